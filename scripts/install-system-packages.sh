@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the build and the tests need. Run as root (CI is root).
+#   chromium            headless browser for the accessibility tests (axe-core)
+#   liblouis-bin        lou_translate: UEB grade 2 Braille (.brf)
+#   espeak-ng, lame     speech synthesis and MP3 encoding for the audio format
+#   epubcheck           validates the EPUB in the tests
+#   libpango/harfbuzz   WeasyPrint's text layout (PDF and large-print PDF)
+#   fonts-dejavu, fonts-liberation2   sans-serif fonts embedded in PDFs
+#   hugo                only for the benchmark's comparison
+#   nodejs, npm         installs axe-core for the accessibility tests
+set -euo pipefail
+packages=(chromium liblouis-bin liblouis-data espeak-ng lame epubcheck
+          libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu fonts-liberation2
+          hugo)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
+fi
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+echo "system packages: installing ${missing[*]}"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,93 @@
+"""The build: gather and check everything, then write every output through one writer."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from .checks import check_publication
+from .exporters import REGISTRY, FormatInfo
+from .exporters.data import export_site
+from .load import load_content
+from .markdown import parse_content
+from .problems import ContentError, Problems
+from .publication import Publication
+from .urls import report_url
+from .writer import Folder, OutputWriter
+
+Log = Callable[[str], None]
+
+
+def gather(root: Path) -> Publication:
+    """Load, parse and cross-check everything; raise :class:`ContentError` listing every problem."""
+    problems = Problems()
+    content = load_content(root, problems)
+    if content is None:
+        raise ContentError(problems)
+    parsed = parse_content(content, problems)
+    check_publication(content, parsed, problems)
+    if problems:
+        raise ContentError(problems)
+    return Publication(content, parsed)
+
+
+@dataclass
+class BuildResult:
+    files: dict[str, int]
+    """Every file written, with its size in bytes."""
+    skipped: list[str] = field(default_factory=list)
+    """Messages for formats that could not be built here."""
+    timings: list[tuple[str, float]] = field(default_factory=list)
+
+
+def write_formats(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:
+    for info in selected_formats(pub):
+        missing = info.missing_tools()
+        if missing:
+            message = (f"skipped {info.label}: {', '.join(missing)} not installed "
+                       f"(install with: {info.install or 'sudo scripts/install-system-packages.sh'})")
+            result.skipped.append(message)
+            log(message)
+            continue
+        exporter = info.exporter()
+        for report in pub.reports:
+            exporter.export(pub, report, Folder(writer, report_url(report.id)))
+
+
+def write_data(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:
+    export_site(pub, Folder(writer, "data"))
+
+
+def selected_formats(pub: Publication) -> list[FormatInfo]:
+    return [f for f in REGISTRY if f.id in pub.config.formats]
+
+
+#: The output stages, in order.
+OUTPUT_STAGES: tuple[tuple[str, Callable[[Publication, OutputWriter, BuildResult, Log], None]], ...] = (
+    ("data", write_data),
+    ("formats", write_formats),
+)
+
+
+def build(root: Path, out: Path, log: Log = lambda s: None) -> BuildResult:
+    started = time.perf_counter()
+    pub = gather(root)
+    result = BuildResult(files={})
+    result.timings.append(("load and check", time.perf_counter() - started))
+    log(f"checked {len(pub.content.reports)} reports, "
+        f"{sum(len(r.recommendations) for r in pub.content.reports)} recommendations")
+    writer = OutputWriter(out)
+    try:
+        for name, stage in OUTPUT_STAGES:
+            t = time.perf_counter()
+            stage(pub, writer, result, log)
+            result.timings.append((name, time.perf_counter() - t))
+            log(f"{name}: {time.perf_counter() - t:.2f} s")
+        writer.commit()
+    except BaseException:
+        writer.abort()
+        raise
+    result.files = dict(sorted(writer.written.items()))
+    return result

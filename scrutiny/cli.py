@@ -1,0 +1,59 @@
+"""Command line: ``python build.py [build|check|serve] ...``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .build import build, gather
+from .problems import ContentError
+
+COMMANDS = ("build", "check")
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="build.py",
+        description="Publish scrutiny reports: check the content and build the site with every format.",
+        epilog="Without a command, `build` runs.",
+    )
+    p.add_argument("--root", type=Path, default=Path("."), help="project folder holding site_config.yaml and content/ (default: .)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    b = sub.add_parser("build", help="check the content, then build the site and every format into --out",
+                       description="Check everything, then write the site and every format into a temporary "
+                                   "folder and swap it in place of --out. Nothing is written if any check fails.")
+    b.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/site)")
+    sub.add_parser("check", help="check the content only; print every problem with file:line",
+                   description="Load and check every file; print all problems (file:line: what is wrong (how to fix)) "
+                               "and exit 1 if there are any. Writes nothing.")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    command = args.command or "build"
+    root = args.root
+    started = time.perf_counter()
+    try:
+        if command == "check":
+            pub = gather(root)
+            n = sum(len(r.recommendations) for r in pub.content.reports)
+            _log(f"ok: {len(pub.content.reports)} reports, {n} recommendations, no problems "
+                 f"({time.perf_counter() - started:.2f} s)")
+            return 0
+        out = getattr(args, "out", None) or root / "site"
+        result = build(root, out, log=_log)
+        size = sum(result.files.values())
+        _log(f"built {len(result.files)} files ({size / 1e6:.1f} MB) into {out} in {time.perf_counter() - started:.2f} s")
+        for message in result.skipped:
+            _log(f"warning: {message}")
+        return 0
+    except ContentError as err:
+        print(err.report(), file=sys.stderr)
+        return 1

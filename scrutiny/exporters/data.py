@@ -1,0 +1,180 @@
+"""Recommendations as open data: CSV, JSON and the JSON Schema of the JSON.
+
+Per report (``recommendations.csv``/``.json`` in the report's folder) and site-wide
+(``data/recommendations.csv``/``.json``, ``data/recommendations.schema.json``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Iterable
+
+from ..dates import TargetDate
+from ..markdown.plain import plain_text
+from ..model import Recommendation, Report
+from ..publication import Publication
+from ..urls import absolute, recommendation_url
+from ..writer import Folder, text_stream
+
+CSV_COLUMNS = (
+    "report_id", "report_title", "report_code", "committee", "council", "number", "theme", "text",
+    "decision", "response_date", "decision_maker", "actions", "owners", "original_target",
+    "current_target", "target_due", "status", "overdue", "response_overdue", "last_update", "url",
+)
+
+_TARGET = {
+    "type": ["object", "null"],
+    "required": ["text", "kind", "due"],
+    "properties": {
+        "text": {"type": "string", "description": "As the council wrote it"},
+        "kind": {"enum": ["day", "month", "range", "ongoing", "immediate"]},
+        "due": {"type": ["string", "null"], "format": "date", "description": "Last day it is due; null if never"},
+    },
+}
+SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "recommendations.schema.json",
+    "title": "Scrutiny recommendations and the executive's responses",
+    "type": "object",
+    "required": ["as_of", "recommendations"],
+    "properties": {
+        "as_of": {"type": "string", "format": "date", "description": "Date the status flags are computed against"},
+        "recommendations": {"type": "array", "items": {
+            "type": "object",
+            "required": ["report_id", "report_title", "number", "text", "status", "overdue", "response", "updates", "url"],
+            "properties": {
+                "report_id": {"type": "string", "pattern": "^[a-z0-9-]+$"},
+                "report_title": {"type": "string"},
+                "report_code": {"type": "string"},
+                "committee": {"type": "string"},
+                "council": {"type": "string"},
+                "number": {"type": "string", "pattern": "^[0-9]+[a-z]?$"},
+                "theme": {"type": "string"},
+                "text": {"type": "string"},
+                "status": {"type": "object", "required": ["id", "label", "closed"], "properties": {
+                    "id": {"type": "string"}, "label": {"type": "string"}, "closed": {"type": "boolean"}}},
+                "overdue": {"type": "boolean"},
+                "response_overdue": {"type": "boolean"},
+                "current_target": _TARGET,
+                "response": {"type": ["object", "null"], "required": ["decision", "date", "actions"], "properties": {
+                    "decision": {"type": "object", "properties": {"id": {"type": "string"}, "label": {"type": "string"}}},
+                    "date": {"type": "string", "format": "date"},
+                    "decision_maker": {"type": "string"},
+                    "text": {"type": "string"},
+                    "actions": {"type": "array", "items": {"type": "object", "required": ["action", "owners", "target"],
+                        "properties": {
+                            "action": {"type": "string"},
+                            "owners": {"type": "array", "items": {"type": "object", "required": ["name"], "properties": {
+                                "name": {"type": "string"}, "title": {"type": "string"}}}},
+                            "target": _TARGET}}},
+                }},
+                "updates": {"type": "array", "items": {"type": "object", "required": ["date", "status"], "properties": {
+                    "date": {"type": "string", "format": "date"},
+                    "meeting": {"type": "string"},
+                    "status": {"type": "string"},
+                    "note": {"type": "string"},
+                    "revised_target": _TARGET,
+                    "reason": {"type": "string"}}}},
+                "url": {"type": "string"},
+            },
+        }},
+    },
+}
+
+
+def _target(t: TargetDate | None) -> dict | None:
+    return None if t is None else {"text": t.text, "kind": t.kind, "due": t.due.isoformat() if t.due else None}
+
+
+def record(pub: Publication, report: Report, rec: Recommendation) -> dict:
+    """One recommendation as plain JSON-ready data."""
+    s = pub.standing(report, rec)
+    resp = rec.response
+    committee = pub.config.committee(report.committee)
+    return {
+        "report_id": report.id,
+        "report_title": report.title,
+        "report_code": report.code,
+        "committee": committee.name,
+        "council": report.council,
+        "number": str(rec.number),
+        "theme": rec.theme,
+        "text": plain_text(pub.tokens(rec.text)),
+        "status": {"id": s.status.id, "label": s.status.label, "closed": s.status.closed},
+        "overdue": s.overdue,
+        "response_overdue": s.response_overdue,
+        "current_target": _target(s.target),
+        "response": None if resp is None else {
+            "decision": {"id": s.decision.id, "label": s.decision.label} if s.decision else None,
+            "date": resp.date.isoformat(),
+            "decision_maker": resp.decision_maker,
+            "text": plain_text(pub.tokens(resp.text)) if resp.text else "",
+            "actions": [{"action": a.text,
+                         "owners": [{"name": o.name, "title": o.role} for o in a.owners],
+                         "target": _target(a.target)} for a in resp.actions],
+        },
+        "updates": [{"date": u.date.isoformat(), "meeting": u.meeting, "status": u.status,
+                     "note": plain_text(pub.tokens(u.note)) if u.note else "",
+                     "revised_target": _target(u.revised_target), "reason": u.reason} for u in rec.updates],
+        "url": absolute(pub.config, recommendation_url(report.id, rec.number)),
+    }
+
+
+def csv_row(pub: Publication, report: Report, rec: Recommendation) -> dict:
+    r = record(pub, report, rec)
+    s = pub.standing(report, rec)
+    resp = r["response"] or {}
+    return {
+        **{k: r[k] for k in ("report_id", "report_title", "report_code", "committee", "council", "number", "theme", "text", "url")},
+        "decision": s.decision.label if s.decision else "",
+        "response_date": resp.get("date", ""),
+        "decision_maker": resp.get("decision_maker", ""),
+        "actions": " | ".join(a["action"] for a in resp.get("actions", [])),
+        "owners": "; ".join(str(o) for o in rec.owners),
+        "original_target": s.original_target.text if s.original_target else "",
+        "current_target": s.target.text if s.target else "",
+        "target_due": s.target.due.isoformat() if s.target and s.target.due else "",
+        "status": s.status.label,
+        "overdue": "yes" if s.overdue else "no",
+        "response_overdue": "yes" if s.response_overdue else "no",
+        "last_update": rec.updates[-1].date.isoformat() if rec.updates else "",
+    }
+
+
+def write_csv(pub: Publication, items: Iterable[tuple[Report, Recommendation]], fh) -> None:
+    stream = text_stream(fh)
+    writer = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for report, rec in items:
+        writer.writerow(csv_row(pub, report, rec))
+    stream.detach()
+
+
+def write_json(pub: Publication, items: Iterable[tuple[Report, Recommendation]], fh) -> None:
+    data = {"as_of": pub.config.as_of.isoformat(),
+            "recommendations": [record(pub, report, rec) for report, rec in items]}
+    fh.write(json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8") + b"\n")
+
+
+class DataExporter:
+    """Per-report recommendation data (the site-wide files come from :func:`export_site`)."""
+
+    def export(self, pub: Publication, report: Report, out: Folder) -> None:
+        items = [(report, rec) for rec in report.recommendations]
+        with out.open("recommendations.csv") as fh:
+            write_csv(pub, items, fh)
+        with out.open("recommendations.json") as fh:
+            write_json(pub, items, fh)
+
+
+def export_site(pub: Publication, out: Folder) -> None:
+    items = list(pub.recommendations())
+    with out.open("recommendations.csv") as fh:
+        write_csv(pub, items, fh)
+    with out.open("recommendations.json") as fh:
+        write_json(pub, items, fh)
+    out.write("recommendations.schema.json", json.dumps(SCHEMA, indent=2) + "\n")
+
+
+EXPORTER = DataExporter()

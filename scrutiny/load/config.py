@@ -1,0 +1,129 @@
+"""Load ``site_config.yaml`` into :class:`scrutiny.model.SiteConfig`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from ..colour import contrast_problems
+from ..model import Brand, Committee, Contact, SiteConfig, Term
+from ..problems import Problems, did_you_mean
+from .yamlread import Fields, SLUG, compose, line_of
+
+ALL_FORMATS = ("data", "txt", "large-print", "pdf", "docx", "epub", "brf", "audio")
+
+DEFAULT_DECISIONS = (
+    Term("accepted", "Accepted"),
+    Term("partially-accepted", "Partially accepted"),
+    Term("accepted-in-principle", "Accepted in principle"),
+    Term("rejected", "Rejected"),
+    Term("noted", "Noted"),
+)
+DEFAULT_STATUSES = (
+    Term("complete", "Complete", closed=True),
+    Term("on-track", "On track"),
+    Term("behind-schedule", "Behind schedule"),
+    Term("not-started", "Not started"),
+    Term("not-implemented", "Not implemented", closed=True),
+    Term("superseded", "Superseded", closed=True),
+)
+
+
+def today() -> dt.date:
+    """Today, or the day of ``SOURCE_DATE_EPOCH`` for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def load_config(root: Path, problems: Problems, name: str = "site_config.yaml") -> SiteConfig | None:
+    path = root / name
+    rel = name
+    if not path.exists():
+        problems.add(rel, 0, "the site configuration is missing", f"create {name} (see README.md)")
+        return None
+    node = compose(rel, path.read_text(encoding="utf-8"), problems)
+    if node is None:
+        return None
+    top = Fields(node, rel, problems, "site_config", "site_config.yaml")
+
+    site = top.sub("site", "site", required=True) or Fields(None, rel, problems, "site")
+    title = site.text("title", required=True)
+    publisher = site.text("publisher", required=True)
+    base_url = site.text("base_url", default="/")
+    if not base_url.endswith("/"):
+        base_url += "/"
+    language = site.text("language", default="en-GB")
+    as_of_node = site.node("as_of")
+    as_of = today() if as_of_node is None or site.text("as_of") == "today" else site.day("as_of")
+    site.finish()
+
+    contact_f = top.sub("contact", "contact", required=True) or Fields(None, rel, problems, "contact")
+    contact = Contact(
+        team=contact_f.text("team", required=True),
+        address=contact_f.text("address", required=True),
+        email=contact_f.text("email", required=True),
+        phone=contact_f.text("phone", required=True),
+    )
+    contact_f.finish()
+
+    brand_f = top.sub("brand", "brand") or Fields(None, rel, problems, "brand")
+    brand = Brand(
+        primary=brand_f.text("primary", default="#1d4f91"),
+        text=brand_f.text("text", default="#0b0c0c"),
+        background=brand_f.text("background", default="#ffffff"),
+        link=brand_f.text("link", default="#1d4f91"),
+        focus=brand_f.text("focus", default="#ffdd00"),
+        logo=brand_f.text("logo"),
+        footer=brand_f.text("footer"),
+    )
+    for message, hint in contrast_problems(brand):
+        problems.add(rel, brand_f.line, message, hint)
+    if brand.logo and not (root / brand.logo).is_file():
+        problems.add(rel, brand_f.line, f'logo "{brand.logo}" does not exist', "give a path relative to the project root")
+    brand_f.finish()
+
+    committees = []
+    seen: set[str] = set()
+    for item in top.items("committees", required=True):
+        f = Fields(item, rel, problems, "committee", "a committee")
+        cid = f.slug("id", required=True)
+        if cid in seen:
+            f.problem(f.line, f'committee id "{cid}" is used twice', "give each committee its own id")
+        seen.add(cid)
+        committees.append(Committee(cid, f.text("name", required=True), f.text("council", required=True), f.source()))
+        f.finish()
+
+    decisions = _vocabulary(top, "decisions", DEFAULT_DECISIONS, problems, rel)
+    statuses = _vocabulary(top, "statuses", DEFAULT_STATUSES, problems, rel)
+
+    formats = top.strings("formats") if top.node("formats") is not None else ALL_FORMATS
+    for fmt in formats:
+        if fmt not in ALL_FORMATS:
+            problems.add(rel, line_of(top.values["formats"][1]), f'unknown format "{fmt}"', did_you_mean(fmt, ALL_FORMATS))
+
+    lp = top.sub("large_print", "large_print") or Fields(None, rel, problems, "large_print")
+    size = lp.number("font_size_pt", 18)
+    if size < 16:
+        problems.add(rel, lp.line, f"large print font_size_pt is {size}", "large print is never under 16 pt; 18 is usual")
+    lp.finish()
+    top.finish()
+    return SiteConfig(title, publisher, base_url, language, as_of or today(), contact, brand,
+                      tuple(committees), decisions, statuses,
+                      tuple(f for f in formats if f in ALL_FORMATS), float(size))
+
+
+def _vocabulary(top: Fields, key: str, default: tuple[Term, ...], problems: Problems, rel: str) -> tuple[Term, ...]:
+    if top.node(key) is None:
+        return default
+    terms = []
+    for item in top.items(key):
+        f = Fields(item, rel, problems, "term", f"an entry of {key}")
+        tid = f.slug("id", required=True)
+        terms.append(Term(tid, f.text("label", required=True), f.boolean("closed", False)))
+        f.finish()
+    if not terms:
+        problems.add(rel, line_of(top.values[key][1]), f"{key} is empty", f"list at least one, or delete {key} to use the defaults")
+    return tuple(terms)

@@ -1,0 +1,217 @@
+"""Load ``content/reports/<id>/`` folders into :class:`scrutiny.model.Report`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from yaml.nodes import Node
+
+from ..model import (REPORT_KINDS, REPORT_STATUSES, SECTION_KINDS, Activity, DataTable,
+                     ExecutiveResponse, GlossaryEntry, Markdown, Person, Report, Section,
+                     SiteConfig, Source)
+from ..problems import Problems, did_you_mean
+from .recommendations import load_recommendations
+from .yamlread import SLUG, Fields, compose, line_of, scalar_value, slugify
+
+NUMBERED_KINDS = ("chapter", "conclusion")
+
+
+def load_reports(root: Path, config: SiteConfig | None, problems: Problems) -> list[Report]:
+    folder = root / "content" / "reports"
+    if not folder.is_dir():
+        problems.add("content/reports", 0, "the reports folder is missing", "create content/reports/<report-id>/report.yaml")
+        return []
+    reports = []
+    for path in sorted(p for p in folder.iterdir() if p.is_dir()):
+        report = load_report(root, path, config, problems)
+        if report is not None:
+            reports.append(report)
+    return reports
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def load_report(root: Path, folder: Path, config: SiteConfig | None, problems: Problems) -> Report | None:
+    report_id = folder.name
+    yaml_path = folder / "report.yaml"
+    rel = _rel(root, yaml_path)
+    if not SLUG.match(report_id):
+        problems.add(_rel(root, folder), 0, f'report id "{report_id}" may only use a-z, 0-9 and hyphens',
+                     f'rename the folder to "{slugify(report_id)}"')
+        return None
+    if not yaml_path.is_file():
+        problems.add(_rel(root, folder), 0, "this report folder has no report.yaml", "add one (see README.md) or remove the folder")
+        return None
+    node = compose(rel, yaml_path.read_text(encoding="utf-8"), problems)
+    if node is None:
+        return None
+    f = Fields(node, rel, problems, "report", "report.yaml")
+    committees = [c.id for c in config.committees] if config else []
+    committee = f.choice("committee", committees, required=True, noun="committee",
+                         where="(committees are declared in site_config.yaml)") if config else f.text("committee", required=True)
+    council = f.text("council") or (config.committee(committee).council if config and committee else "")
+    status = f.choice("status", list(REPORT_STATUSES), default="draft", noun="status")
+    dates = f.sub("dates", "dates", required=True) or Fields(None, rel, problems, "dates")
+    started = dates.day("started")
+    published = dates.day("published", required=status == "published")
+    sent = dates.day("sent_to_executive")
+    dates.finish()
+
+    sections = _sections(root, folder, f, problems)
+    recs = load_recommendations(root, folder, report_id, config, problems)
+    report = Report(
+        id=report_id,
+        title=f.text("title", required=True),
+        code=f.text("code", required=True, hint="add a short citation code, e.g. `code: WCC-CEC-2011`"),
+        committee=committee,
+        kind=f.choice("kind", list(REPORT_KINDS), required=True, noun="report kind"),
+        status=status,
+        council=council,
+        summary=f.text("summary"),
+        started=started,
+        published=published,
+        sent_to_executive=sent,
+        lead_member=_person(f.node("lead_member"), rel, problems, "lead_member"),
+        members=_people(f, "members", rel, problems),
+        co_opted_members=_people(f, "co_opted_members", rel, problems),
+        officers=_people(f, "officers", rel, problems),
+        terms_of_reference=f.markdown("terms_of_reference"),
+        methodology=f.markdown("methodology"),
+        sections=sections,
+        tables=_tables(f, rel, problems),
+        activity=_activity(f, rel, problems),
+        glossary=_glossary(f, rel, problems),
+        executive_response=_executive_response(f, rel, problems),
+        recommendations=recs,
+        source=Source(rel, 1),
+    )
+    f.finish()
+    return report
+
+
+def _person(node: Node | None, rel: str, problems: Problems, what: str) -> Person | None:
+    if node is None:
+        return None
+    if not hasattr(node, "value") or isinstance(node.value, str):
+        value = scalar_value(node)
+        return Person(str(value)) if value else None
+    f = Fields(node, rel, problems, "person", f"a person in {what}")
+    person = Person(f.text("name", required=True), f.text("role") or f.text("title"), f.text("body"))
+    f.finish()
+    return person
+
+
+def _people(f: Fields, key: str, rel: str, problems: Problems) -> tuple[Person, ...]:
+    return tuple(p for item in f.items(key) if (p := _person(item, rel, problems, key)))
+
+
+def _sections(root: Path, folder: Path, f: Fields, problems: Problems) -> tuple[Section, ...]:
+    sections = []
+    slugs: set[str] = set()
+    for item in f.items("sections", required=True):
+        s = Fields(item, f.path, problems, "section", "a section")
+        file_name = s.text("file", required=True, hint="add `file: introduction.md`")
+        title = s.text("title", required=True)
+        kind = s.choice("kind", list(SECTION_KINDS), default="chapter", noun="section kind")
+        numbered = s.boolean("numbered", kind in NUMBERED_KINDS)
+        s.finish()
+        if not file_name:
+            continue
+        path = (folder / file_name)
+        if "/" in file_name or "\\" in file_name or file_name.startswith(".") or not file_name.endswith(".md"):
+            s.problem(s.line, f'section file "{file_name}" must be a .md file in the report folder', "write just the file name, e.g. introduction.md")
+            continue
+        if not path.is_file():
+            present = [p.name for p in folder.glob("*.md")]
+            s.problem(s.line, f'section file "{file_name}" does not exist', did_you_mean(file_name, present))
+            continue
+        slug = slugify(Path(file_name).stem)
+        if slug in slugs:
+            s.problem(s.line, f'section file "{file_name}" is listed twice', "list each file once")
+            continue
+        slugs.add(slug)
+        text = path.read_text(encoding="utf-8")
+        sections.append(Section(slug, title, kind, Markdown(text, Source(_rel(root, path), 1), numbered)))
+    return tuple(sections)
+
+
+def _tables(f: Fields, rel: str, problems: Problems) -> tuple[DataTable, ...]:
+    tables = []
+    ids: set[str] = set()
+    for item in f.items("tables"):
+        t = Fields(item, rel, problems, "table", "a table")
+        tid = t.slug("id", required=True)
+        if tid in ids:
+            t.problem(t.line, f'table id "{tid}" is used twice', "give each table its own id")
+        ids.add(tid)
+        columns = t.strings("columns")
+        if not columns and t.ok:
+            t.problem(t.line, "a table needs `columns`", "add `columns: [Year, Worcestershire, England]`")
+        rows = []
+        for row_node in t.items("rows", required=True):
+            if not isinstance(row_node.value, list):
+                t.problem(line_of(row_node), "each row should be a list of cells", 'write it like `- ["2010", 47, 54]`')
+                continue
+            cells = tuple(_cell(c) for c in row_node.value)
+            if len(cells) != len(columns):
+                t.problem(line_of(row_node), f"this row has {len(cells)} cells but the table has {len(columns)} columns",
+                          "give one value per column (write ~ for an empty cell)")
+            rows.append(cells)
+        chart_node = t.node("chart")
+        chart = _plain(chart_node) if chart_node is not None else None
+        if chart is not None and not isinstance(chart, dict):
+            t.problem(line_of(chart_node), "chart should be a Vega-Lite mapping", "see README.md, tables")
+            chart = None
+        tables.append(DataTable(tid, t.text("caption", required=True), columns, tuple(rows),
+                                t.text("source"), t.strings("notes"), chart, t.source()))
+        t.finish()
+    return tuple(tables)
+
+
+def _cell(node: Node) -> str | int | float | None:
+    value = scalar_value(node) if not isinstance(node.value, list) else None
+    if isinstance(value, bool) or value is None:
+        return None if value is None else str(value)
+    return value if isinstance(value, (int, float)) else str(value)
+
+
+def _plain(node: Node):
+    if isinstance(node.value, list):
+        if node.value and isinstance(node.value[0], tuple):
+            return {str(k.value): _plain(v) for k, v in node.value}
+        return [_plain(v) for v in node.value]
+    return scalar_value(node)
+
+
+def _activity(f: Fields, rel: str, problems: Problems) -> tuple[Activity, ...]:
+    out = []
+    for item in f.items("activity"):
+        a = Fields(item, rel, problems, "activity", "an activity")
+        day, event = a.day("date", required=True), a.text("event", required=True)
+        a.finish()
+        if day and event:
+            out.append(Activity(day, event))
+    return tuple(out)
+
+
+def _glossary(f: Fields, rel: str, problems: Problems) -> tuple[GlossaryEntry, ...]:
+    out = []
+    for item in f.items("glossary"):
+        g = Fields(item, rel, problems, "glossary", "a glossary entry")
+        term, definition = g.text("term", required=True), g.text("definition", required=True)
+        g.finish()
+        if term and definition:
+            out.append(GlossaryEntry(term, definition))
+    return tuple(out)
+
+
+def _executive_response(f: Fields, rel: str, problems: Problems) -> ExecutiveResponse | None:
+    e = f.sub("executive_response", "executive_response")
+    if e is None:
+        return None
+    out = ExecutiveResponse(e.text("meeting", required=True), e.day("date", required=True),
+                            e.text("decision_maker"), e.text("cabinet_member"), e.text("prepared_by"))
+    e.finish()
+    return out

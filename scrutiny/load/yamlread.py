@@ -1,0 +1,246 @@
+"""Read YAML safely into nodes that keep their line numbers, and typed fields from them.
+
+We never turn a whole file into plain dicts: :class:`Fields` reads one mapping node,
+converts each value to the type asked for, records every problem with its line, and
+at :meth:`Fields.finish` reports the keys nobody asked for ("did you mean ...?").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Callable, Iterator
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..dates import DateError, TargetDate, parse_day, parse_target
+from ..model import Markdown, Source
+from ..problems import Problems, did_you_mean
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_constructor = yaml.constructor.SafeConstructor()
+
+#: Every key each record accepts, filled as records are read (the README test uses it).
+KNOWN_KEYS: dict[str, set[str]] = {}
+
+
+def line_of(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+def compose(path: str, text: str, problems: Problems) -> Node | None:
+    """Parse YAML text into a node tree; a syntax error becomes a problem."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        what = exc.problem or exc.context or "invalid YAML"
+        problems.add(path, line, f"YAML syntax error: {what}",
+                     "check indentation and quote text that contains ': ' or starts with [ { * & ! | > ' \" %")
+    except yaml.YAMLError as exc:  # reader errors: bad bytes or characters
+        problems.add(path, 0, f"cannot read YAML: {exc}", "save the file as UTF-8 text")
+    return None
+
+
+def scalar_value(node: ScalarNode) -> object:
+    """The Python value of a scalar (str, int, float, bool, None or date)."""
+    try:
+        return _constructor.construct_object(node, deep=True)
+    except (yaml.constructor.ConstructorError, ValueError, OverflowError):
+        return node.value
+
+
+def describe(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping (key: value lines)"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    value = scalar_value(node)
+    if value is None:
+        return "nothing"
+    return f'"{node.value}"'
+
+
+class Fields:
+    """Typed access to one YAML mapping, collecting problems instead of raising."""
+
+    def __init__(self, node: Node | None, path: str, problems: Problems, record: str, what: str = ""):
+        self.path = path
+        self.problems = problems
+        self.record = record
+        self.what = what or record
+        self.line = line_of(node) if node is not None else 0
+        self.values: dict[str, tuple[ScalarNode, Node]] = {}
+        self.asked: set[str] = set()
+        self.ok = isinstance(node, MappingNode)
+        if node is None:
+            return
+        if not self.ok:
+            self.problem(self.line, f"{self.what} should be a mapping of keys and values, found {describe(node)}",
+                         "write one `key: value` per line")
+            return
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, ScalarNode) else None
+            if key is None:
+                self.problem(line_of(key_node), f"{self.what} has a key that is not plain text", "use a simple word as key")
+            elif key in self.values:
+                self.problem(line_of(key_node), f'"{key}" is given twice in {self.what}', "delete one of them")
+            else:
+                self.values[key] = (key_node, value_node)
+
+    # --- helpers ---------------------------------------------------------------
+    def problem(self, line: int, message: str, hint: str = "") -> None:
+        self.problems.add(self.path, line, message, hint)
+
+    def source(self) -> Source:
+        return Source(self.path, self.line)
+
+    def node(self, key: str, required: bool = False, hint: str = "") -> Node | None:
+        self.asked.add(key)
+        KNOWN_KEYS.setdefault(self.record, set()).add(key)
+        if key in self.values:
+            value = self.values[key][1]
+            if isinstance(value, ScalarNode) and scalar_value(value) is None:
+                value = None
+            if value is not None:
+                return value
+        if required and self.ok:
+            self.problem(self.line, f'{self.what} is missing "{key}"', hint or f"add a line `{key}: ...`")
+        return None
+
+    def _scalar(self, key: str, node: Node, expected: str) -> object:
+        if not isinstance(node, ScalarNode):
+            self.problem(line_of(node), f'"{key}" should be {expected}, found {describe(node)}')
+            return None
+        return scalar_value(node)
+
+    # --- typed values -------------------------------------------------------------
+    def text(self, key: str, required: bool = False, default: str = "", hint: str = "") -> str:
+        node = self.node(key, required, hint)
+        if node is None:
+            return default
+        value = self._scalar(key, node, "text")
+        if value is None:
+            return default
+        if isinstance(value, (dt.date, bool)):
+            return node.value
+        return str(value).strip()
+
+    def choice(self, key: str, choices: Callable[[], list[str]] | list[str], required: bool = False,
+               default: str = "", noun: str = "value", where: str = "") -> str:
+        value = self.text(key, required, default)
+        options = choices() if callable(choices) else choices
+        if value and value not in options:
+            node = self.values[key][1]
+            where = f" {where}" if where else ""
+            self.problem(line_of(node), f'unknown {noun} "{value}" in "{key}"',
+                         did_you_mean(value, options) + where)
+            return ""
+        return value
+
+    def slug(self, key: str, required: bool = False) -> str:
+        value = self.text(key, required)
+        if value and not SLUG.match(value):
+            self.problem(line_of(self.values[key][1]), f'"{key}" "{value}" may only use a-z, 0-9 and hyphens',
+                         f'try "{slugify(value)}"')
+            return ""
+        return value
+
+    def boolean(self, key: str, default: bool) -> bool:
+        node = self.node(key)
+        if node is None:
+            return default
+        value = self._scalar(key, node, "true or false")
+        if not isinstance(value, bool):
+            if value is not None:
+                self.problem(line_of(node), f'"{key}" should be true or false, found {describe(node)}')
+            return default
+        return value
+
+    def number(self, key: str, default: float) -> float:
+        node = self.node(key)
+        if node is None:
+            return default
+        value = self._scalar(key, node, "a number")
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            if value is not None:
+                self.problem(line_of(node), f'"{key}" should be a number, found {describe(node)}')
+            return default
+        return value
+
+    def day(self, key: str, required: bool = False) -> dt.date | None:
+        node = self.node(key, required, f"add `{key}: YYYY-MM-DD`")
+        if node is None:
+            return None
+        value = self._scalar(key, node, "a date (YYYY-MM-DD)")
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if value is None:
+            return None
+        try:
+            return parse_day(str(value))
+        except DateError as exc:
+            self.problem(line_of(node), f'"{key}": {exc}')
+            return None
+
+    def target(self, key: str, required: bool = False, immediate: dt.date | None = None) -> TargetDate | None:
+        node = self.node(key, required, f'add `{key}: June 2013` (or a day, a range, "ongoing")')
+        if node is None:
+            return None
+        value = self._scalar(key, node, "a target date")
+        if value is None:
+            return None
+        text = value.isoformat() if isinstance(value, dt.date) else str(value)
+        try:
+            return parse_target(text, immediate)
+        except DateError as exc:
+            self.problem(line_of(node), f'"{key}": {exc}')
+            return None
+
+    def markdown(self, key: str, required: bool = False, numbered: bool = False) -> Markdown | None:
+        node = self.node(key, required)
+        if node is None:
+            return None
+        value = self._scalar(key, node, "Markdown text")
+        if value is None:
+            return None
+        first = line_of(node) + (1 if node.style in ("|", ">") else 0)
+        return Markdown(str(value), Source(self.path, first), numbered)
+
+    def items(self, key: str, required: bool = False) -> Iterator[Node]:
+        node = self.node(key, required)
+        if node is None:
+            return
+        if not isinstance(node, SequenceNode):
+            self.problem(line_of(node), f'"{key}" should be a list (lines starting with "- "), found {describe(node)}')
+            return
+        yield from node.value
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        out = []
+        for item in self.items(key):
+            value = self._scalar(key, item, "text")
+            if value is not None:
+                out.append(str(value))
+        return tuple(out)
+
+    def sub(self, key: str, record: str, required: bool = False) -> "Fields | None":
+        node = self.node(key, required)
+        if node is None:
+            return None
+        return Fields(node, self.path, self.problems, record, f'"{key}"')
+
+    def finish(self) -> None:
+        """Report every key that no reader asked for."""
+        for key, (key_node, _) in self.values.items():
+            if key not in self.asked:
+                self.problem(line_of(key_node), f'unknown key "{key}" in {self.what}',
+                             did_you_mean(key, self.asked))
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"

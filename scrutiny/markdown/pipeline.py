@@ -1,0 +1,90 @@
+"""The one Markdown pipeline: markdown-it-py (CommonMark + tables + footnotes, raw HTML
+off) with our plugins, run once per Markdown text; every renderer reads its tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Iterator, Mapping
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+from ..model import Content, Markdown, RecNumber, Report
+from ..problems import Problems
+from .blocks import number_paragraphs, placement_block
+from .context import Citation, ParseContext, Placement
+from .inline import check_links, mark_glossary
+from .recrefs import link_recommendation_phrases
+
+#: Our core rules, in order, as (name, function): markdown-it runs them after its own.
+CORE_RULES = (
+    ("scrutiny_paragraph_numbers", number_paragraphs),
+    ("scrutiny_links", check_links),
+    ("scrutiny_rec_phrases", link_recommendation_phrases),
+    ("scrutiny_glossary", mark_glossary),
+)
+
+
+def make_parser() -> MarkdownIt:
+    """A parser with raw HTML disabled (shown as text) and our plugins installed."""
+    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md.enable("table")
+    md.use(footnote_plugin, inline=False)
+    # Every link is checked (and refused with a problem) by check_links, instead of
+    # being silently left as text by markdown-it's own validator.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    md.block.ruler.before("paragraph", "scrutiny_placement", placement_block)
+    for name, rule in CORE_RULES:
+        md.core.ruler.push(name, rule)
+    return md
+
+
+@dataclass(frozen=True)
+class ParsedReport:
+    """The token streams of one report and what its text cites."""
+
+    report_id: str
+    sections: Mapping[str, tuple[Token, ...]]
+    """Section slug to tokens, in reading order."""
+    fields: Mapping[Markdown, tuple[Token, ...]]
+    """Tokens of every other Markdown field (terms of reference, recommendation texts ...)."""
+    citations: tuple[Citation, ...]
+    placements: Mapping[RecNumber, Placement]
+    paragraph_count: int
+
+
+def _fields(report: Report) -> Iterator[Markdown]:
+    for md in (report.terms_of_reference, report.methodology):
+        if md:
+            yield md
+    for rec in report.recommendations:
+        yield rec.text
+        if rec.response and rec.response.text:
+            yield rec.response.text
+        for update in rec.updates:
+            if update.note:
+                yield update.note
+
+
+def parse_report(md: MarkdownIt, report: Report, index: dict[str, set[RecNumber]], problems: Problems) -> ParsedReport:
+    ctx = ParseContext(report, index, problems)
+    sections = {}
+    for section in report.sections:
+        ctx.markdown, ctx.section, ctx.last_paragraph = section.body, section.slug, None
+        sections[section.slug] = tuple(md.parse(section.body.text, {"scrutiny": ctx}))
+    fields = {}
+    ctx.section = ""
+    for field in _fields(report):
+        ctx.markdown, ctx.last_paragraph = field, None
+        fields[field] = tuple(md.parse(field.text, {"scrutiny": ctx}))
+    return ParsedReport(report.id, MappingProxyType(sections), MappingProxyType(fields),
+                        tuple(ctx.citations), MappingProxyType(dict(ctx.placements)), ctx.paragraph_counter)
+
+
+def parse_content(content: Content, problems: Problems) -> dict[str, ParsedReport]:
+    """Parse every report once; reference problems are added to ``problems``."""
+    md = make_parser()
+    index = {r.id: {rec.number for rec in r.recommendations} for r in content.reports}
+    return {r.id: parse_report(md, r, index, problems) for r in content.reports}

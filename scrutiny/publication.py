@@ -1,0 +1,77 @@
+"""A checked, parsed publication: the content plus its token streams and cross-references.
+
+Renderers and exporters take a :class:`Publication` and read from it; nothing here
+touches the disk.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterator, Mapping
+
+from markdown_it.token import Token
+
+from .markdown import Citation, ParsedReport
+from .model import Content, Markdown, RecNumber, Recommendation, Report, SiteConfig
+from .tracker import Standing, standing
+
+
+@dataclass(frozen=True)
+class Publication:
+    content: Content
+    parsed: Mapping[str, ParsedReport]
+
+    @property
+    def config(self) -> SiteConfig:
+        return self.content.config
+
+    @property
+    def reports(self) -> tuple[Report, ...]:
+        """Published reports, newest first (drafts are checked but never published)."""
+        return tuple(sorted(self.content.published, key=lambda r: (r.published or r.started, r.id), reverse=True))
+
+    def report(self, report_id: str) -> Report:
+        report = self.content.report(report_id)
+        assert report is not None, report_id
+        return report
+
+    def tokens(self, md: Markdown) -> tuple[Token, ...]:
+        """The token stream of any Markdown field of any report."""
+        for doc in self.parsed.values():
+            if md in doc.fields:
+                return doc.fields[md]
+        raise KeyError(md.source)
+
+    def section_tokens(self, report: Report, slug: str) -> tuple[Token, ...]:
+        return self.parsed[report.id].sections[slug]
+
+    def recommendations(self) -> Iterator[tuple[Report, Recommendation]]:
+        for report in self.reports:
+            for rec in report.recommendations:
+                yield report, rec
+
+    def standing(self, report: Report, rec: Recommendation) -> Standing:
+        return self._standings[(report.id, rec.number)]
+
+    @cached_property
+    def _standings(self) -> dict[tuple[str, RecNumber], Standing]:
+        return {(rep.id, rec.number): standing(rec, rep, self.config) for rep, rec in self.recommendations()}
+
+    @cached_property
+    def _backlinks(self) -> dict[tuple[str, RecNumber], list[Citation]]:
+        out: dict[tuple[str, RecNumber], list[Citation]] = {}
+        for doc in self.parsed.values():
+            for citation in doc.citations:
+                if citation.section:  # cited from the body, not from another recommendation
+                    out.setdefault(citation.target, []).append(citation)
+        return out
+
+    def backlinks(self, report: Report, rec: Recommendation) -> list[Citation]:
+        """Every body paragraph that cites the recommendation, once per place."""
+        seen, out = set(), []
+        for c in self._backlinks.get((report.id, rec.number), []):
+            if (c.report_id, c.anchor) not in seen:
+                seen.add((c.report_id, c.anchor))
+                out.append(c)
+        return out

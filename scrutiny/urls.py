@@ -1,0 +1,33 @@
+"""Stable URLs of the site, relative to its root (always ending in / for pages)."""
+
+from __future__ import annotations
+
+from .model import RecNumber, SiteConfig
+
+
+def report_url(report_id: str) -> str:
+    return f"reports/{report_id}/"
+
+
+def recommendation_url(report_id: str, number: RecNumber | str) -> str:
+    return f"reports/{report_id}/recommendations/{number}/"
+
+
+def tracker_url(report_id: str | None = None) -> str:
+    return f"reports/{report_id}/tracker/" if report_id else "tracker/"
+
+
+def committee_url(committee_id: str) -> str:
+    return f"committees/{committee_id}/"
+
+
+def absolute(config: SiteConfig, url: str) -> str:
+    return config.base_url + url
+
+
+def relative(from_page: str, to: str) -> str:
+    """A relative link from one page URL (``a/b/``) to another site path, so the site
+    works from any folder, a file:// URL included."""
+    depth = from_page.count("/")
+    prefix = "../" * depth
+    return (prefix + to) or "./"
