@@ -88,7 +88,8 @@ class Term:
     label: str
     """Words shown to readers (``Partially accepted``)."""
     closed: bool = False
-    """For statuses: the recommendation needs no further action (never overdue)."""
+    """For statuses: no further action is needed (never overdue). For decisions: no
+    action follows the decision (rejected, noted), so the recommendation is closed."""
 
 
 @dataclass(frozen=True)

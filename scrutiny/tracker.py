@@ -60,6 +60,8 @@ def standing(rec: Recommendation, report: Report, config: SiteConfig) -> Standin
     decision = _term(config.decisions, rec.response.decision) if rec.response else None
     if rec.updates:
         status = _term(config.statuses, rec.updates[-1].status)
+    elif decision is not None and decision.closed:
+        status = Term(f"no-action-{decision.id}", f"No action ({decision.label.lower()})", closed=True)
     elif rec.response:
         status = _term(config.statuses, "not-started", NOT_STARTED)
     else:

@@ -33,10 +33,11 @@ class FormatInfo:
     """What it is for, in one phrase."""
     module: str
     """Module in scrutiny.exporters holding ``EXPORTER``."""
+    files: tuple[tuple[str, str], ...]
+    """(file name pattern, media type) of the files a report gets; ``{id}`` is the report id.
+    The first is the one the report page links to."""
     tools: tuple[str, ...] = ()
-    """System commands it needs; missing ones skip the format with a message."""
-    install: str = ""
-    """How to install the tools."""
+    """System commands it needs; when one is missing the build skips the format and says so."""
 
     def exporter(self) -> Exporter:
         return importlib.import_module(f"scrutiny.exporters.{self.module}").EXPORTER
@@ -44,11 +45,31 @@ class FormatInfo:
     def missing_tools(self) -> list[str]:
         return [t for t in self.tools if shutil.which(t) is None]
 
+    def main_file(self, report_id: str) -> str:
+        return self.files[0][0].format(id=report_id)
 
+
+#: How to install every system tool a format needs (named when a format is skipped).
 INSTALL = "sudo scripts/install-system-packages.sh"
 
+#: Every format, in build order.
 REGISTRY: tuple[FormatInfo, ...] = (
-    FormatInfo("data", "Recommendations data (CSV and JSON)", "for spreadsheets and analysis", "data"),
+    FormatInfo("data", "Recommendations data", "the recommendations as a spreadsheet (CSV) or for programs (JSON)",
+               "data", (("recommendations.csv", "text/csv"), ("recommendations.json", "application/json"))),
+    FormatInfo("txt", "Plain text", "for screen readers, braille displays and any device",
+               "text", (("{id}.txt", "text/plain"),)),
+    FormatInfo("large-print", "Large print", "18 point sans-serif text for people with low vision",
+               "largeprint", (("{id}-large-print.pdf", "application/pdf"), ("{id}-large-print.html", "text/html"))),
+    FormatInfo("pdf", "PDF", "a tagged PDF to print or keep",
+               "pdf", (("{id}.pdf", "application/pdf"),)),
+    FormatInfo("docx", "Word document", "to read, copy or adapt in a word processor",
+               "docx", (("{id}.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),)),
+    FormatInfo("epub", "EPUB e-book", "for e-readers and reading apps, with adjustable text",
+               "epub", (("{id}.epub", "application/epub+zip"),)),
+    FormatInfo("brf", "Braille (BRF)", "Unified English Braille grade 2, 40 cells by 25 lines, for embossers and braille displays",
+               "braille", (("{id}.brf", "application/x-brf"),), tools=("lou_translate",)),
+    FormatInfo("audio", "Audio", "the report read aloud, one MP3 track per section",
+               "audio", (("audio/playlist.m3u", "audio/x-mpegurl"),), tools=("espeak-ng", "lame")),
 )
 
 

@@ -11,14 +11,16 @@ from ..model import Brand, Committee, Contact, SiteConfig, Term
 from ..problems import Problems, did_you_mean
 from .yamlread import Fields, SLUG, compose, line_of
 
-ALL_FORMATS = ("data", "txt", "large-print", "pdf", "docx", "epub", "brf", "audio")
+from ..exporters import REGISTRY
+
+ALL_FORMATS = tuple(f.id for f in REGISTRY)
 
 DEFAULT_DECISIONS = (
     Term("accepted", "Accepted"),
     Term("partially-accepted", "Partially accepted"),
     Term("accepted-in-principle", "Accepted in principle"),
-    Term("rejected", "Rejected"),
-    Term("noted", "Noted"),
+    Term("rejected", "Rejected", closed=True),
+    Term("noted", "Noted", closed=True),
 )
 DEFAULT_STATUSES = (
     Term("complete", "Complete", closed=True),
@@ -123,6 +125,7 @@ def _vocabulary(top: Fields, key: str, default: tuple[Term, ...], problems: Prob
         f = Fields(item, rel, problems, "term", f"an entry of {key}")
         tid = f.slug("id", required=True)
         terms.append(Term(tid, f.text("label", required=True), f.boolean("closed", False)))
+        # for decisions, closed means "no action follows" (rejected, noted)
         f.finish()
     if not terms:
         problems.add(rel, line_of(top.values[key][1]), f"{key} is empty", f"list at least one, or delete {key} to use the defaults")

@@ -15,7 +15,7 @@ from markdown_it.token import Token
 from ..model import RecNumber
 from .context import ParseContext, text_token as _text
 
-NUM = r"\d{1,3}[a-z]?(?![\w-])"
+NUM = r"\d{1,3}[a-z]?(?!\w)"
 ITEM = rf"{NUM}(?:\s*(?:-|–|to)\s*{NUM})?"
 PHRASE = re.compile(
     rf"\b(?P<word>[Rr]ecommendations?)(?P<gap>\s+\(?\s*)(?P<list>{ITEM}(?:\s*(?:,|and|&)\s*{ITEM})*)"

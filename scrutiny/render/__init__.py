@@ -1,0 +1,1 @@
+"""Renderers shared by the site and the formats."""
