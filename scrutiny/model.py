@@ -358,6 +358,9 @@ class Content:
 
     config: SiteConfig
     reports: tuple[Report, ...] = field(default_factory=tuple)
+    unreadable: tuple[str, ...] = ()
+    """Ids of report folders that could not be read (their problems are reported);
+    links to them are not reported again as missing."""
 
     def report(self, report_id: str) -> Report | None:
         return next((r for r in self.reports if r.id == report_id), None)

@@ -106,7 +106,7 @@ def _response(f: Fields | None, what: str, config: SiteConfig | None) -> Respons
     f.what = f"the response to {what}"
     decisions = [d.id for d in config.decisions] if config else []
     decision = f.choice("decision", decisions, required=True, noun="decision",
-                        where="(decisions are listed in site_config.yaml)") if config else f.text("decision")
+                        where="decisions are listed in site_config.yaml") if config else f.text("decision")
     day = f.day("date", required=True)
     maker = f.text("decision_maker", default="Cabinet")
     text = f.markdown("text", required=decision == "rejected")
@@ -140,7 +140,7 @@ def _update(node, rel: str, problems: Problems, what: str, config: SiteConfig | 
     statuses = [s.id for s in config.statuses] if config else []
     day = f.day("date", required=True)
     status = f.choice("status", statuses, required=True, noun="status",
-                      where="(statuses are listed in site_config.yaml)") if config else f.text("status")
+                      where="statuses are listed in site_config.yaml") if config else f.text("status")
     revised = f.target("revised_target", immediate=day)
     reason = f.text("reason")
     if revised and not reason:

@@ -16,17 +16,20 @@ from .yamlread import SLUG, Fields, compose, line_of, scalar_value, slugify
 NUMBERED_KINDS = ("chapter", "conclusion")
 
 
-def load_reports(root: Path, config: SiteConfig | None, problems: Problems) -> list[Report]:
+def load_reports(root: Path, config: SiteConfig | None, problems: Problems) -> tuple[list[Report], list[str]]:
+    """Every report folder, sorted by id; and the ids of folders that could not be read."""
     folder = root / "content" / "reports"
     if not folder.is_dir():
         problems.add("content/reports", 0, "the reports folder is missing", "create content/reports/<report-id>/report.yaml")
-        return []
-    reports = []
+        return [], []
+    reports, unreadable = [], []
     for path in sorted(p for p in folder.iterdir() if p.is_dir()):
         report = load_report(root, path, config, problems)
-        if report is not None:
+        if report is None:
+            unreadable.append(path.name)
+        else:
             reports.append(report)
-    return reports
+    return reports, unreadable
 
 
 def _rel(root: Path, path: Path) -> str:
@@ -50,7 +53,7 @@ def load_report(root: Path, folder: Path, config: SiteConfig | None, problems: P
     f = Fields(node, rel, problems, "report", "report.yaml")
     committees = [c.id for c in config.committees] if config else []
     committee = f.choice("committee", committees, required=True, noun="committee",
-                         where="(committees are declared in site_config.yaml)") if config else f.text("committee", required=True)
+                         where="committees are declared in site_config.yaml") if config else f.text("committee", required=True)
     council = f.text("council") or (config.committee(committee).council if config and committee else "")
     status = f.choice("status", list(REPORT_STATUSES), default="draft", noun="status")
     dates = f.sub("dates", "dates", required=True) or Fields(None, rel, problems, "dates")

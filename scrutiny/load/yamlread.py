@@ -134,9 +134,8 @@ class Fields:
         options = choices() if callable(choices) else choices
         if value and value not in options:
             node = self.values[key][1]
-            where = f" {where}" if where else ""
-            self.problem(line_of(node), f'unknown {noun} "{value}" in "{key}"',
-                         did_you_mean(value, options) + where)
+            hint = did_you_mean(value, options) + (f"; {where}" if where else "")
+            self.problem(line_of(node), f'unknown {noun} "{value}" in "{key}"', hint)
             return ""
         return value
 

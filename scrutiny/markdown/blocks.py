@@ -63,11 +63,7 @@ def _numbers(ctx: ParseContext, arg: str, line: int) -> list[RecNumber]:
             if not expand(ctx, n, None):
                 ctx.problem(line, f"[[recommendation {arg}]] places recommendation {n}, which this report does not have",
                             "check the number in recommendations.yaml")
-        for n in expand(ctx, a, b):
-            if n in ctx.placements:
-                ctx.problem(line, f"recommendation {n} is placed twice", "place each recommendation box once")
-            ctx.placements[n] = Placement(ctx.section, ctx.paragraph_counter or None)
-            out.append(n)
+        out.extend(expand(ctx, a, b))
     return out
 
 
@@ -81,7 +77,16 @@ def number_paragraphs(state: StateCore) -> None:
             ctx.problem(token.map[0] if token.map else None,
                         "a section file starts its headings at ## (its title comes from report.yaml)",
                         "change # to ##")
+        if token.type == "rec_box":
+            _record_placements(ctx, token)
         if numbered and token.type == "paragraph_open" and token.level == 0:
             ctx.paragraph_counter += 1
             token.attrSet("id", f"p{ctx.paragraph_counter}")
             token.meta = {**(token.meta or {}), "number": ctx.paragraph_counter}
+
+
+def _record_placements(ctx: ParseContext, token) -> None:
+    for n in token.meta["numbers"]:
+        if n in ctx.placements:
+            ctx.problem(token.map[0], f"recommendation {n} is placed twice", "place each recommendation box once")
+        ctx.placements[n] = Placement(ctx.section, ctx.paragraph_counter or None)

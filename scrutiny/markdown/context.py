@@ -39,8 +39,9 @@ class ParseContext:
     """Mutable state of one report's parse; lives in ``env["scrutiny"]``."""
 
     report: Report
-    index: dict[str, set[RecNumber]]
-    """Every report's recommendation numbers, for ``rec:other-report/4`` links."""
+    index: dict[str, set[RecNumber] | None]
+    """Every report's recommendation numbers, for ``rec:other-report/4`` links (None for a
+    report that could not be read: links to it are not checked)."""
     problems: Problems
     markdown: Markdown | None = None
     section: str = ""
@@ -57,7 +58,7 @@ class ParseContext:
         self.problems.add(src.path, line, message, hint)
 
     def numbers(self, report_id: str | None = None) -> set[RecNumber]:
-        return self.index.get(report_id or self.report.id, set())
+        return self.index.get(report_id or self.report.id) or set()
 
     def resolve(self, number: RecNumber, report_id: str | None = None) -> RecNumber | None:
         """The recommendation a number names: exact, or the first sub-letter of a theme number."""

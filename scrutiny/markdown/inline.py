@@ -49,6 +49,8 @@ def _rec_link(ctx: ParseContext, token: Token, href: str, line: int | None) -> N
         return
     report_id = m["report"] or ctx.report.id
     number = RecNumber.parse(m["number"])
+    if report_id in ctx.index and ctx.index[report_id] is None:
+        return  # that report could not be read; its own problems say why
     if report_id not in ctx.index:
         ctx.problem(line, f'"{href}" links to report "{report_id}", which does not exist', did_you_mean(report_id, ctx.index))
         return

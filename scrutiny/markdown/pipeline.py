@@ -68,7 +68,7 @@ def _fields(report: Report) -> Iterator[Markdown]:
                 yield update.note
 
 
-def parse_report(md: MarkdownIt, report: Report, index: dict[str, set[RecNumber]], problems: Problems) -> ParsedReport:
+def parse_report(md: MarkdownIt, report: Report, index: dict[str, set[RecNumber] | None], problems: Problems) -> ParsedReport:
     ctx = ParseContext(report, index, problems)
     sections = {}
     for section in report.sections:
@@ -86,5 +86,6 @@ def parse_report(md: MarkdownIt, report: Report, index: dict[str, set[RecNumber]
 def parse_content(content: Content, problems: Problems) -> dict[str, ParsedReport]:
     """Parse every report once; reference problems are added to ``problems``."""
     md = make_parser()
-    index = {r.id: {rec.number for rec in r.recommendations} for r in content.reports}
+    index: dict[str, set[RecNumber] | None] = {r.id: {rec.number for rec in r.recommendations} for r in content.reports}
+    index.update({report_id: None for report_id in content.unreadable})
     return {r.id: parse_report(md, r, index, problems) for r in content.reports}

@@ -123,4 +123,6 @@ def _known_hint(ctx: ParseContext) -> str:
     known = sorted(ctx.numbers())
     if not known:
         return "this report has no recommendations yet"
+    if len(known) == 1:
+        return f"its only recommendation is {known[0]}"
     return f"its recommendations are {known[0]} to {known[-1]}"
