@@ -32,7 +32,10 @@ def line_of(node: Node) -> int:
 def compose(path: str, text: str, problems: Problems) -> Node | None:
     """Parse YAML text into a node tree; a syntax error becomes a problem."""
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is None:
+            problems.add(path, 0, "the file is empty", "see README.md for what it should hold")
+        return node
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
