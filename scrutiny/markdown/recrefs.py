@@ -18,7 +18,7 @@ from .context import ParseContext, text_token as _text
 NUM = r"\d{1,3}[a-z]?(?!\w)"
 ITEM = rf"{NUM}(?:\s*(?:-|–|to)\s*{NUM})?"
 PHRASE = re.compile(
-    rf"\b(?P<word>[Rr]ecommendations?)(?P<gap>\s+\(?\s*)(?P<list>{ITEM}(?:\s*(?:,|and|&)\s*{ITEM})*)"
+    rf"\b(?P<word>[Rr]ecommendations?)\s+(?P<open>\(\s*)?(?P<list>{ITEM}(?:\s*(?:,|and|&)\s*{ITEM})*)(?(open)\s*\))"
 )
 ITEM_RE = re.compile(rf"(?P<a>{NUM})(?:(?P<dash>\s*(?:-|–|to)\s*)(?P<b>{NUM}))?")
 
