@@ -361,6 +361,8 @@ class Content:
     unreadable: tuple[str, ...] = ()
     """Ids of report folders that could not be read (their problems are reported);
     links to them are not reported again as missing."""
+    root: str = ""
+    """The project folder it was loaded from, for files named in it (the brand logo)."""
 
     def report(self, report_id: str) -> Report | None:
         return next((r for r in self.reports if r.id == report_id), None)

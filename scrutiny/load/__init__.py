@@ -18,4 +18,4 @@ def load_content(root: Path, problems: Problems) -> Content | None:
     reports, unreadable = load_reports(root, config, problems)
     if config is None:
         return None
-    return Content(config, tuple(reports), tuple(unreadable))
+    return Content(config, tuple(reports), tuple(unreadable), root=str(root))
