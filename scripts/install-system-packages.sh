@@ -9,7 +9,7 @@
 #   hugo                only for the benchmark's comparison
 #   nodejs, npm         installs axe-core for the accessibility tests
 set -euo pipefail
-packages=(chromium liblouis-bin liblouis-data espeak-ng lame epubcheck
+packages=(python3-venv chromium liblouis-bin liblouis-data espeak-ng lame epubcheck
           libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu fonts-liberation2
           hugo)
 missing=()
