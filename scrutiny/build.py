@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Callable
 
 from .checks import check_publication
-from .exporters import REGISTRY, FormatInfo
+from .cache import ExportCache
+from .exporters import INSTALL, REGISTRY, FormatInfo
 from .exporters.data import export_site
 from .load import load_content
 from .markdown import parse_content
@@ -30,7 +31,7 @@ def gather(root: Path) -> Publication:
     check_publication(content, parsed, problems)
     if problems:
         raise ContentError(problems)
-    return Publication(content, parsed)
+    return Publication(content, parsed, root)
 
 
 @dataclass
@@ -40,20 +41,45 @@ class BuildResult:
     skipped: list[str] = field(default_factory=list)
     """Messages for formats that could not be built here."""
     timings: list[tuple[str, float]] = field(default_factory=list)
+    exported: list[tuple[str, str]] = field(default_factory=list)
+    """(format, report id) of every export made afresh (the rest came from the cache)."""
 
 
 def write_formats(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:
+    """Every selected format for every report, reusing cached files while inputs are unchanged."""
+    cache = ExportCache(pub.root)
     for info in selected_formats(pub):
         missing = info.missing_tools()
         if missing:
             message = (f"skipped {info.label}: {', '.join(missing)} not installed "
-                       f"(install with: {info.install or 'sudo scripts/install-system-packages.sh'})")
+                       f"(install with: {INSTALL})")
             result.skipped.append(message)
             log(message)
             continue
-        exporter = info.exporter()
+        started, fresh = time.perf_counter(), 0
         for report in pub.reports:
-            exporter.export(pub, report, Folder(writer, report_url(report.id)))
+            if _export_one(pub, writer, cache, info, report):
+                fresh += 1
+                result.exported.append((info.id, report.id))
+        result.timings.append((f"format {info.id}", time.perf_counter() - started))
+        log(f"  {info.id}: {fresh} exported, {len(pub.reports) - fresh} from cache "
+            f"({time.perf_counter() - started:.2f} s)")
+
+
+def _export_one(pub: Publication, writer: OutputWriter, cache: ExportCache, info: FormatInfo, report) -> bool:
+    """Export one report in one format, or copy it from the cache; True if exported."""
+    prefix = report_url(report.id)
+    entry = cache.entry(info.id, report.id, cache.key(info.id, report.id))
+    cached = cache.files(entry)
+    if cached is not None:
+        for path in cached:
+            writer.copy(prefix + path.relative_to(entry).as_posix(), path)
+        return False
+    before = set(writer.written)
+    info.exporter().export(pub, report, Folder(writer, prefix))
+    new = sorted(set(writer.written) - before)
+    cache.store(entry, {rel[len(prefix):]: writer.tmp / rel for rel in new})
+    return True
 
 
 def write_data(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:

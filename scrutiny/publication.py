@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Iterator, Mapping
 
 from markdown_it.token import Token
@@ -21,6 +22,8 @@ from .tracker import Standing, standing
 class Publication:
     content: Content
     parsed: Mapping[str, ParsedReport]
+    root: Path = Path(".")
+    """The project folder the content was read from."""
 
     @property
     def config(self) -> SiteConfig:

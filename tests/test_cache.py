@@ -1,0 +1,37 @@
+"""Only what changed is re-exported: the cache is keyed on each report's inputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scrutiny.build import build
+from tests.conftest import copy_fixture
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_rebuild_after_editing_one_report_re_exports_only_that_report(tmp_path: Path):
+    root = copy_fixture(tmp_path)
+    first = build(root, root / "site")
+    formats = {f for f, _ in first.exported}
+    assert {r for _, r in first.exported} == {"school-transport-review", "earlier-review"}
+    before = snapshot(root / "site")
+
+    again = build(root, root / "site")
+    assert again.exported == []
+    assert snapshot(root / "site") == before, "cached files must be byte-identical"
+
+    body = root / "content/reports/earlier-review/body.md"
+    body.write_text(body.read_text() + "\nA sentence added in an edit.\n")
+    edited = build(root, root / "site")
+    assert sorted(edited.exported) == sorted((f, "earlier-review") for f in formats)
+
+
+def test_config_change_re_exports_everything(tmp_path: Path):
+    root = copy_fixture(tmp_path)
+    first = build(root, root / "site")
+    config = root / "site_config.yaml"
+    config.write_text(config.read_text().replace("as_of: 2024-03-31", "as_of: 2024-04-30"))
+    assert sorted(build(root, root / "site").exported) == sorted(first.exported)
