@@ -31,7 +31,7 @@ def gather(root: Path) -> Publication:
     check_publication(content, parsed, problems)
     if problems:
         raise ContentError(problems)
-    return Publication(content, parsed, root)
+    return Publication(content, parsed)
 
 
 @dataclass

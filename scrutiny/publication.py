@@ -22,8 +22,11 @@ from .tracker import Standing, standing
 class Publication:
     content: Content
     parsed: Mapping[str, ParsedReport]
-    root: Path = Path(".")
-    """The project folder the content was read from."""
+
+    @property
+    def root(self) -> Path:
+        """The project folder the content was read from."""
+        return Path(self.content.root or ".")
 
     @property
     def config(self) -> SiteConfig:
