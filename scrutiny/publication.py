@@ -38,16 +38,19 @@ class Publication:
         return tuple(sorted(self.content.published, key=lambda r: (r.published or r.started, r.id), reverse=True))
 
     def report(self, report_id: str) -> Report:
-        report = self.content.report(report_id)
-        assert report is not None, report_id
-        return report
+        return self._reports_by_id[report_id]
+
+    @cached_property
+    def _reports_by_id(self) -> dict[str, Report]:
+        return {r.id: r for r in self.content.reports}
 
     def tokens(self, md: Markdown) -> tuple[Token, ...]:
         """The token stream of any Markdown field of any report."""
-        for doc in self.parsed.values():
-            if md in doc.fields:
-                return doc.fields[md]
-        raise KeyError(md.source)
+        return self._field_tokens[md]
+
+    @cached_property
+    def _field_tokens(self) -> dict[Markdown, tuple[Token, ...]]:
+        return {md: tokens for doc in self.parsed.values() for md, tokens in doc.fields.items()}
 
     def section_tokens(self, report: Report, slug: str) -> tuple[Token, ...]:
         return self.parsed[report.id].sections[slug]
