@@ -9,7 +9,7 @@ from pathlib import Path
 from ..colour import contrast_problems
 from ..model import Brand, Committee, Contact, SiteConfig, Term
 from ..problems import Problems, did_you_mean
-from .yamlread import Fields, SLUG, compose, line_of
+from .yamlread import Fields, compose, line_of
 
 from ..exporters import REGISTRY
 

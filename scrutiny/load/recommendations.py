@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Action, Person, RecNumber, Recommendation, Response, SiteConfig, Source, Update
+from ..model import Action, Person, RecNumber, Recommendation, Response, SiteConfig, Update
 from ..problems import Problems
 from .yamlread import Fields, compose, line_of, scalar_value
 

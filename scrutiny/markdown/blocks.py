@@ -16,7 +16,7 @@ from markdown_it.rules_core import StateCore
 from ..model import RecNumber
 from ..problems import did_you_mean
 from .context import ParseContext, Placement
-from .recrefs import ITEM_RE, expand
+from .recrefs import ITEM_RE, expand, list_items, unknown_endpoints
 
 PLACEMENT = re.compile(r"^\[\[\s*(?P<kind>recommendations?|table)\s+(?P<arg>[^\]]+?)\s*\]\]\s*$", re.IGNORECASE)
 
@@ -49,20 +49,17 @@ def placement_block(state: StateBlock, start: int, end: int, silent: bool) -> bo
 
 
 def _numbers(ctx: ParseContext, arg: str, line: int) -> list[RecNumber]:
-    out: list[RecNumber] = []
-    items = list(ITEM_RE.finditer(arg))
+    items = list_items(arg)
     leftover = ITEM_RE.sub("", arg).replace(",", "").replace("and", "").replace("&", "").strip()
     if not items or leftover:
         ctx.problem(line, f'cannot read the recommendation numbers in "[[recommendation {arg}]]"',
                     "write [[recommendation 7]] or [[recommendations 3-6, 9]]")
-        return out
-    for item in items:
-        a = RecNumber.parse(item["a"])
-        b = RecNumber.parse(item["b"]) if item["b"] else None
-        for n in (a, b) if b else (a,):
-            if not expand(ctx, n, None):
-                ctx.problem(line, f"[[recommendation {arg}]] places recommendation {n}, which this report does not have",
-                            "check the number in recommendations.yaml")
+        return []
+    out: list[RecNumber] = []
+    for _, a, b in items:
+        for n in unknown_endpoints(ctx, a, b):
+            ctx.problem(line, f"[[recommendation {arg}]] places recommendation {n}, which this report does not have",
+                        "check the number in recommendations.yaml")
         out.extend(expand(ctx, a, b))
     return out
 

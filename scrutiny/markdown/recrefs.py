@@ -32,6 +32,17 @@ def expand(ctx: ParseContext, a: RecNumber, b: RecNumber | None) -> list[RecNumb
     return [n for n in known if a <= n <= b or (n.number == b.number and not b.letter and n.number >= a.number)]
 
 
+def list_items(text: str) -> list[tuple[re.Match, RecNumber, RecNumber | None]]:
+    """Each number or range of a written list ("3-6, 9 and 11"), parsed."""
+    return [(item, RecNumber.parse(item["a"]), RecNumber.parse(item["b"]) if item["b"] else None)
+            for item in ITEM_RE.finditer(text)]
+
+
+def unknown_endpoints(ctx: ParseContext, a: RecNumber, b: RecNumber | None) -> list[RecNumber]:
+    """The written numbers of an item that name no recommendation of the report."""
+    return [n for n in ((a, b) if b else (a,)) if not expand(ctx, n, None)]
+
+
 def link_recommendation_phrases(state: StateCore) -> None:
     ctx: ParseContext = state.env["scrutiny"]
     para = None
@@ -68,19 +79,13 @@ def _split(child: Token, ctx: ParseContext, line: int | None):
     text = child.content
     pos = 0
     for m in PHRASE.finditer(text):
-        items = list(ITEM_RE.finditer(m["list"]))
-        parsed = []
-        for item in items:
-            a = RecNumber.parse(item["a"])
-            b = RecNumber.parse(item["b"]) if item["b"] else None
-            for n in (a, b) if b else (a,):
-                if not expand(ctx, n, None):
-                    ctx.problem(line, f'"{m.group(0).strip()}" cites recommendation {n}, which {ctx.report.id} does not have',
-                                _known_hint(ctx))
+        parsed = list_items(m["list"])
+        for _, a, b in parsed:
+            for n in unknown_endpoints(ctx, a, b):
+                ctx.problem(line, f'"{m.group(0).strip()}" cites recommendation {n}, which {ctx.report.id} does not have',
+                            _known_hint(ctx))
             for n in expand(ctx, a, b):
-                if (target := ctx.resolve(n)) is not None:
-                    ctx.cite((ctx.report.id, target))
-            parsed.append((item, a, b))
+                ctx.cite((ctx.report.id, n))
         if pos < m.start():
             yield _text(text[pos:m.start()])
         single = len(parsed) == 1 and parsed[0][2] is None
