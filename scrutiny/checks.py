@@ -6,10 +6,12 @@ from typing import Mapping
 
 from .markdown import ParsedReport
 from .model import Content
-from .problems import Problems
+from .problems import Problems, did_you_mean
+from .render.chart import chart_svg
 
 
 def check_publication(content: Content, parsed: Mapping[str, ParsedReport], problems: Problems) -> None:
+    check_charts(content, problems)
     for report in content.reports:
         doc = parsed[report.id]
         for rec in report.recommendations:
@@ -23,3 +25,49 @@ def check_publication(content: Content, parsed: Mapping[str, ParsedReport], prob
                 problems.add(rec.response.source.path, rec.response.source.line,
                              f"the response to recommendation {rec.number} is dated {rec.response.date}, "
                              f"before the report was published ({report.published})", "check the dates")
+
+
+def _encoded_fields(spec) -> list[str]:
+    """Every ``field`` named in a Vega-Lite spec's encodings (nested layers included)."""
+    found = []
+    if isinstance(spec, dict):
+        for key, value in spec.items():
+            if key == "field" and isinstance(value, str):
+                found.append(value)
+            else:
+                found.extend(_encoded_fields(value))
+    elif isinstance(spec, list):
+        for value in spec:
+            found.extend(_encoded_fields(value))
+    return found
+
+
+MARKS = ("arc", "area", "bar", "boxplot", "circle", "errorband", "errorbar", "geoshape", "image", "line",
+         "point", "rect", "rule", "square", "text", "tick", "trail")
+
+
+def check_charts(content: Content, problems: Problems) -> None:
+    """A chart draws only the table's columns, and Vega-Lite can draw it."""
+    for report in content.reports:
+        for table in report.tables:
+            if not table.chart:
+                continue
+            where = table.source
+            unknown = [f for f in _encoded_fields(table.chart) if f not in table.columns]
+            for name in unknown:
+                problems.add(where.path, where.line, f'the chart of table "{table.id}" uses field "{name}", which is not a column',
+                             did_you_mean(name, table.columns))
+            mark = table.chart.get("mark")
+            mark = mark.get("type") if isinstance(mark, dict) else mark
+            if mark is not None and mark not in MARKS:
+                problems.add(where.path, where.line, f'the chart of table "{table.id}" has mark "{mark}", which Vega-Lite does not draw',
+                             did_you_mean(str(mark), MARKS))
+                continue
+            if unknown:
+                continue
+            try:
+                chart_svg(table)
+            except ValueError as err:
+                first = str(err).splitlines()[1] if len(str(err).splitlines()) > 1 else str(err)
+                problems.add(where.path, where.line, f'the chart of table "{table.id}" cannot be drawn: {first.strip()}',
+                             "check the spec against the Vega-Lite documentation (mark, encoding, field types)")
