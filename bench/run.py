@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""Benchmark the full build on synthetic councils of 10, 100 (and 1,000) reports.
+
+    .venv/bin/python bench/run.py                 # N = 10, 100
+    .venv/bin/python bench/run.py --full          # N = 10, 100, 1000
+    .venv/bin/python bench/run.py --sizes 50 --formats data,txt --no-write
+
+For each N: generate the content (bench/generate.py), run ``build.py build`` in a
+subprocess and measure its wall time and peak memory, count the pages (index.html
+files), append a sentence to one section and time the rebuild, and, when ``hugo`` is
+on PATH, time ``hugo --quiet`` on the same Markdown for comparison. Prints a Markdown
+table and writes it to bench/results.md. No timing is asserted anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+import generate  # noqa: E402
+import hugosite  # noqa: E402
+
+EDIT = "\nThe Panel asked for a further update on this work at its next meeting.\n"
+STAGE = re.compile(r"^([a-z][\w ]*): (\d+\.\d+) s$")
+
+
+@dataclass
+class Timed:
+    seconds: float
+    peak_mb: float
+    log: str
+
+
+@dataclass
+class Row:
+    reports: int
+    pages: int
+    files: int
+    megabytes: float
+    build: Timed
+    rebuild: Timed
+    hugo_pages: int = 0
+    hugo: Timed | None = None
+
+
+def run_timed(cmd: list[str], log: Path, cwd: Path = ROOT) -> Timed:
+    """Run a command; its own wall time and peak resident memory (os.wait4 gives this child's rusage)."""
+    with open(log, "wb") as fh:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=fh, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    text = log.read_text(encoding="utf-8", errors="replace")
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(map(str, cmd))} failed with exit code {proc.returncode}:\n{text}")
+    return Timed(seconds, usage.ru_maxrss / 1024, text)
+
+
+def count_files(folder: Path) -> tuple[int, int, float]:
+    """(index.html pages, files, megabytes) under a folder."""
+    pages = files = size = 0
+    for path in folder.rglob("*"):
+        if path.is_file():
+            files += 1
+            size += path.stat().st_size
+            pages += path.name == "index.html"
+    return pages, files, size / 1e6
+
+
+def edit_one_section(folder: Path) -> Path:
+    """Append a sentence (as a new paragraph) to the first chapter of the first report."""
+    first = sorted((folder / "content" / "reports").iterdir())[0]
+    path = first / "chapter-1.md"
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(EDIT)
+    return path
+
+
+def build_cmd(folder: Path) -> list[str]:
+    return [sys.executable, str(ROOT / "build.py"), "--root", str(folder), "build", "--out", str(folder / "site")]
+
+
+def measure(n: int, work: Path, formats: list[str], seed: int, use_hugo: bool) -> Row:
+    folder = work / f"n{n}"
+    for stale in ("site", ".cache"):  # the first build is cold: no site, no export cache
+        shutil.rmtree(folder / stale, ignore_errors=True)
+    generate.generate(folder, n, seed, formats)
+    build = run_timed(build_cmd(folder), folder / "build.log")
+    pages, files, mb = count_files(folder / "site")
+    edit_one_section(folder)
+    rebuild = run_timed(build_cmd(folder), folder / "rebuild.log")
+    row = Row(n, pages, files, mb, build, rebuild)
+    if use_hugo:
+        site = hugosite.write(folder, folder / "hugo")
+        row.hugo = run_timed(["hugo", "--quiet", "--source", str(site)], folder / "hugo.log")
+        row.hugo_pages = count_files(site / "public")[0]
+    return row
+
+
+def per_page(seconds: float, pages: int) -> str:
+    return f"{seconds * 1000 / pages:.1f}" if pages else "–"
+
+
+def table(rows: list[Row]) -> str:
+    head = ("| reports | pages | files | MB | build (s) | ms/page | ms/report | peak RSS (MB) "
+            "| rebuild after one edit (s) | Hugo pages | Hugo (s) | Hugo ms/page | ours ÷ Hugo (per page) |")
+    lines = [head, "|" + "---:|" * head.count(" | ") + "---:|"]
+    for r in rows:
+        ours = r.build.seconds * 1000 / r.pages if r.pages else None
+        theirs = r.hugo.seconds * 1000 / r.hugo_pages if r.hugo and r.hugo_pages else None
+        ratio = f"{ours / theirs:.1f}" if ours and theirs else "–"
+        hugo = (f"{r.hugo_pages} | {r.hugo.seconds:.2f} | {per_page(r.hugo.seconds, r.hugo_pages)}"
+                if r.hugo else "– | – | –")
+        lines.append(f"| {r.reports} | {r.pages} | {r.files} | {r.megabytes:.1f} | {r.build.seconds:.2f} "
+                     f"| {per_page(r.build.seconds, r.pages)} | {r.build.seconds * 1000 / r.reports:.0f} "
+                     f"| {r.build.peak_mb:.0f} | {r.rebuild.seconds:.2f} | {hugo} | {ratio} |")
+    return "\n".join(lines)
+
+
+def stages(rows: list[Row]) -> str:
+    """The build's own stage times as it logs them; the rest is start-up, loading and checking."""
+    out = []
+    for r in rows:
+        found = [(m[1], float(m[2])) for line in r.build.log.splitlines() if (m := STAGE.match(line.strip()))]
+        rest = r.build.seconds - sum(s for _, s in found)
+        parts = [f"{name} {s:.2f} s" for name, s in found] + [f"start-up, load and check {rest:.2f} s"]
+        cached = [line.strip() for line in r.rebuild.log.splitlines() if "from cache" in line]
+        out.append(f"- N={r.reports}: " + ", ".join(parts)
+                   + (f"; the rebuild: {'; '.join(cached)}" if cached else ""))
+    return "\n".join(out)
+
+
+def git_commit() -> str:
+    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return result.stdout.strip() or "unknown"
+
+
+def cpu() -> str:
+    for line in Path("/proc/cpuinfo").read_text().splitlines() if Path("/proc/cpuinfo").exists() else []:
+        if line.startswith("model name"):
+            return f"{line.split(':', 1)[1].strip()}, {os.cpu_count()} CPUs"
+    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs"
+
+
+def hugo_version() -> str:
+    if not shutil.which("hugo"):
+        return "not installed"
+    out = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout
+    return out.split("+")[0].split()[1] if out else "unknown"
+
+
+def report(rows: list[Row], args: argparse.Namespace, command: str) -> str:
+    return "\n".join([
+        "## Latest results",
+        "",
+        f"Measured with `{command}` on {dt.date.today().isoformat()} at commit {git_commit()}; "
+        f"{cpu()}; Python {platform.python_version()}; Hugo {hugo_version()}. "
+        f"Formats built: {', '.join(args.formats)}. Seed {args.seed}.",
+        "",
+        table(rows),
+        "",
+        "*pages* counts `index.html` files; *ms/page* is the whole build (load, check, every format) "
+        "divided by the pages, and is blank while the build writes no pages. Peak RSS is the build "
+        "process's maximum resident memory. Hugo gets the same Markdown (sections and one page per "
+        "recommendation) with a one-file layout, and uses every CPU.",
+        "",
+        "Stage times logged by the first build:",
+        "",
+        stages(rows),
+        "",
+    ])
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", default="10,100", help="comma-separated numbers of reports (default: 10,100)")
+    p.add_argument("--full", action="store_true", help="add N=1000")
+    p.add_argument("--formats", default="data", help="formats for site_config.yaml (default: data)")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--work", type=Path, default=BENCH / "out", help="scratch folder (default: bench/out, gitignored)")
+    p.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
+    p.add_argument("--results", type=Path, default=BENCH / "results.md", help="where to write the table")
+    p.add_argument("--no-write", action="store_true", help="print only; leave bench/results.md alone")
+    args = p.parse_args(argv)
+    args.sizes = [int(s) for s in args.sizes.split(",") if s] + ([1000] if args.full else [])
+    args.formats = [f for f in args.formats.split(",") if f]
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    use_hugo = not args.no_hugo and shutil.which("hugo") is not None
+    rows = []
+    for n in args.sizes:
+        print(f"N={n}: generating, building, rebuilding{', Hugo' if use_hugo else ''} ...", file=sys.stderr, flush=True)
+        rows.append(measure(n, args.work, args.formats, args.seed, use_hugo))
+        print(table(rows[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
+    command = "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    text = report(rows, args, command.strip())
+    print(text)
+    if not args.no_write:
+        args.results.write_text(text, encoding="utf-8")
+        print(f"wrote {args.results}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
