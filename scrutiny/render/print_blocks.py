@@ -1,0 +1,234 @@
+"""HTML pieces of the print document: data tables, recommendation boxes and the full
+entry of a recommendation (decision, response, actions, updates, current status).
+
+Every function returns an HTML string that is also well-formed XHTML (EPUB), so the
+same pieces serve the PDF, large print and EPUB.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+from typing import Callable, Sequence
+
+from ..model import DataTable, Person, Recommendation, Update
+from ..tracker import Standing
+
+#: A data table with more columns than this is read as a list in large print.
+MAX_TABLE_COLUMNS = 3
+
+
+def long_date(day: dt.date) -> str:
+    """``26 May 2011`` (no locale: UK order, English month names)."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def esc(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def person(p: Person) -> str:
+    return esc(p)
+
+
+def cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:,}" if abs(value) >= 10000 else str(value)
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table as header labels and rows of cell HTML, whatever it came from."""
+
+    caption: str
+    """Caption HTML ("" for a Markdown table without one)."""
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...] = ()
+    """Per column: right-align (figures)."""
+
+
+def grid_of(table: DataTable) -> Grid:
+    numeric = tuple(
+        all(isinstance(row[i], (int, float)) or row[i] is None for row in table.rows if i < len(row))
+        for i in range(len(table.columns))
+    )
+    rows = tuple(tuple(esc(cell_text(v)) for v in row) for row in table.rows)
+    return Grid(esc(table.caption), tuple(esc(c) for c in table.columns), rows, numeric)
+
+
+def table_html(grid: Grid, row_headers: bool = True) -> str:
+    """A real table: caption, column headers with scope, first cell of a row as its header."""
+    out = ['<table class="data">']
+    if grid.caption:
+        out.append(f"<caption>{grid.caption}</caption>")
+    out.append("<thead><tr>")
+    out += [f'<th scope="col"{_num(grid, i)}>{h}</th>' for i, h in enumerate(grid.header)]
+    out.append("</tr></thead><tbody>")
+    for row in grid.rows:
+        out.append("<tr>")
+        for i, value in enumerate(row):
+            if i == 0 and row_headers:
+                out.append(f'<th scope="row">{value}</th>')
+            else:
+                out.append(f"<td{_num(grid, i)}>{value}</td>")
+        out.append("</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _num(grid: Grid, i: int) -> str:
+    return ' class="num"' if i < len(grid.numeric) and grid.numeric[i] and i > 0 else ""
+
+
+def list_html(grid: Grid) -> str:
+    """The same table read row by row as "label: value" lines (large print)."""
+    out = ['<div class="table-list">']
+    if grid.caption:
+        out.append(f'<p class="table-list-caption"><strong>{grid.caption}</strong></p>')
+    out.append('<ul class="records">')
+    for row in grid.rows:
+        lines = [f'<p><strong>{label}:</strong> {value}</p>' for label, value in zip(grid.header, row)]
+        out.append(f"<li>{''.join(lines)}</li>")
+    out.append("</ul></div>")
+    return "".join(out)
+
+
+def responsive_table(grid: Grid, linearise: bool, row_headers: bool = True) -> str:
+    """Standard print: always a table. Large print: a list when wide; a narrow table
+    stays a table on paper and becomes a list on a narrow screen (see the CSS)."""
+    if not linearise:
+        return table_html(grid, row_headers)
+    if len(grid.header) > MAX_TABLE_COLUMNS:
+        return list_html(grid)
+    return (f'<div class="table-wide">{table_html(grid, row_headers)}</div>'
+            f'<div class="table-narrow">{list_html(grid)}</div>')
+
+
+def data_table_html(table: DataTable, linearise: bool) -> str:
+    """A placed data table with its source and notes."""
+    parts = [f'<div class="data-table" id="table-{esc(table.id)}">', responsive_table(grid_of(table), linearise)]
+    if table.source_note:
+        parts.append(f'<p class="table-source"><strong>Source:</strong> {esc(table.source_note)}</p>')
+    if table.notes:
+        notes = "".join(f"<li>{esc(n)}</li>" for n in table.notes)
+        parts.append(f'<div class="table-notes"><p><strong>Notes</strong></p><ul>{notes}</ul></div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def rec_box_html(rec: Recommendation, text_html: str, list_href: str) -> str:
+    """The box an author placed in the body: number, theme, text, a link to its response."""
+    theme = f' <span class="rec-box-theme">({esc(rec.theme)})</span>' if rec.theme else ""
+    return (f'<div class="rec-box" id="box-{rec.number}">'
+            f'<p class="rec-box-title"><strong>Recommendation {rec.number}</strong>{theme}</p>'
+            f'{text_html}'
+            f'<p class="rec-box-link"><a href="{esc(list_href)}">Response and progress on recommendation {rec.number}</a></p>'
+            f'</div>')
+
+
+@dataclass(frozen=True)
+class RecView:
+    """What the full entry of a recommendation shows, gathered by the document builder."""
+
+    rec: Recommendation
+    standing: Standing
+    text_html: str
+    response_html: str
+    update_notes: Sequence[str]
+    """Note HTML per update (same order as ``rec.updates``)."""
+    status_label: Callable[[str], str]
+    """Label of a status id."""
+    as_of: dt.date
+    web_url: str
+    follows_from: Sequence[tuple[int, str]]
+    """(paragraph number, href) of the paragraphs it follows from."""
+    level: int
+    """Heading level of the recommendation's title."""
+    linearise: bool
+
+
+def recommendation_html(v: RecView) -> str:
+    rec, h = v.rec, v.level
+    out = [f'<section class="rec" id="rec-{rec.number}">', f"<h{h}>Recommendation {rec.number}</h{h}>"]
+    if rec.theme:
+        out.append(f'<p class="rec-theme"><strong>Theme:</strong> {esc(rec.theme)}</p>')
+    out.append(f'<div class="rec-text">{v.text_html}</div>')
+    if v.follows_from:
+        links = ", ".join(f'<a href="{esc(href)}">{n}</a>' for n, href in v.follows_from)
+        word = "paragraph" if len(v.follows_from) == 1 else "paragraphs"
+        out.append(f'<p class="rec-follows">Follows from {word} {links}.</p>')
+    out.append(_facts(v))
+    out += _response(v)
+    out += _updates(v)
+    out.append(f'<p class="rec-online">Online: <a href="{esc(v.web_url)}">{esc(v.web_url)}</a></p>')
+    out.append("</section>")
+    return "".join(out)
+
+
+def decision_text(rec: Recommendation, s: Standing) -> str:
+    if rec.response is None or s.decision is None:
+        return "Response overdue" if s.response_overdue else "Awaiting response"
+    return f"{s.decision.label} by {rec.response.decision_maker} on {long_date(rec.response.date)}"
+
+
+def status_text(s: Standing) -> str:
+    words = [s.status.label]
+    if s.overdue:
+        words.append("Overdue: the target date has passed")
+    if s.response_overdue and s.response_due:
+        words.append(f"The response was due by {long_date(s.response_due)}")
+    return ". ".join(words)
+
+
+def target_text(s: Standing) -> str:
+    if s.target is None:
+        return ""
+    if s.original_target is not None and s.slipped and s.original_target.text != s.target.text:
+        return f"{s.target} (originally {s.original_target})"
+    return str(s.target)
+
+
+def _facts(v: RecView) -> str:
+    s = v.standing
+    rows = [("Decision", decision_text(v.rec, s)), (f"Status on {long_date(v.as_of)}", status_text(s))]
+    if target := target_text(s):
+        rows.append(("Target date", target))
+    items = "".join(f"<dt>{esc(k)}</dt><dd>{esc(val)}</dd>" for k, val in rows)
+    return f'<dl class="rec-facts">{items}</dl>'
+
+
+def _response(v: RecView) -> list[str]:
+    response, h = v.rec.response, v.level + 1
+    if response is None:
+        return []
+    out = [f"<h{h}>Response</h{h}>", v.response_html] if v.response_html else []
+    if response.actions:
+        rows = tuple((esc(a.text), esc("; ".join(str(p) for p in a.owners)), esc(a.target)) for a in response.actions)
+        grid = Grid(f"Actions agreed for recommendation {v.rec.number}", ("Action", "Owner", "Target"), rows)
+        out += [f"<h{h}>Actions</h{h}>", f'<div class="actions">{responsive_table(grid, v.linearise, row_headers=False)}</div>']
+    return out
+
+
+def _updates(v: RecView) -> list[str]:
+    if not v.rec.updates:
+        return []
+    h = v.level + 1
+    items = [_update(u, note, v.status_label) for u, note in zip(v.rec.updates, v.update_notes)]
+    return [f"<h{h}>Progress updates</h{h}>", f'<ul class="updates">{"".join(items)}</ul>']
+
+
+def _update(u: Update, note_html: str, status_label: Callable[[str], str]) -> str:
+    where = f", {esc(u.meeting)}" if u.meeting else ""
+    out = [f"<li><p><strong>{long_date(u.date)}{where}: {esc(status_label(u.status))}.</strong></p>", note_html]
+    if u.revised_target:
+        reason = f" Reason: {esc(u.reason)}" if u.reason else ""
+        out.append(f"<p>Target date moved to {esc(u.revised_target)}.{reason}</p>")
+    out.append("</li>")
+    return "".join(out)
