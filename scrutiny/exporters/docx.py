@@ -1,0 +1,255 @@
+"""Word: ``reports/<id>/<id>.docx`` with python-docx.
+
+Real styles throughout: Title for the report title, Heading 1 for each part, Heading 2
+and 3 below it (never a skipped level); the document language on the default run
+properties, the Normal style, the settings and the core properties; tables with a
+repeating header row and the "Table Grid" style; numbered paragraphs keep their
+numbers; footnotes become a "Notes" list after their section; links are real
+hyperlinks. Same bytes for the same input (dates from ``as_of``, fixed zip stamps).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import docx
+from docx.shared import Mm
+
+from ..model import RecNumber, Recommendation, Report
+from ..publication import Publication
+from ..render.docx_markdown import DocxWriter
+from ..render.docx_oxml import (BOX_STYLE, add_box_style, add_hyperlink_style, add_page_number_footer, drop_thumbnail,
+                                link_run, set_language, set_style_font)
+from ..render.print_blocks import cell_text, decision_text, long_date, status_text, target_text
+from ..render.ziputil import restamp
+from ..urls import absolute, recommendation_url, report_url
+from ..writer import Folder
+from . import REGISTRY
+
+FONT = "Arial"
+HEADING_SIZES = {"Title": 26, "Heading 1": 18, "Heading 2": 15, "Heading 3": 13}
+
+
+class WordReport:
+    """One report as a Word document."""
+
+    def __init__(self, pub: Publication, report: Report):
+        self.pub, self.report, self.config = pub, report, pub.config
+        self.doc = docx.Document()
+        self._styles()
+        self.w = DocxWriter(self.doc, rec_href=self.web_url, rec_box=self._rec_box, data_table=self._data_table)
+
+    def web_url(self, report_id: str, number: RecNumber | str) -> str:
+        return absolute(self.config, recommendation_url(report_id, number))
+
+    # --- set-up ---------------------------------------------------------------------
+
+    def _styles(self) -> None:
+        brand, styles = self.config.brand, self.doc.styles
+        set_style_font(styles["Normal"], FONT, 12, brand.text)
+        for name, size in HEADING_SIZES.items():
+            set_style_font(styles[name], FONT, size, brand.primary)
+        set_style_font(styles["Caption"], FONT, 12, brand.text)
+        styles["Caption"].font.bold = True
+        add_hyperlink_style(self.doc, brand.link)
+        add_box_style(self.doc, brand.primary)
+        set_language(self.doc, self.config.language)
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Mm(210), Mm(297)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Mm(22))
+        add_page_number_footer(self.doc)
+        drop_thumbnail(self.doc)
+
+    def _properties(self) -> None:
+        props, r = self.doc.core_properties, self.report
+        when = dt.datetime.combine(self.config.as_of, dt.time(), tzinfo=dt.timezone.utc)
+        props.title, props.subject, props.author = r.title, r.summary, r.council
+        props.category, props.keywords = r.kind_label, r.code
+        props.identifier = absolute(self.config, report_url(r.id))
+        props.comments = f"Recommendations' status as on {long_date(self.config.as_of)}."
+        props.last_modified_by, props.revision = self.config.publisher, 1
+        props.created = props.modified = props.last_printed = when
+
+    # --- the document ---------------------------------------------------------------
+
+    def build(self) -> bytes:
+        self._title_page()
+        parts = self._parts()
+        self._contents(parts)
+        for part_id, title, write in parts:
+            self.w.heading(title, 1, bookmark=part_id)
+            write()
+        self._properties()
+        out = io.BytesIO()
+        self.doc.save(out)
+        return restamp(out.getvalue(), self.config.as_of)
+
+    def _title_page(self) -> None:
+        r = self.report
+        self.doc.add_paragraph(r.title, style="Title")
+        for line in (r.council, self.config.committee(r.committee).name, r.kind_label):
+            self.doc.add_paragraph().add_run(line).bold = True
+        self.w.labelled("Published", long_date(r.published) if r.published else "Not yet published")
+        self.w.labelled("Reference", r.code)
+        if r.executive_response:
+            self.w.labelled("Response", f"{r.executive_response.meeting}, {long_date(r.executive_response.date)}")
+        self.w.labelled("Status of recommendations", f"as on {long_date(self.config.as_of)}")
+        url = absolute(self.config, report_url(r.id))
+        link_run(self.w.labelled("Online", ""), url, url=url)
+        note = self.doc.add_paragraph("You can ask for this report in another format: see ")
+        link_run(note, "Ask for another format", anchor="other-formats")
+        note.add_run(".")
+
+    def _parts(self) -> list[tuple[str, str, object]]:
+        r, parts = self.report, []
+        if r.lead_member or r.members or r.co_opted_members or r.officers:
+            parts.append(("membership", "Membership", self._membership))
+        for part_id, title, md in (("terms-of-reference", "Terms of reference", r.terms_of_reference),
+                                   ("methodology", "Methodology", r.methodology)):
+            if md:
+                parts.append((part_id, title, lambda md=md, n=part_id: self.w.write(self.pub.tokens(md), notes_id=n)))
+        for s in r.sections:
+            tokens = self.pub.section_tokens(r, s.slug)
+            parts.append((s.slug, s.title, lambda t=tokens, n=s.slug: self.w.write(t, notes_id=n)))
+        if r.recommendations:
+            parts.append(("recommendations", "Recommendations and responses", self._recommendations))
+        if r.activity:
+            parts.append(("activity", "Schedule of activity", self._activity))
+        if r.glossary:
+            parts.append(("glossary", "Glossary", self._glossary))
+        parts.append(("other-formats", "Ask for another format", self._contact))
+        return parts
+
+    def _contents(self, parts) -> None:
+        self.w.heading("Contents", 1, bookmark="contents")
+        for part_id, title, _ in parts:
+            link_run(self.doc.add_paragraph(style="List Bullet"), title, anchor=part_id)
+
+    def _membership(self) -> None:
+        r = self.report
+        for label, people in (("Lead member", [r.lead_member] if r.lead_member else []), ("Members", r.members),
+                              ("Co-opted members", r.co_opted_members), ("Officer support", r.officers)):
+            if people:
+                self.doc.add_paragraph().add_run(label).bold = True
+                for p in people:
+                    self.doc.add_paragraph(str(p), style="List Bullet")
+
+    # --- placed boxes and tables ----------------------------------------------------
+
+    def _rec_box(self, number: RecNumber) -> None:
+        rec = self.report.recommendation(number)
+        assert rec is not None, number
+        title = self.doc.add_paragraph(style=BOX_STYLE)
+        title.add_run(f"Recommendation {rec.number}").bold = True
+        if rec.theme:
+            title.add_run(f" ({rec.theme})")
+        self.w.write(self.pub.tokens(rec.text), base_style=BOX_STYLE, notes_id=f"box-{number}")
+        link_run(self.doc.add_paragraph(style=BOX_STYLE), f"Response and progress on recommendation {number}",
+                 anchor=f"rec-{number}")
+
+    def _data_table(self, table_id: str) -> None:
+        table = self.report.table(table_id)
+        assert table is not None, table_id
+        numeric = [all(isinstance(row[i], (int, float)) for row in table.rows if i < len(row))
+                   for i in range(len(table.columns))]
+        rows = [[cell_text(v) for v in row] for row in table.rows]
+        self.w.table(table.columns, rows, caption=table.caption, numeric=numeric)
+        if table.source_note:
+            self.w.labelled("Source", table.source_note)
+        for note in table.notes:
+            self.doc.add_paragraph(note, style="List Bullet")
+
+    # --- recommendations ------------------------------------------------------------
+
+    def _recommendations(self) -> None:
+        self.doc.add_paragraph("Each recommendation with the executive's response and where it stood on "
+                               f"{long_date(self.config.as_of)}.")
+        for rec in self.report.recommendations:
+            self._recommendation(rec)
+
+    def _recommendation(self, rec: Recommendation) -> None:
+        s, n = self.pub.standing(self.report, rec), rec.number
+        self.w.heading(f"Recommendation {n}", 2, bookmark=f"rec-{n}")
+        if rec.theme:
+            self.w.labelled("Theme", rec.theme)
+        self.w.write(self.pub.tokens(rec.text), notes_id=f"rec-{n}", notes_level=3)
+        if rec.follows_from:
+            self._follows(rec)
+        self.w.labelled("Decision", decision_text(rec, s))
+        self.w.labelled(f"Status on {long_date(self.config.as_of)}", status_text(s))
+        if target := target_text(s):
+            self.w.labelled("Target date", target)
+        self._response(rec)
+        self._updates(rec)
+        url = self.web_url(self.report.id, n)
+        link_run(self.w.labelled("Online", ""), url, url=url)
+
+    def _follows(self, rec: Recommendation) -> None:
+        paragraph = self.doc.add_paragraph("Follows from paragraph" + ("s " if len(rec.follows_from) > 1 else " "))
+        for i, number in enumerate(rec.follows_from):
+            if i:
+                paragraph.add_run(", ")
+            link_run(paragraph, str(number), anchor=f"p{number}")
+        paragraph.add_run(".")
+
+    def _response(self, rec: Recommendation) -> None:
+        response = rec.response
+        if response is None:
+            return
+        if response.text:
+            self.w.heading("Response", 3)
+            self.w.write(self.pub.tokens(response.text), notes_id=f"rec-{rec.number}-r", notes_level=4)
+        if response.actions:
+            self.w.heading("Actions", 3)
+            rows = [[a.text, "; ".join(str(p) for p in a.owners), str(a.target)] for a in response.actions]
+            self.w.table(["Action", "Owner", "Target"], rows, caption=f"Actions agreed for recommendation {rec.number}")
+
+    def _updates(self, rec: Recommendation) -> None:
+        if not rec.updates:
+            return
+        self.w.heading("Progress updates", 3)
+        for i, u in enumerate(rec.updates, 1):
+            where = f", {u.meeting}" if u.meeting else ""
+            item = self.doc.add_paragraph(style="List Bullet")
+            item.add_run(f"{long_date(u.date)}{where}: {self.config.status(u.status).label}.").bold = True
+            if u.note:
+                self.w.write(self.pub.tokens(u.note), notes_id=f"rec-{rec.number}-u{i}", notes_level=4,
+                             base_style="List Continue")
+            if u.revised_target:
+                reason = f" Reason: {u.reason}" if u.reason else ""
+                self.doc.add_paragraph(f"Target date moved to {u.revised_target}.{reason}", style="List Continue")
+
+    # --- back matter ----------------------------------------------------------------
+
+    def _activity(self) -> None:
+        rows = [[long_date(a.date), a.event] for a in self.report.activity]
+        self.w.table(["Date", "Activity"], rows, caption="Meetings and evidence, in date order")
+
+    def _glossary(self) -> None:
+        for g in self.report.glossary:
+            self.w.labelled(g.term, g.definition)
+
+    def _contact(self) -> None:
+        c, url = self.config.contact, absolute(self.config, report_url(self.report.id))
+        intro = self.doc.add_paragraph("This report, its recommendations and the responses are online at ")
+        link_run(intro, url, url=url)
+        intro.add_run(", where you can also download:")
+        for f in REGISTRY:
+            if f.id in self.config.formats:
+                self.doc.add_paragraph(f"{f.label}: {f.purpose}", style="List Bullet")
+        self.doc.add_paragraph("To ask for it in another format or language, contact:")
+        self.doc.add_paragraph(c.team)
+        self.doc.add_paragraph(c.address)
+        link_run(self.w.labelled("Email", ""), c.email, url=f"mailto:{c.email}")
+        phone = "".join(ch for ch in c.phone if ch.isdigit() or ch == "+")
+        link_run(self.w.labelled("Telephone", ""), c.phone, url=f"tel:{phone}")
+
+
+class DocxExporter:
+    def export(self, pub: Publication, report: Report, out: Folder) -> None:
+        out.write(f"{report.id}.docx", WordReport(pub, report).build())
+
+
+EXPORTER = DocxExporter()
