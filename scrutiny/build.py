@@ -15,6 +15,7 @@ from .load import load_content
 from .markdown import parse_content
 from .problems import ContentError, Problems
 from .publication import Publication
+from .site import write_site
 from .urls import report_url
 from .writer import Folder, OutputWriter
 
@@ -94,6 +95,7 @@ def selected_formats(pub: Publication) -> list[FormatInfo]:
 OUTPUT_STAGES: tuple[tuple[str, Callable[[Publication, OutputWriter, BuildResult, Log], None]], ...] = (
     ("data", write_data),
     ("formats", write_formats),
+    ("site", write_site),
 )
 
 

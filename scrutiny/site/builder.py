@@ -1,0 +1,145 @@
+"""The site stage: theme assets, charts, every page, then the search index.
+
+``write_site`` is the build's stage. ``serve`` keeps one :class:`SiteBuilder` alive
+between rebuilds so that pages of reports an edit did not touch are not rendered again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from jinja2 import Environment
+
+from ..publication import Publication
+from ..urls import report_url
+from ..writer import OutputWriter
+from .assets import theme_files, write_assets
+from ..render.chart import chart_svg
+from .render import chart_path
+from .context import SiteView
+from .pages import report_jobs
+from .plan import Job, Plan
+from .render import make_env, render_page
+from .search import index_site, pagefind_binary
+from .sitepages import site_jobs
+
+Log = Callable[[str], None]
+
+#: Page groups, in writing order.
+JOB_GROUPS: tuple[Callable[[Plan], Iterator[Job]], ...] = (site_jobs, report_jobs)
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    live_reload: bool = False
+    """Add the live-reload script (``serve`` only)."""
+    search: bool = True
+    """Build the Pagefind index."""
+
+
+@dataclass
+class SiteStats:
+    pages: int = 0
+    rendered: int = 0
+    reused: int = 0
+    search_files: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+class SiteBuilder:
+    def __init__(self, options: SiteOptions = SiteOptions()):
+        self.options = options
+        self.cache: dict[str, tuple[str, bytes]] = {}
+        """Page file -> (key, bytes) of the previous build, for pages with a key."""
+        self.stats = SiteStats()
+        self.env: Environment | None = None
+        """Kept between builds: Jinja recompiles a template only when its file changed."""
+
+    def __call__(self, pub: Publication, writer: OutputWriter, result, log: Log) -> None:
+        self.write(pub, writer, result, log)
+
+    def write(self, pub: Publication, writer: OutputWriter, result, log: Log) -> SiteStats:
+        stats = self.stats = SiteStats()
+        started = time.perf_counter()
+        assets = write_assets(writer, pub.config.brand, pub.content.root)
+        charts = write_charts(pub, writer, result, log)
+        site = SiteView.of(pub.config, assets, self.options.live_reload)
+        if self.env is None:
+            self.env = make_env(pub.root / ".cache" / "jinja")
+        self.env.globals["site"] = site
+        plan = Plan(pub, self.env, site, dict(writer.written), charts, self._global_key(pub))
+        cache: dict[str, tuple[str, bytes]] = {}
+        for group in JOB_GROUPS:
+            for job in group(plan):
+                data = self._page(plan, job)
+                writer.write(job.meta.file, data)
+                if job.key is not None:
+                    cache[job.meta.file] = (job.key, data)
+                stats.pages += 1
+        self.cache = cache
+        stats.seconds["pages"] = time.perf_counter() - started
+        if self.options.search:
+            self._search(writer, result, log)
+        log(f"site: {stats.pages} pages ({stats.rendered} rendered, {stats.reused} unchanged), "
+            f"{stats.search_files} search files; pages {stats.seconds['pages']:.2f} s, "
+            f"search {stats.seconds.get('search', 0):.2f} s")
+        return stats
+
+    def _page(self, plan: Plan, job: Job) -> bytes:
+        cached = self.cache.get(job.meta.file)
+        if job.key is not None and cached is not None and cached[0] == job.key:
+            self.stats.reused += 1
+            return cached[1]
+        body = plan.body(job.meta, job.report)
+        html = render_page(plan.env, job.template, job.meta, body, **job.values(plan, body))
+        self.stats.rendered += 1
+        return html.encode("utf-8")
+
+    def _search(self, writer: OutputWriter, result, log: Log) -> None:
+        t = time.perf_counter()
+        binary = pagefind_binary()
+        if binary is None:
+            message = "skipped search index: the pagefind package is not installed (pip install -r requirements.txt)"
+            result.skipped.append(message)
+            log(message)
+            return
+        self.stats.search_files = index_site(writer, binary)
+        self.stats.seconds["search"] = time.perf_counter() - t
+
+    def _global_key(self, pub: Publication) -> str:
+        h = hashlib.sha256(repr((pub.config, self.options)).encode("utf-8"))
+        for path in theme_files():
+            h.update(path.as_posix().encode("utf-8"))
+            h.update(path.read_bytes())
+        return h.hexdigest()
+
+
+def write_charts(pub: Publication, writer: OutputWriter, result, log: Log) -> frozenset[str]:
+    """Draw every table's chart to SVG beside the report; a spec Vega-Lite cannot draw is
+    reported and left out (its table is still shown)."""
+    written = set()
+    for report in pub.reports:
+        for table in report.tables:
+            if not table.chart:
+                continue
+            path = chart_path(report_url(report.id), table)
+            try:
+                svg = chart_svg(table)
+                if svg is None:
+                    continue
+                writer.write(path, svg)
+            except ValueError as err:
+                message = f"skipped chart of table {table.id} ({table.source}): {str(err).splitlines()[0]}"
+                result.skipped.append(message)
+                log(message)
+                continue
+            written.add(path)
+    return frozenset(written)
+
+
+def write_site(pub: Publication, writer: OutputWriter, result, log: Log) -> None:
+    """The build's ``site`` stage (after ``formats``, whose files the report pages list)."""
+    SiteBuilder().write(pub, writer, result, log)

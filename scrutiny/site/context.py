@@ -1,0 +1,102 @@
+"""Page contexts: what every page's layout needs, as frozen dataclasses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from ..model import Contact, SiteConfig
+from ..urls import relative
+from .assets import Assets
+
+
+@dataclass(frozen=True)
+class Crumb:
+    label: str
+    url: str
+    """Site path (``reports/``)."""
+
+
+@dataclass(frozen=True)
+class NavItem:
+    id: str
+    label: str
+    url: str
+
+
+NAV = (
+    NavItem("home", "Home", ""),
+    NavItem("reports", "Reports", "reports/"),
+    NavItem("tracker", "Tracker", "tracker/"),
+    NavItem("committees", "Committees", "committees/"),
+    NavItem("search", "Search", "search/"),
+)
+
+FOOTER_NAV = (
+    NavItem("accessibility", "Accessibility statement", "accessibility/"),
+    NavItem("alternative-formats", "Alternative formats", "alternative-formats/"),
+    NavItem("data", "Recommendations data (CSV)", "data/recommendations.csv"),
+)
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """The same on every page: the layout's header and footer."""
+
+    title: str
+    publisher: str
+    language: str
+    base_url: str
+    as_of: dt.date
+    contact: Contact
+    footer: str
+    assets: Assets
+    live_reload: bool = False
+    nav: tuple[NavItem, ...] = NAV
+    footer_nav: tuple[NavItem, ...] = FOOTER_NAV
+
+    @classmethod
+    def of(cls, config: SiteConfig, assets: Assets, live_reload: bool = False) -> "SiteView":
+        return cls(config.title, config.publisher, config.language, config.base_url, config.as_of,
+                   config.contact, config.brand.footer, assets, live_reload)
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """One page's place in the site."""
+
+    url: str
+    """Site path of the page: ``reports/<id>/`` (written as ``index.html``) or ``404.html``."""
+    title: str
+    """The ``<title>``, unique across the site."""
+    heading: str
+    """The page's one ``<h1>``."""
+    crumbs: tuple[Crumb, ...] = ()
+    """Breadcrumbs before the current page (which is added as the last, unlinked item)."""
+    section: str = ""
+    """Id of the main navigation item it belongs to (marked ``aria-current``)."""
+    description: str = ""
+    search_kind: str = ""
+    """Pagefind ``kind`` meta; pages without one are not indexed."""
+    root_path: str | None = None
+    """Links start from this absolute path instead of being relative (the 404 page, which a
+    server shows at any depth)."""
+    scripts: tuple[str, ...] = field(default=())
+    wide: bool = False
+    """Use the full width (tables of many columns)."""
+
+    @property
+    def file(self) -> str:
+        return self.url + "index.html" if self.url.endswith("/") or not self.url else self.url
+
+    def rel(self, to: str) -> str:
+        if self.root_path is not None:
+            return self.root_path + to
+        return relative(self.url, to)
+
+
+def root_path(base_url: str) -> str:
+    """The path part of the base URL (``/`` or ``/scrutiny/``), for the 404 page."""
+    path = urlsplit(base_url).path or "/"
+    return path if path.endswith("/") else path + "/"

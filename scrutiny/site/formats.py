@@ -1,0 +1,64 @@
+"""The alternative formats a report has in this build, with their type and size.
+
+Runs after the ``formats`` stage, so it lists what was actually written
+(``writer.written``), never a format whose tools were missing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from ..exporters import REGISTRY, FormatInfo
+from ..urls import report_url
+
+MEDIA_NAMES = {
+    "text/csv": "CSV",
+    "application/json": "JSON",
+    "text/plain": "Plain text",
+    "application/pdf": "PDF",
+    "text/html": "HTML",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+    "application/epub+zip": "EPUB",
+    "application/x-brf": "BRF",
+    "audio/x-mpegurl": "M3U playlist of MP3 files",
+}
+
+
+@dataclass(frozen=True)
+class FormatFile:
+    """One downloadable file of a report."""
+
+    format_id: str
+    label: str
+    purpose: str
+    path: str
+    """Site path of the file (``reports/<id>/<id>.pdf``)."""
+    type: str
+    size: int
+    """Bytes; for a file in a folder of its own (audio) the whole folder."""
+
+
+def selected(formats: tuple[str, ...]) -> tuple[FormatInfo, ...]:
+    return tuple(f for f in REGISTRY if f.id in formats)
+
+
+def _size(path: str, written: Mapping[str, int]) -> int:
+    folder = path.rsplit("/", 1)[0] + "/"
+    name = path[len(folder):]
+    report_folder = folder.count("/") > 2  # reports/<id>/<sub>/...
+    if report_folder and name:
+        return sum(size for rel, size in written.items() if rel.startswith(folder))
+    return written[path]
+
+
+def report_formats(report_id: str, formats: tuple[str, ...], written: Mapping[str, int]) -> tuple[FormatFile, ...]:
+    base = report_url(report_id)
+    out = []
+    for info in selected(formats):
+        for pattern, media in info.files:
+            path = base + pattern.format(id=report_id)
+            if path in written:
+                out.append(FormatFile(info.id, info.label, info.purpose, path,
+                                      MEDIA_NAMES.get(media, media), _size(path, written)))
+    return tuple(out)

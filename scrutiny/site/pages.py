@@ -1,0 +1,124 @@
+"""The pages of one report: the report itself, each recommendation, its tracker."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..model import Report
+from ..urls import report_url, tracker_url
+from .context import PageMeta
+from .plan import Job, Plan
+from .render import Body
+from .tracker import filters, row_data
+from .views import Counts, RecView, decision_counts, timeline
+
+#: Fixed parts of a report page, after the cover details, as (id, label).
+LEAD_PARTS = (("terms-of-reference", "Terms of reference"), ("methodology", "Methodology"))
+TAIL_PARTS = (
+    ("all-recommendations", "Recommendations"),
+    ("executive-response", "Executive response"),
+    ("schedule-of-activity", "Schedule of activity"),
+    ("glossary", "Glossary"),
+    ("other-formats", "Other formats"),
+)
+
+
+def _present(report: Report, part: str, plan: Plan) -> bool:
+    return {
+        "terms-of-reference": report.terms_of_reference is not None,
+        "methodology": report.methodology is not None,
+        "all-recommendations": bool(report.recommendations),
+        "executive-response": bool(report.recommendations) or report.executive_response is not None,
+        "schedule-of-activity": bool(report.activity),
+        "glossary": bool(report.glossary),
+        "other-formats": True,
+    }[part]
+
+
+def part_ids(report: Report) -> dict[str, str]:
+    """Anchor of each fixed part; one whose id a section slug already uses gets a suffix,
+    so section anchors (which citations use) stay as they are."""
+    slugs = {s.slug for s in report.sections}
+    return {pid: pid if pid not in slugs else f"{pid}-part" for pid, _ in LEAD_PARTS + TAIL_PARTS}
+
+
+def contents(report: Report, plan: Plan) -> list[tuple[str, str]]:
+    """(anchor, label) of every part of the report page, in order."""
+    ids = part_ids(report)
+
+    def fixed(parts):
+        return [(ids[pid], label) for pid, label in parts if _present(report, pid, plan)]
+    return fixed(LEAD_PARTS) + [(s.slug, s.title) for s in report.sections] + fixed(TAIL_PARTS)
+
+
+def report_page(plan: Plan, report: Report) -> Job:
+    meta = PageMeta(report_url(report.id), plan.title(report.title), report.title,
+                    plan.crumbs(("Reports", "reports/")), "reports", report.summary, "Report")
+
+    def values(plan: Plan, body: Body | None) -> dict:
+        views = plan.views[report.id]
+        return {
+            "report": report,
+            "committee": plan.pub.config.committee(report.committee),
+            "views": views,
+            "counts": Counts.of(views),
+            "decisions": decision_counts(views, plan.pub.config.decisions),
+            "response_due": views[0].standing.response_due if views else None,
+            "response_overdue": any(v.standing.response_overdue for v in views),
+            "contents": contents(report, plan),
+            "ids": part_ids(report),
+            "formats": plan.formats(report),
+        }
+    return Job(meta, "report.html.j2", values, report, plan.report_key(report))
+
+
+def recommendation_page(plan: Plan, report: Report, index: int) -> Job:
+    views = plan.views[report.id]
+    view = views[index]
+    meta = PageMeta(view.url, plan.title(f"Recommendation {view.number}", report.title),
+                    f"Recommendation {view.number}",
+                    plan.crumbs(("Reports", "reports/"), (report.title, report_url(report.id))),
+                    "reports", report.title, "Recommendation")
+
+    def values(plan: Plan, body: Body | None) -> dict:
+        cited = [(c, plan.pub.report(c.report_id)) for c in plan.pub.backlinks(report, view.rec)]
+        return {
+            "report": report,
+            "rec": view,
+            "timeline": timeline(view.rec, plan.pub.config.statuses),
+            "cited": cited,
+            "section_titles": {r.id: {s.slug: s.title for s in r.sections} for _, r in cited},
+            "previous": views[index - 1] if index > 0 else None,
+            "next": views[index + 1] if index + 1 < len(views) else None,
+        }
+    return Job(meta, "recommendation.html.j2", values, report, plan.report_key(report) + view.number)
+
+
+def tracker_values(plan: Plan, views: list[RecView], site_wide: bool) -> dict:
+    return {
+        "views": views,
+        "rows": [(v, row_data(v)) for v in views],
+        "filters": filters(views, plan.pub.config, site_wide),
+        "counts": Counts.of(views),
+        "site_wide": site_wide,
+        "committees": {c.id: c.name for c in plan.pub.config.committees},
+    }
+
+
+def report_tracker(plan: Plan, report: Report) -> Job:
+    meta = PageMeta(tracker_url(report.id), plan.title("Tracker", report.title), f"Tracker: {report.title}",
+                    plan.crumbs(("Reports", "reports/"), (report.title, report_url(report.id))),
+                    "tracker", f"Where each recommendation of {report.title} stands.",
+                    scripts=(plan.site.assets.tracker_js,), wide=True)
+
+    def values(plan: Plan, body: Body | None) -> dict:
+        return {"report": report, **tracker_values(plan, list(plan.views[report.id]), site_wide=False)}
+    return Job(meta, "tracker.html.j2", values, report, plan.report_key(report) + "tracker")
+
+
+def report_jobs(plan: Plan) -> Iterator[Job]:
+    for report in plan.pub.reports:
+        yield report_page(plan, report)
+        for index in range(len(report.recommendations)):
+            yield recommendation_page(plan, report, index)
+        yield report_tracker(plan, report)

@@ -1,0 +1,78 @@
+"""What one build of the site knows before it renders pages: views, formats, charts, keys."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Callable, Mapping
+
+from jinja2 import Environment
+
+from ..model import Report
+from ..publication import Publication
+from .context import Crumb, PageMeta, SiteView
+from .formats import FormatFile, report_formats
+from .render import Body
+from .views import RecView, rec_views
+
+
+@dataclass(frozen=True)
+class Job:
+    """One page to write: its place, its template, how to get its values, and (for pages
+    that depend on one report only) a key that changes whenever its output could."""
+
+    meta: PageMeta
+    template: str
+    values: Callable[["Plan", Body | None], dict]
+    report: Report | None = None
+    key: str | None = None
+
+
+@dataclass
+class Plan:
+    pub: Publication
+    env: Environment
+    site: SiteView
+    written: Mapping[str, int]
+    charts: frozenset[str]
+    global_key: str
+    _keys: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def views(self) -> dict[str, tuple[RecView, ...]]:
+        return {r.id: rec_views(self.pub, r) for r in self.pub.reports}
+
+    @cached_property
+    def all_views(self) -> list[RecView]:
+        return [v for r in self.pub.reports for v in self.views[r.id]]
+
+    def formats(self, report: Report) -> tuple[FormatFile, ...]:
+        return report_formats(report.id, self.pub.config.formats, self.written)
+
+    def committee_name(self, committee_id: str) -> str:
+        return self.pub.config.committee(committee_id).name
+
+    def body(self, page: PageMeta, report: Report | None) -> Body:
+        views = {v.rec.number: v for v in self.views[report.id]} if report else {}
+        return Body(self.env, self.pub, page, report, views, self.charts)
+
+    def crumbs(self, *pairs: tuple[str, str]) -> tuple[Crumb, ...]:
+        return (Crumb("Home", ""),) + tuple(Crumb(label, url) for label, url in pairs)
+
+    def title(self, *parts: str) -> str:
+        return " – ".join((*parts, self.site.title))
+
+    def report_key(self, report: Report) -> str:
+        if report.id not in self._keys:
+            self._keys[report.id] = self._report_key(report)
+        return self._keys[report.id]
+
+    def _report_key(self, report: Report) -> str:
+        """Changes whenever a page of this report could change: its content, what cites
+        it from elsewhere, its files, the site's configuration, templates and theme."""
+        cited_by = [(c, self.pub.report(c.report_id).title)
+                    for rec in report.recommendations for c in self.pub.backlinks(report, rec)]
+        files = sorted((k, v) for k, v in self.written.items() if k.startswith(f"reports/{report.id}/"))
+        state = repr((self.global_key, report, cited_by, files, self.views[report.id]))
+        return hashlib.sha256(state.encode("utf-8")).hexdigest()

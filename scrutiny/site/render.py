@@ -1,0 +1,123 @@
+"""Jinja environment and the page-bound helpers templates call (links, Markdown bodies)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from dataclasses import dataclass, field
+from typing import Callable
+
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..model import DataTable, Markdown, RecNumber, Report
+from ..publication import Publication
+from ..render.html import HtmlContext, render_html, render_inline_html
+from ..urls import recommendation_url, report_url
+from .assets import TEMPLATES_DIR
+from .context import PageMeta
+from .views import RecView, file_size, long_date
+
+
+def chart_path(report_url: str, table: DataTable) -> str:
+    """Where a table's chart is written, beside its report."""
+    return f"{report_url}charts/{table.id}.svg"
+
+
+def make_env(cache_dir: Path | None = None) -> Environment:
+    """Autoescaping Jinja over ``templates/``; compiled templates are kept in ``cache_dir``
+    (Jinja checks each template's mtime, so an edited template is compiled again)."""
+    cache = None
+    if cache_dir is not None:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        cache = FileSystemBytecodeCache(str(cache_dir))
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        bytecode_cache=cache,
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["long_date"] = long_date
+    env.filters["file_size"] = file_size
+    env.filters["sentence"] = lambda text: text[:1].upper() + text[1:]
+    return env
+
+
+_TABLE_WRAP = re.compile(r'<div class="table-wrap"><table>')
+
+
+@dataclass
+class Body:
+    """Renders Markdown of one report for one page: links are relative to that page,
+    placed recommendation boxes and data tables drawn with the site's partials."""
+
+    env: Environment
+    pub: Publication
+    page: PageMeta
+    report: Report | None = None
+    views: dict[RecNumber, RecView] = field(default_factory=dict)
+    charts: frozenset[str] = frozenset()
+    _tables: int = 0
+
+    def rec_href(self, report_id: str, number: RecNumber) -> str:
+        return self.page.rel(recommendation_url(report_id, number))
+
+    def rec_box(self, number: RecNumber) -> str:
+        view = self.views[number]
+        return self.partial("partials/rec-box.html.j2", rec=view)
+
+    def data_table(self, table_id: str) -> str:
+        assert self.report is not None
+        table = self.report.table(table_id)
+        if table is None:  # a checked build never gets here
+            return ""
+        chart = chart_path(report_url(self.report.id), table)
+        return self.partial("partials/data-table.html.j2", table=table, report=self.report,
+                            chart=chart if chart in self.charts else None)
+
+    def partial(self, name: str, **values) -> str:
+        return self.env.get_template(name).render(page=self.page, rel=self.page.rel, md=self.md,
+                                                  md_inline=self.md_inline, **values)
+
+    def context(self, doc_id: str = "") -> HtmlContext:
+        return HtmlContext(rec_href=self.rec_href, rec_box=self.rec_box, data_table=self.data_table, doc_id=doc_id)
+
+    def _tokens(self, md: Markdown):
+        if self.report is not None:
+            found = self.pub.parsed[self.report.id].fields.get(md)
+            if found is not None:
+                return found
+        return self.pub.tokens(md)
+
+    def md(self, md: Markdown | None, doc_id: str = "") -> Markup:
+        if md is None:
+            return Markup("")
+        return Markup(self._regions(render_html(self._tokens(md), self.context(doc_id)), doc_id or "text"))
+
+    def md_inline(self, md: Markdown | None) -> Markup:
+        if md is None:
+            return Markup("")
+        return Markup(render_inline_html(self._tokens(md), self.context()))
+
+    def section(self, slug: str, title: str) -> Markup:
+        assert self.report is not None
+        html = render_html(self.pub.section_tokens(self.report, slug), self.context(doc_id=slug))
+        return Markup(self._regions(html, title))
+
+    def _regions(self, html: str, where: str) -> str:
+        """Markdown tables scroll sideways inside a labelled, focusable region."""
+        def wrap(m: re.Match) -> str:
+            self._tables += 1
+            label = Markup.escape(f"Table {self._tables} in {where}")
+            return f'<div class="table-wrap" role="region" aria-label="{label}" tabindex="0"><table>'
+        return _TABLE_WRAP.sub(wrap, html)
+
+
+def render_page(env: Environment, template: str, page: PageMeta, body: Body | None, **values) -> str:
+    helpers: dict[str, Callable] = {"rel": page.rel}
+    if body is not None:
+        helpers.update(md=body.md, md_inline=body.md_inline, section=body.section)
+    return env.get_template(template).render(page=page, **helpers, **values)

@@ -1,0 +1,121 @@
+"""Site-wide pages: home, lists, the site tracker, committees and the fixed pages."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..exporters import REGISTRY
+from ..urls import committee_url, tracker_url
+from .context import PageMeta, root_path
+from .formats import selected
+from .pages import tracker_values
+from .plan import Job, Plan
+from .render import Body
+from .views import Counts
+
+LATEST = 10
+
+
+def _report_items(plan: Plan, reports) -> list[dict]:
+    return [{"report": r, "committee": plan.committee_name(r.committee), "counts": Counts.of(plan.views[r.id])}
+            for r in reports]
+
+
+def home(plan: Plan) -> Job:
+    meta = PageMeta("", plan.site.title, plan.site.title, (), "home",
+                    f"Scrutiny reports published by {plan.site.publisher}, and where each recommendation stands.")
+
+    def values(plan: Plan, body: Body | None) -> dict:
+        return {"latest": _report_items(plan, plan.pub.reports[:LATEST]), "counts": Counts.of(plan.all_views),
+                "more": len(plan.pub.reports) > LATEST}
+    return Job(meta, "home.html.j2", values)
+
+
+def reports_index(plan: Plan) -> Job:
+    meta = PageMeta("reports/", plan.title("Reports"), "Reports", plan.crumbs(), "reports",
+                    "Every published scrutiny report, newest first.")
+
+    def values(plan: Plan, body: Body | None) -> dict:
+        return {"items": _report_items(plan, plan.pub.reports)}
+    return Job(meta, "reports.html.j2", values)
+
+
+def site_tracker(plan: Plan) -> Job:
+    meta = PageMeta(tracker_url(), plan.title("Recommendation tracker"), "Recommendation tracker",
+                    plan.crumbs(), "tracker", "Every recommendation, its response, owner, target date and status.",
+                    scripts=(plan.site.assets.tracker_js,), wide=True)
+
+    def values(plan: Plan, body: Body | None) -> dict:
+        return {"report": None, **tracker_values(plan, plan.all_views, site_wide=True)}
+    return Job(meta, "tracker.html.j2", values)
+
+
+def committees_index(plan: Plan) -> Job:
+    meta = PageMeta("committees/", plan.title("Committees"), "Committees", plan.crumbs(), "committees",
+                    "The scrutiny committees and panels whose reports are published here.")
+
+    def values(plan: Plan, body: Body | None) -> dict:
+        items = []
+        for c in plan.pub.config.committees:
+            reports = [r for r in plan.pub.reports if r.committee == c.id]
+            views = [v for r in reports for v in plan.views[r.id]]
+            items.append({"committee": c, "reports": len(reports), "counts": Counts.of(views)})
+        return {"items": items}
+    return Job(meta, "committees.html.j2", values)
+
+
+def committee_page(plan: Plan, committee) -> Job:
+    meta = PageMeta(committee_url(committee.id), plan.title(committee.name), committee.name,
+                    plan.crumbs(("Committees", "committees/")), "committees",
+                    f"Reports and open recommendations of the {committee.name}.", "Committee")
+
+    def values(plan: Plan, body: Body | None) -> dict:
+        reports = [r for r in plan.pub.reports if r.committee == committee.id]
+        views = [v for r in reports for v in plan.views[r.id]]
+        open_views = [v for v in views if not v.standing.closed]
+        return {"committee": committee, "items": _report_items(plan, reports), "open": open_views,
+                "rows": [(v, None) for v in open_views],
+                "counts": Counts.of(views), "committees": {c.id: c.name for c in plan.pub.config.committees}}
+    return Job(meta, "committee.html.j2", values)
+
+
+def accessibility(plan: Plan) -> Job:
+    meta = PageMeta("accessibility/", plan.title("Accessibility statement"), "Accessibility statement",
+                    plan.crumbs(), "", "How accessible this website is and how to report a problem.", "Help")
+    return Job(meta, "accessibility.html.j2", lambda plan, body: {})
+
+
+def alternative_formats(plan: Plan) -> Job:
+    meta = PageMeta("alternative-formats/", plan.title("Alternative formats"), "Alternative formats",
+                    plan.crumbs(), "", "The formats every report is published in, and how to ask for another.", "Help")
+
+    def values(plan: Plan, body: Body | None) -> dict:
+        built = selected(plan.pub.config.formats)
+        others = [f for f in REGISTRY if f not in built]
+        return {"built": built, "others": others, "reports": plan.pub.reports}
+    return Job(meta, "alternative-formats.html.j2", values)
+
+
+def search(plan: Plan) -> Job:
+    meta = PageMeta("search/", plan.title("Search"), "Search", plan.crumbs(), "search",
+                    "Search every report and recommendation.", scripts=(plan.site.assets.search_js,))
+    return Job(meta, "search.html.j2", lambda plan, body: {})
+
+
+def not_found(plan: Plan) -> Job:
+    meta = PageMeta("404.html", plan.title("Page not found"), "Page not found", plan.crumbs(), "",
+                    root_path=root_path(plan.site.base_url))
+    return Job(meta, "404.html.j2", lambda plan, body: {})
+
+
+def site_jobs(plan: Plan) -> Iterator[Job]:
+    yield home(plan)
+    yield reports_index(plan)
+    yield site_tracker(plan)
+    yield committees_index(plan)
+    for committee in plan.pub.config.committees:
+        yield committee_page(plan, committee)
+    yield accessibility(plan)
+    yield alternative_formats(plan)
+    yield search(plan)
+    yield not_found(plan)

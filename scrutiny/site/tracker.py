@@ -1,0 +1,78 @@
+"""Tracker tables: one row per recommendation, with what the filters match on.
+
+Rows carry their filter values as short ``data-*`` attributes so that
+``theme/tracker.js`` can filter thousands of rows by toggling ``hidden``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import SiteConfig
+from .views import AWAITING_DECISION, RecView
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A labelled select of the filter form; ``key`` is the row's ``data-`` attribute."""
+
+    name: str
+    label: str
+    key: str
+    options: tuple[Option, ...]
+
+
+OVERDUE_OPTIONS = (
+    Option("t", "Target date passed"),
+    Option("r", "Response overdue"),
+    Option("n", "Not overdue"),
+)
+
+
+def row_data(view: RecView) -> dict[str, str]:
+    """The ``data-*`` values of a row (short keys keep 20,000 rows small)."""
+    s = view.standing
+    return {
+        "c": view.report.committee,
+        "r": view.report.id,
+        "d": s.decision.id if s.decision else AWAITING_DECISION.id,
+        "s": s.status.id,
+        "o": "|".join(p.name for p in view.rec.owners),
+        "od": "t" if s.overdue else "r" if s.response_overdue else "n",
+        "due": s.target.due.isoformat() if s.target and s.target.due else "",
+    }
+
+
+def _distinct(pairs) -> tuple[Option, ...]:
+    seen: dict[str, str] = {}
+    for value, label in pairs:
+        seen.setdefault(value, label)
+    return tuple(Option(v, label) for v, label in seen.items())
+
+
+def filters(views: list[RecView], config: SiteConfig, site_wide: bool) -> tuple[Filter, ...]:
+    """The selects for the rows given, in the order of the form."""
+    out = []
+    if site_wide:
+        committees = {v.report.committee for v in views}
+        out.append(Filter("committee", "Committee", "c", tuple(
+            Option(c.id, c.name) for c in config.committees if c.id in committees)))
+        out.append(Filter("report", "Report", "r", _distinct(
+            (v.report.id, v.report.title) for v in sorted(views, key=lambda v: v.report.title))))
+    decision_ids = {v.standing.decision.id if v.standing.decision else AWAITING_DECISION.id for v in views}
+    decisions = [t for t in config.decisions if t.id in decision_ids]
+    if AWAITING_DECISION.id in decision_ids:
+        decisions.append(AWAITING_DECISION)
+    out.append(Filter("decision", "Decision", "d", tuple(Option(t.id, t.label) for t in decisions)))
+    out.append(Filter("status", "Status", "s", _distinct(
+        (v.standing.status.id, v.standing.status.label) for v in sorted(views, key=lambda v: v.standing.status.label))))
+    owners = sorted({p.name for v in views for p in v.rec.owners})
+    out.append(Filter("owner", "Owner", "o", tuple(Option(n, n) for n in owners)))
+    out.append(Filter("overdue", "Overdue", "od", OVERDUE_OPTIONS))
+    return tuple(out)
