@@ -90,7 +90,7 @@ def synthesise(track: Track, total: int, report: Report, council: str, workdir: 
     text, wav, mp3 = stem.with_suffix(".txt"), stem.with_suffix(".wav"), stem.with_suffix(".mp3")
     text.write_text(track.text, encoding="utf-8")
     run(["espeak-ng", "-v", VOICE, "-s", str(WORDS_PER_MINUTE), "-b", "1", "-f", str(text), "-w", str(wav)])
-    run(["lame", "--quiet", "-m", "m", "-b", str(BITRATE_KBPS), "--noreplaygain", "--id3v2-only",
+    run(["lame", "--quiet", "-m", "m", "-b", str(BITRATE_KBPS), "-q", "7", "--noreplaygain", "--id3v2-only",
          "--id3v2-utf16", "--tt", track.title, "--ta", council, "--tl", report.title,
          "--tn", f"{track.number}/{total}", "--tg", "Speech", str(wav), str(mp3)])
     return mp3.read_bytes()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..model import Report
 from ..publication import Publication
-from ..render.text import Block, linear_rows
+from ..render.text import Block, linear_rows, table_title
 from ..render.textdoc import ReportText
 from ..writer import Folder
 
@@ -63,7 +63,7 @@ def block_units(block: Block) -> list[Unit]:
         return [Unit(line, ind, ind) for line in block.text.split("\n")]
     if block.kind == "table" and block.table is not None:
         table = block.table
-        units = [Unit(f"Table: {table.caption}", ind + 2, ind)] if table.caption else []
+        units = [Unit(table_title(table), ind + 2, ind)] if table.caption else []
         units += [Unit("; ".join(cells), ind, ind + 2) for cells in linear_rows(table)]
         return units + [Unit(note, ind, ind + 2) for note in table.notes]
     pieces = block.text.split("\n")

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import Sequence
 
-from .text import BULLET, Block, Table, linear_rows
+from .text import BULLET, Block, Table, linear_rows, table_title
 
 MAX_ROWS = 30
 MAX_COLUMNS = 6
@@ -70,7 +70,7 @@ def table_speech(table: Table) -> str:
     if len(table.rows) > MAX_ROWS or len(table.columns) > MAX_COLUMNS:
         return (f"The table {caption}, with {len(table.rows)} rows, is not read aloud. "
                 f"It is in the web page and the plain text, large print and Braille editions.")
-    out = [sentence(f"Table: {caption}")] if table.caption else []
+    out = [sentence(table_title(table))] if table.caption else []
     for cells in linear_rows(table):
         out.append(sentence(", ".join(c.replace(": ", " ", 1) for c in cells)))
     out += [sentence(note) for note in table.notes]

@@ -72,11 +72,42 @@ def spoken_number(number: RecNumber) -> str:
     return f"{number.number}{number.letter.upper()}"
 
 
+def is_abbreviation(term: str) -> bool:
+    return bool(re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}s?", term))
+
+
 def spell(term: str) -> str:
     """An all-capitals abbreviation spelt out for speech ("LAC" -> "L.A.C.")."""
     if term.isalpha() and term.isupper() and len(term) <= 6:
         return "".join(f"{c}." for c in term)
     return term
+
+
+_SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "with"}
+
+
+def expansion(term: str, definition: str) -> str:
+    """What an abbreviation stands for, from its glossary definition: the words before the
+    first punctuation when their initials spell it ("CAF" from "Common Assessment
+    Framework: an assessment tool ..."), or a short definition whole; "" for terms that
+    are not abbreviations and for definitions that explain rather than expand."""
+    if not is_abbreviation(term):
+        return ""
+    head = re.split(r"[:;.,(–—]| - ", definition, maxsplit=1)[0].strip()
+    head = re.sub(r"^(the|a|an)\s+", "", head, flags=re.IGNORECASE)
+    words = re.findall(r"[A-Za-z][\w'’-]*", head)
+    letters = re.sub(r"[^A-Z]", "", term.rstrip("s").upper())
+    initials = ("".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper(),
+                "".join(w[0] for w in words).upper())
+    if words and letters in initials:
+        return head
+    return definition.strip().rstrip(".") if len(definition.split()) <= 6 else ""
+
+
+def table_title(table: Table) -> str:
+    """``Table: <caption>``, unless the caption already starts with "Table"."""
+    caption = table.caption.strip()
+    return caption if re.match(r"(?i)table\b", caption) else f"Table: {caption}"
 
 
 def cell_text(value: object) -> str:
@@ -294,7 +325,8 @@ class TextRenderer:
             elif kind in ("link_close", "abbr_close") and stack:
                 opener, start = stack.pop()
                 label = "".join(parts[start:])
-                done = self._link(opener, label, notes) if kind == "link_close" else self._abbr(opener, label)
+                done = (self._link(opener, label, notes) if kind == "link_close"
+                        else self._abbr(opener, label, "".join(parts[:start])))
                 parts[start:] = [done]
             elif kind == "footnote_ref" and notes is not None:
                 n = notes.footnote(child.meta["id"])
@@ -303,14 +335,18 @@ class TextRenderer:
                 parts.append(child.content)
         return "".join(parts).strip()
 
-    def _abbr(self, token: Token, term: str) -> str:
+    def _abbr(self, token: Token, term: str, before: str) -> str:
+        """In speech, the words of an abbreviation and its letters, the first time in a part
+        (unless the author has just written the words out)."""
         if not self.speech:
             return term
-        expansion = (token.meta or {}).get("expansion", "")
-        if term in self.seen or not expansion:
+        words = expansion(term, (token.meta or {}).get("expansion", ""))
+        written_out = bool(words) and before.rstrip(" (").lower().endswith(words.lower())
+        if term in self.seen or not words or written_out:
+            self.seen.add(term)
             return spell(term)
         self.seen.add(term)
-        return f"{expansion} ({spell(term)})"
+        return f"{words} ({spell(term)})"
 
     def _link(self, token: Token, label: str, notes: Notes | None) -> str:
         rec = (token.meta or {}).get("rec")

@@ -232,9 +232,9 @@ class ReportText:
 
     def glossary(self) -> Part:
         blocks = []
-        for n, entry in enumerate(self.report.glossary):
+        for entry in self.report.glossary:
             term = spell(entry.term) if self.speech else entry.term
-            blocks.append(para(entry.definition, f"{term}: ", tight=n > 0))
+            blocks.append(para(f"{term}: {entry.definition}"))
         return self._part("glossary", _PART_TITLES["glossary"], blocks)
 
     def formats(self) -> Part:

@@ -12,9 +12,15 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from .text import Block, Table, linear_rows
+from .text import Block, Table, linear_rows, table_title
 
 UNDERLINE = {1: "=", 2: "-"}
+MAX_HANG = 16
+"""Runover lines hang under the text after a label up to this long, else 4 columns in."""
+MIN_LAST_COLUMN = 30
+"""A table too wide for the line keeps its columns if its last one can wrap in this room."""
+NO_FIGURE = ("n/a", "na", "-", "–", "—", "..", "*", "x")
+"""Cells standing for a missing figure in a column of figures."""
 
 
 def layout(blocks: Sequence[Block], width: int = 80) -> list[str]:
@@ -39,7 +45,8 @@ def block_lines(block: Block, width: int) -> list[str]:
         return [seg for line in block.text.split("\n") for seg in hard_split(pad + line, width)]
     if block.kind == "table" and block.table is not None:
         return table_lines(block.table, width, pad)
-    return wrap(block.text, width, pad + block.marker, pad + " " * len(block.marker))
+    hang = len(block.marker) if len(block.marker) <= MAX_HANG else 4
+    return wrap(block.text, width, pad + block.marker, pad + " " * hang)
 
 
 def heading_lines(block: Block, width: int) -> list[str]:
@@ -84,18 +91,30 @@ def _wrap_words(words: list[str], width: int, first: str, rest: str) -> list[str
 
 
 def hard_split(line: str, width: int) -> list[str]:
-    """Cut a line longer than ``width`` (only a word longer than a line makes one)."""
+    """Cut a line longer than ``width`` (only a word longer than a line makes one), after a
+    ``/`` where there is one, so a web address breaks between its parts."""
     line = line.rstrip()
-    return [line[i:i + width] for i in range(0, len(line), width)] or [""]
+    out = []
+    while len(line) > width:
+        cut = line.rfind("/", 0, width) + 1
+        cut = cut if cut > width // 2 else width
+        out.append(line[:cut])
+        line = line[cut:]
+    return out + [line]
 
 
 def table_lines(table: Table, width: int, pad: str = "") -> list[str]:
-    """Aligned columns when they fit, else one "Column: value" line per cell, row by row."""
-    lines = wrap(f"Table: {table.caption}", width, pad, pad) if table.caption else []
+    """Aligned columns when they fit (the last one wrapped if need be), else one
+    "Column: value" line per cell, row by row."""
+    lines = wrap(table_title(table), width, pad, pad) if table.caption else []
     widths = [max(len(str(r[i])) if i < len(r) else 0 for r in (table.columns, *table.rows))
               for i in range(len(table.columns))]
-    fits = sum(widths) + 2 * (len(widths) - 1) + len(pad) <= width and not _multiline(table)
-    lines += _aligned(table, widths, pad) if fits else _linear(table, width, pad)
+    room = width - len(pad) - sum(widths[:-1]) - 2 * (len(widths) - 1)
+    if room >= min(widths[-1], MIN_LAST_COLUMN) and not _multiline(table):
+        widths[-1] = min(widths[-1], room)
+        lines += _aligned(table, widths, pad)
+    else:
+        lines += _linear(table, width, pad)
     for note in table.notes:
         lines += wrap(note, width, pad, pad + "  ")
     return lines
@@ -109,15 +128,30 @@ def _numeric(value: str) -> bool:
     return bool(re.fullmatch(r"[-+£$€]?[\d,]+(\.\d+)?%?", value.strip()))
 
 
-def _aligned(table: Table, widths: list[int], pad: str) -> list[str]:
-    def row_line(row: Sequence[str]) -> str:
-        cells = []
-        for i, w in enumerate(widths):
-            value = row[i] if i < len(row) else ""
-            cells.append(value.rjust(w) if _numeric(value) and i else value.ljust(w))
-        return (pad + "  ".join(cells)).rstrip()
+def _right_aligned(table: Table, column: int) -> bool:
+    """A column of figures (gaps such as "n/a" or "-" allowed), except the first."""
+    values = [r[column] for r in table.rows if column < len(r) and r[column].strip()]
+    figures = [v for v in values if _numeric(v)]
+    return column > 0 and bool(figures) and all(_numeric(v) or v.strip().lower() in NO_FIGURE for v in values)
 
-    return [row_line(table.columns), pad + "  ".join("-" * w for w in widths)] + [row_line(r) for r in table.rows]
+
+def _aligned(table: Table, widths: list[int], pad: str) -> list[str]:
+    right = [_right_aligned(table, i) for i in range(len(widths))]
+    indent = pad + " " * (sum(widths[:-1]) + 2 * (len(widths) - 1))
+
+    def row_lines(row: Sequence[str], header: bool = False) -> list[str]:
+        cells = []
+        for i, w in enumerate(widths[:-1]):
+            value = row[i] if i < len(row) else ""
+            cells.append(value.rjust(w) if right[i] and not header else value.ljust(w))
+        last = row[len(widths) - 1] if len(row) >= len(widths) else ""
+        first = pad + "".join(c + "  " for c in cells)
+        if right[-1] and not header and len(last) <= widths[-1]:
+            return [first + last.rjust(widths[-1])]
+        return [line.rstrip() for line in _wrap_words(last.split(), len(first) + widths[-1], first, indent)]
+
+    rule = pad + "  ".join("-" * w for w in widths)
+    return row_lines(table.columns, header=True) + [rule] + [line for r in table.rows for line in row_lines(r)]
 
 
 def _linear(table: Table, width: int, pad: str) -> list[str]:

@@ -13,7 +13,7 @@ from mutagen.mp3 import MP3
 from scrutiny.build import build, gather
 from scrutiny.exporters import audio
 from scrutiny.render.speech import normalise, speech_text, word_count
-from scrutiny.render.text import para
+from scrutiny.render.text import expansion, para
 from tests.conftest import copy_fixture
 
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None or shutil.which("lame") is None,
@@ -104,6 +104,16 @@ def test_speech_wording():
     assert normalise("see https://www.gov.uk/a/b. Then") == "see the web page at gov.uk. Then"
     assert normalise("(https://example.org)") == "(the web page at example.org)"
     assert speech_text([para("Costs", "Owner: ")]) == "Owner: Costs.\n"
+
+
+def test_only_abbreviations_are_expanded_and_only_with_their_own_words():
+    assert expansion("CAF", "Common Assessment Framework: an assessment tool shared by all.") == \
+        "Common Assessment Framework"
+    assert expansion("ACCT", "The Access Centre Children's Team, based in the Access Centre.") == \
+        "Access Centre Children's Team"
+    assert expansion("LAC", "Looked After Children") == "Looked After Children"
+    assert expansion("Referral", "A request for service.") == ""
+    assert expansion("XYZ", "A long explanation of something that is not what the letters stand for.") == ""
 
 
 def test_same_words_give_the_same_bytes(tmp_path: Path, project: Path):
