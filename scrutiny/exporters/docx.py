@@ -31,6 +31,14 @@ FONT = "Arial"
 HEADING_SIZES = {"Title": 26, "Heading 1": 18, "Heading 2": 15, "Heading 3": 13}
 
 
+def fit(text: str, limit: int = 255) -> str:
+    """A core property's text cut to Word's limit, at a word, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:.") + "…"
+
+
 class WordReport:
     """One report as a Word document."""
 
@@ -65,11 +73,11 @@ class WordReport:
     def _properties(self) -> None:
         props, r = self.doc.core_properties, self.report
         when = dt.datetime.combine(self.config.as_of, dt.time(), tzinfo=dt.timezone.utc)
-        props.title, props.subject, props.author = r.title, r.summary, r.council
-        props.category, props.keywords = r.kind_label, r.code
-        props.identifier = absolute(self.config, report_url(r.id))
+        props.title, props.subject, props.author = fit(r.title), fit(r.summary), fit(r.council)
+        props.category, props.keywords = fit(r.kind_label), fit(r.code)
+        props.identifier = fit(absolute(self.config, report_url(r.id)))
         props.comments = f"Recommendations' status as on {long_date(self.config.as_of)}."
-        props.last_modified_by, props.revision = self.config.publisher, 1
+        props.last_modified_by, props.revision = fit(self.config.publisher), 1
         props.created = props.modified = props.last_printed = when
 
     # --- the document ---------------------------------------------------------------

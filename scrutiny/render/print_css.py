@@ -37,8 +37,8 @@ tr {{ break-inside: avoid; page-break-inside: avoid; }}
 .title-page, .part-frontmatter + .part-frontmatter, #activity, #glossary, #other-formats {{ break-before: auto; page-break-before: auto; }}
 .part-frontmatter + .part-frontmatter, #activity, #glossary, #other-formats {{ margin-top: 2em; }}
 table.data {{ min-width: 60%; }}
-p.numbered {{ padding-left: 2.6em; }}
-.para-num {{ float: left; width: 2.6em; margin-left: -2.6em; font-weight: bold; }}
+p.numbered {{ position: relative; padding-left: 2.6em; }}
+.para-num {{ position: absolute; left: 0; font-weight: bold; }}
 .rec-box {{ border: 3px solid {brand.primary}; padding: 0 0.8em; margin: 1em 0; break-inside: avoid; page-break-inside: avoid; }}
 .rec-box-title {{ color: {brand.primary}; }}
 .rec {{ border-top: 2px solid #b1b4b6; margin-top: 1.5em; }}

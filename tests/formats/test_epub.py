@@ -1,0 +1,146 @@
+"""EPUB 3: the built book checked by epubcheck (Debian's, run with Java), read back
+with EbookLib, and its package, navigation and content documents parsed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import uuid
+import zipfile
+from pathlib import Path
+
+import ebooklib
+import pytest
+import yaml
+from ebooklib import epub
+from lxml import etree
+
+from scrutiny.build import build
+from tests.conftest import MINIMAL, copy_fixture
+
+REPORT = "school-transport-review"
+BASE = "https://scrutiny.test.example/"
+EPUBCHECK = Path("/usr/bin/epubcheck")  # a jar: Debian runs it through jarwrapper, so call Java directly
+NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/",
+      "x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory) -> Path:
+    root = copy_fixture(tmp_path_factory.mktemp("epub"))
+    config = root / "site_config.yaml"
+    config.write_text(re.sub(r"^formats:.*$", "formats: [epub]", config.read_text(encoding="utf-8"), flags=re.M),
+                      encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(root: Path) -> Path:
+    build(root, root / "site")
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def path(site: Path) -> Path:
+    return site / f"reports/{REPORT}/{REPORT}.epub"
+
+
+@pytest.fixture(scope="module")
+def files(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+@pytest.fixture(scope="module")
+def opf(files: dict[str, bytes]):
+    return etree.fromstring(files["EPUB/package.opf"])
+
+
+def meta(opf, prop: str) -> list[str]:
+    return [m.text for m in opf.findall(f"opf:metadata/opf:meta[@property='{prop}']", NS)]
+
+
+@pytest.mark.skipif(shutil.which("java") is None or not EPUBCHECK.exists(), reason="epubcheck (Java) not installed")
+@pytest.mark.parametrize("report", ["earlier-review", REPORT])
+def test_epubcheck_finds_no_errors(site: Path, report: str):
+    result = subprocess.run(["java", "-jar", str(EPUBCHECK), str(site / f"reports/{report}/{report}.epub")],
+                            capture_output=True, text=True, timeout=300)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert not re.search(r"^(ERROR|FATAL)", output, flags=re.M), output
+    assert "No errors or warnings detected" in output, output
+
+
+def test_mimetype_is_first_and_stored(path: Path):
+    with zipfile.ZipFile(path) as archive:
+        first = archive.infolist()[0]
+        assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+        assert archive.read(first) == b"application/epub+zip"
+        rest = [i.filename for i in archive.infolist()[1:]]
+        assert rest == sorted(rest)
+        assert {i.date_time for i in archive.infolist()} == {(2024, 3, 31, 0, 0, 0)}
+
+
+def test_package_metadata(opf):
+    identifier = opf.find("opf:metadata/dc:identifier", NS)
+    assert opf.get("unique-identifier") == identifier.get("id")
+    url = f"{BASE}reports/{REPORT}/"
+    assert identifier.text == f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, url)}"
+    assert opf.findtext("opf:metadata/dc:title", namespaces=NS) == "Home to School Transport"
+    assert opf.findtext("opf:metadata/dc:language", namespaces=NS) == "en-GB"
+    assert meta(opf, "dcterms:modified") == ["2024-03-31T00:00:00Z"]
+
+
+def test_accessibility_metadata(opf):
+    assert meta(opf, "schema:accessMode") == ["textual"]
+    assert meta(opf, "schema:accessModeSufficient") == ["textual"]
+    assert {"structuralNavigation", "tableOfContents", "readingOrder"} <= set(meta(opf, "schema:accessibilityFeature"))
+    assert meta(opf, "schema:accessibilityHazard") == ["none"]
+    assert len(meta(opf, "schema:accessibilitySummary")[0]) > 40
+    assert meta(opf, "dcterms:conformsTo") == ["EPUB Accessibility 1.1 - WCAG 2.2 Level AA"]
+
+
+def test_navigation_lists_every_section_and_part(files: dict[str, bytes]):
+    nav = etree.fromstring(files["EPUB/nav.xhtml"])
+    toc = nav.find(".//x:nav[@epub:type='toc']", NS)
+    entries = [(a.text, a.get("href")) for a in toc.iter("{http://www.w3.org/1999/xhtml}a")]
+    titles = [t for t, _ in entries]
+    report = yaml.safe_load((MINIMAL / f"content/reports/{REPORT}/report.yaml").read_text(encoding="utf-8"))
+    for section in report["sections"]:
+        assert section["title"] in titles
+    for part in ("Membership", "Terms of reference", "Recommendations and responses", "Recommendation 3",
+                 "Schedule of activity", "Glossary", "Ask for another format"):
+        assert part in titles
+    for _, href in entries:
+        assert f"EPUB/{href.split('#')[0]}" in files, href
+    landmarks = nav.find(".//x:nav[@epub:type='landmarks']", NS)
+    kinds = {a.get("{http://www.idpf.org/2007/ops}type") for a in landmarks.iter("{http://www.w3.org/1999/xhtml}a")}
+    assert {"toc", "bodymatter", "titlepage"} <= kinds
+
+
+def test_content_documents_have_language_and_recommendations(files: dict[str, bytes]):
+    recs = etree.fromstring(files["EPUB/recommendations.xhtml"])
+    assert recs.get("lang") == "en-GB" and recs.get("{http://www.w3.org/XML/1998/namespace}lang") == "en-GB"
+    text = re.sub(r"\s+", " ", "".join(recs.itertext()))
+    data = yaml.safe_load((MINIMAL / f"content/reports/{REPORT}/recommendations.yaml").read_text(encoding="utf-8"))
+    for rec in data["recommendations"]:
+        assert rec["text"].strip() in text and rec["response"]["text"].strip() in text
+    assert "Behind schedule" in text
+    findings = files["EPUB/findings.xhtml"].decode("utf-8")
+    assert f'href="{BASE}reports/{REPORT}/recommendations/1/"' in findings
+    assert 'href="recommendations.xhtml#rec-1"' in findings
+    assert '<p id="p1" class="numbered"><span class="para-num">1</span>' in findings
+
+
+def test_ebooklib_reads_the_book(path: Path):
+    book = epub.read_epub(str(path))
+    assert book.get_metadata("DC", "title")[0][0] == "Home to School Transport"
+    assert book.get_metadata("DC", "language")[0][0] == "en-GB"
+    names = {item.get_name() for item in book.get_items_of_type(ebooklib.ITEM_DOCUMENT)}
+    assert {"title-page.xhtml", "summary.xhtml", "findings.xhtml", "recommendations.xhtml"} <= names
+
+
+def test_same_input_gives_the_same_bytes(root: Path, path: Path, tmp_path: Path):
+    build(root, tmp_path / "again")
+    assert (tmp_path / "again" / f"reports/{REPORT}/{REPORT}.epub").read_bytes() == path.read_bytes()

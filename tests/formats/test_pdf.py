@@ -1,0 +1,178 @@
+"""Standard PDF: the built file read back with pikepdf (structure, metadata, outline,
+fonts, links) and pdfplumber (the words on the pages)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pdfplumber
+import pikepdf
+import pytest
+import yaml
+
+from scrutiny.build import build
+from tests.conftest import MINIMAL, copy_fixture
+
+REPORT = "school-transport-review"
+BASE = "https://scrutiny.test.example/"
+
+
+def with_formats(root: Path, formats: str) -> Path:
+    config = root / "site_config.yaml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    config.write_text("\n".join(f"formats: [{formats}]" if l.startswith("formats:") else l for l in lines) + "\n",
+                      encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def root(tmp_path_factory) -> Path:
+    return with_formats(copy_fixture(tmp_path_factory.mktemp("pdf")), "pdf")
+
+
+@pytest.fixture(scope="module")
+def site(root: Path) -> Path:
+    build(root, root / "site")
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def pdf_path(site: Path) -> Path:
+    return site / f"reports/{REPORT}/{REPORT}.pdf"
+
+
+@pytest.fixture(scope="module")
+def pdf(pdf_path: Path):
+    with pikepdf.open(pdf_path) as doc:
+        yield doc
+
+
+@pytest.fixture(scope="module")
+def pages_text(pdf_path: Path) -> list[str]:
+    with pdfplumber.open(pdf_path) as doc:
+        return [page.extract_text() or "" for page in doc.pages]
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def report_yaml(name: str) -> dict:
+    return yaml.safe_load((MINIMAL / f"content/reports/{REPORT}/{name}").read_text(encoding="utf-8"))
+
+
+def struct_types(node, seen: set[str], depth: int = 0) -> set[str]:
+    if depth > 60:
+        return seen
+    if isinstance(node, pikepdf.Dictionary) and "/S" in node:
+        seen.add(str(node.S))
+    kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
+    if isinstance(kids, pikepdf.Array):
+        for kid in kids:
+            struct_types(kid, seen, depth + 1)
+    elif isinstance(kids, pikepdf.Dictionary):
+        struct_types(kids, seen, depth + 1)
+    return seen
+
+
+def test_every_published_report_gets_a_pdf(site: Path):
+    assert sorted(p.name for p in site.glob("reports/*/*.pdf")) == ["earlier-review.pdf", f"{REPORT}.pdf"]
+
+
+def test_pdf_is_tagged_with_language_and_title(pdf):
+    root = pdf.Root
+    assert "/StructTreeRoot" in root
+    assert bool(root.MarkInfo.Marked) is True
+    assert str(root.Lang) == "en-GB"
+    assert str(pdf.docinfo["/Title"]) == "Home to School Transport"
+    assert root.ViewerPreferences.DisplayDocTitle
+    with pdf.open_metadata() as xmp:
+        assert xmp.get("dc:title") == "Home to School Transport"
+        assert xmp.get("pdfuaid:part") == "1"
+
+
+def test_structure_tree_has_headings_paragraphs_lists_and_tables(pdf):
+    types = struct_types(pdf.Root.StructTreeRoot, set())
+    assert {"/Document", "/H1", "/H2", "/H3", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Link"} <= types
+
+
+def test_outline_has_the_title_every_part_and_recommendation(pdf):
+    titles: list[str] = []
+    with pdf.open_outline() as outline:
+        stack = list(outline.root)
+        while stack:
+            item = stack.pop(0)
+            titles.append(item.title)
+            stack[:0] = list(item.children)
+    assert titles[0] == "Home to School Transport"
+    for expected in ("Contents", "Membership", "Terms of reference", "Methodology", "Executive summary",
+                     "Findings", "Planning", "Recommendations and responses", "Recommendation 1",
+                     "Recommendation 3", "Schedule of activity", "Glossary", "Ask for another format"):
+        assert expected in titles
+
+
+def test_every_recommendation_and_response_text_is_extractable(pages_text: list[str]):
+    text = flat(" ".join(pages_text))
+    for rec in report_yaml("recommendations.yaml")["recommendations"]:
+        assert flat(rec["text"]).strip() in text
+        assert flat(rec["response"]["text"]).strip() in text
+    assert "Status on 31 March 2024 Behind schedule" in text
+    assert "Target date March 2024 (originally June 2023)" in text
+    assert "Target date moved to March 2024. Reason: The routing software arrived late." in text
+
+
+def test_numbered_paragraphs_keep_their_numbers(pages_text: list[str]):
+    lines = [line for page in pages_text for line in page.splitlines()]
+    assert any(re.match(r"^1 Routes for children with SEND", line) for line in lines)
+    assert any(re.match(r"^2 Costs rose, as Recommendations", line) for line in lines)
+    assert any(re.match(r"^3 Parents want to know earlier", line) for line in lines)
+
+
+def test_data_table_and_format_contact_are_printed(pages_text: list[str]):
+    text = flat(" ".join(pages_text))
+    assert "Journeys a day Year Journeys 2021 1200 2022 1350 Source: Transport team records" in text
+    assert "scrutiny@test.example" in text and "01234 567890" in text
+    assert "Town Hall, High Street, Testborough TB1 1AA" in text
+
+
+def test_every_page_has_its_number_in_the_footer(pages_text: list[str]):
+    total = len(pages_text)
+    assert total > 3
+    for n, text in enumerate(pages_text, 1):
+        assert text.rstrip().endswith(f"Page {n} of {total}")
+
+
+def test_pages_are_a4(pdf):
+    for page in pdf.pages:
+        x0, y0, x1, y1 = (float(v) for v in page.MediaBox)
+        assert (round(x1 - x0), round(y1 - y0)) == (595, 842)
+
+
+def test_fonts_are_embedded_sans_serif(pdf):
+    names = set()
+    for page in pdf.pages:
+        for font in page.Resources.Font.values():
+            descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+            descriptor = descendant.FontDescriptor
+            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), str(font.BaseFont)
+            names.add(str(font.BaseFont))
+    assert names and all("Sans" in n and "Serif" not in n for n in names), names
+
+
+def test_recommendation_links_go_to_the_published_pages(pdf):
+    uris = {str(annot.A.URI) for page in pdf.pages for annot in page.get("/Annots", [])
+            if "/A" in annot and "/URI" in annot.A}
+    for n in (1, 2, 3):
+        assert f"{BASE}reports/{REPORT}/recommendations/{n}/" in uris
+    assert f"{BASE}reports/earlier-review/recommendations/1/" in uris
+
+
+def test_same_input_gives_the_same_bytes(root: Path, site: Path, pdf_path: Path, tmp_path: Path):
+    build(root, tmp_path / "again")
+    assert (tmp_path / "again" / f"reports/{REPORT}/{REPORT}.pdf").read_bytes() == pdf_path.read_bytes()
+
+
+def test_dates_come_from_as_of(pdf):
+    assert str(pdf.docinfo["/CreationDate"]).startswith("D:20240331")
+    assert str(pdf.docinfo["/ModDate"]).startswith("D:20240331")
