@@ -52,12 +52,13 @@ class ReportText:
         self.r = TextRenderer(pub, report, speech)
 
     def parts(self) -> list[Part]:
-        """Every part in reading order (contents only in print)."""
-        builders = [self.cover] + ([] if self.speech else [self.contents]) + [self.about]
-        parts = [b() for b in builders]
-        parts += [self.section(s.slug) for s in self.report.sections]
-        parts += [self.recommendations(), self.activity(), self.glossary(), self.formats()]
-        return [p for p in parts if p.blocks]
+        """Every part in reading order, built in that order (speech expands an abbreviation
+        on its first use in a part); the contents, in print only, list the parts after it."""
+        cover = self.cover()
+        body = [self.about()] + [self.section(s.slug) for s in self.report.sections]
+        body += [self.recommendations(), self.activity(), self.glossary(), self.formats()]
+        body = [p for p in body if p.blocks]
+        return [cover] + ([] if self.speech else [self.contents(body)]) + body
 
     def _part(self, slug: str, title: str, blocks: list[Block], level: int = 2) -> Part:
         return Part(slug, title, tuple([heading(title, level)] + blocks) if blocks else ())
@@ -116,18 +117,11 @@ class ReportText:
 
     # --- contents, about, sections ---------------------------------------------------
 
-    def contents(self) -> Part:
-        items = [s.title + self._paragraph_range(s.slug) for s in self.report.sections]
-        for part in (self.recommendations, self.activity, self.glossary, self.formats):
-            if self._has(part):
-                items.append(_PART_TITLES[part.__name__])
+    def contents(self, parts: list[Part]) -> Part:
+        sections = {s.slug for s in self.report.sections}
+        items = [p.title + (self._paragraph_range(p.slug) if p.slug in sections else "") for p in parts]
         blocks = [para(t, f"{n}. ", tight=n > 1) for n, t in enumerate(items, start=1)]
         return self._part("contents", "Contents", blocks)
-
-    def _has(self, method) -> bool:
-        rep = self.report
-        return {"recommendations": bool(rep.recommendations), "activity": bool(rep.activity),
-                "glossary": bool(rep.glossary), "formats": True}[method.__name__]
 
     def _paragraph_range(self, slug: str) -> str:
         numbers = [t.meta["number"] for t in self.pub.section_tokens(self.report, slug)

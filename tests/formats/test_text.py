@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scrutiny.build import build
+from scrutiny.build import build, gather
+from scrutiny.exporters.text import report_lines
+from scrutiny.markdown.plain import plain_text
 from scrutiny.render.text import Block, Table, para
 from scrutiny.render.textlayout import layout
-from tests.conftest import MINIMAL, copy_fixture
+from tests.conftest import MINIMAL, ROOT, copy_fixture
 
 REPORT = "school-transport-review"
 MARKUP = ("**", "[[", "](", "[^", "##", "<abbr", "</")
@@ -100,7 +102,7 @@ def test_headings_are_underlined_or_in_capitals(text: str):
 def test_cover_contents_and_closing_parts(text: str):
     for expected in ("Test Borough Council", "People Scrutiny Committee", "Task group review",
                      "  - Ms Grace Hopper (Parent Governor)", "  - Alan Turing (Scrutiny Officer)",
-                     "Published: 1 June 2023", "2. Findings (paragraphs 1 to 3)",
+                     "Published: 1 June 2023", "1. About the review", "3. Findings (paragraphs 1 to 3)",
                      "SEND: Special Educational Needs and Disabilities",
                      "10 January 2023  Scoping meeting",
                      "  Telephone: 01234 567890", "  Email: scrutiny@test.example"):
@@ -132,3 +134,20 @@ def test_wide_table_falls_back_to_column_value_lines():
     assert all(len(line) <= 80 for line in lines)
     assert any(line.startswith("Placement type: Residential") for line in lines)
     assert "  Weekly cost: £3,000" in lines
+
+
+def test_example_reports_fit_80_columns_with_every_recommendation():
+    """The real example content (long paragraphs, wide tables, long addresses)."""
+    pub = gather(ROOT)
+    assert pub.reports
+    for report in pub.reports:
+        lines = report_lines(pub, report)
+        assert max(len(line) for line in lines) <= 80, report.id
+        assert max(len(line) for line in lines) >= 76, "paragraphs fill the lines"
+        text = flat("\n".join(lines))
+        for mark in MARKUP:
+            assert mark not in text, (report.id, mark)
+        for rec in report.recommendations:
+            first_words = " ".join(plain_text(pub.tokens(rec.text)).split()[:8])
+            assert first_words in text, (report.id, str(rec.number))
+            assert f"RECOMMENDATION {str(rec.number).upper()}" in text
