@@ -2,9 +2,9 @@
 
 :class:`TextRenderer` walks the same markdown-it token stream as the web page and gives
 :class:`Block` objects (a heading, a paragraph with its number or list marker, a table,
-preformatted lines). :func:`scrutiny.render.textlayout.layout` wraps blocks into lines of a given width for the
-plain-text file; Braille translates the block texts first and lays them out itself; audio
-reads them aloud (:mod:`.speech`). Links and footnotes become numbered notes (``[1]``)
+preformatted lines). :func:`scrutiny.render.textlayout.layout` wraps blocks into lines of
+a given width for the plain-text file; Braille translates the block texts first and lays
+them out itself; audio reads them aloud (:mod:`.speech`). Links and footnotes become numbered notes (``[1]``)
 listed after the text they belong to; recommendation links name the recommendation.
 """
 
@@ -286,9 +286,7 @@ class TextRenderer:
         for n, (kind, value) in enumerate(notes.entries, start=1):
             if kind == "footnote":
                 text = bodies.get(value, "")  # type: ignore[arg-type]
-            elif self.speech:
-                continue
-            else:
+            else:  # link addresses are noted in print only
                 label, url = value  # type: ignore[misc]
                 text = f"{label}: {url}"
             marker = f"Note {n}: " if self.speech else f"[{n}] "
