@@ -10,7 +10,7 @@ from pathlib import Path
 from .build import build, gather
 from .problems import ContentError
 
-COMMANDS = ("build", "check")
+COMMANDS = ("build", "check", "serve")
 
 
 def _log(message: str) -> None:
@@ -32,6 +32,15 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="check the content only; print every problem with file:line",
                    description="Load and check every file; print all problems (file:line: what is wrong (how to fix)) "
                                "and exit 1 if there are any. Writes nothing.")
+    s = sub.add_parser("serve", help="preview the site at http://127.0.0.1:PORT/, rebuilding and reloading on every edit",
+                       description="Build the site, serve it on 127.0.0.1 and watch content/, site_config.yaml, "
+                                   "templates/ and theme/: every change rebuilds (pages of untouched reports are "
+                                   "reused) and reloads the browser. Content problems are printed and the last good "
+                                   "build stays up.")
+    s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
+    s.add_argument("--out", type=Path, default=None, help="folder to build the preview into (default: a temporary folder)")
+    s.add_argument("--formats", action="store_true",
+                   help="also build the slow formats (PDF, Word, audio, ...); by default only the data files are built")
     return p
 
 
@@ -47,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
             _log(f"ok: {len(pub.content.reports)} reports, {n} recommendations, no problems "
                  f"({time.perf_counter() - started:.2f} s)")
             return 0
+        if command == "serve":
+            from .site.serve import main as serve_main
+
+            return serve_main(root, args.port, args.out, args.formats)
         out = getattr(args, "out", None) or root / "site"
         result = build(root, out, log=_log)
         size = sum(result.files.values())

@@ -23,7 +23,7 @@ from .context import SiteView
 from .pages import report_jobs
 from .plan import Job, Plan
 from .render import make_env, render_page
-from .search import index_site, pagefind_binary
+from .search import BUNDLE, index_site, pagefind_binary
 from .sitepages import site_jobs
 
 Log = Callable[[str], None]
@@ -38,6 +38,9 @@ class SiteOptions:
     """Add the live-reload script (``serve`` only)."""
     search: bool = True
     """Build the Pagefind index."""
+    incremental: bool = False
+    """Keep pages and the search bundle in memory to reuse them in the next build
+    (``serve``); a one-shot build keeps nothing."""
 
 
 @dataclass
@@ -55,6 +58,8 @@ class SiteBuilder:
         self.cache: dict[str, tuple[str, bytes]] = {}
         """Page file -> (key, bytes) of the previous build, for pages with a key."""
         self.stats = SiteStats()
+        self._bundle: tuple[str, dict[str, bytes]] | None = None
+        """(digest of the indexed pages, search bundle files) of the previous build."""
         self.env: Environment | None = None
         """Kept between builds: Jinja recompiles a template only when its file changed."""
 
@@ -72,17 +77,20 @@ class SiteBuilder:
         self.env.globals["site"] = site
         plan = Plan(pub, self.env, site, dict(writer.written), charts, self._global_key(pub))
         cache: dict[str, tuple[str, bytes]] = {}
+        indexed = hashlib.sha256()
         for group in JOB_GROUPS:
             for job in group(plan):
                 data = self._page(plan, job)
                 writer.write(job.meta.file, data)
-                if job.key is not None:
+                if job.key is not None and self.options.incremental:
                     cache[job.meta.file] = (job.key, data)
+                if job.meta.search_kind:
+                    indexed.update(job.meta.file.encode() + b"\0" + data)
                 stats.pages += 1
         self.cache = cache
         stats.seconds["pages"] = time.perf_counter() - started
         if self.options.search:
-            self._search(writer, result, log)
+            self._search(writer, result, log, indexed.hexdigest())
         log(f"site: {stats.pages} pages ({stats.rendered} rendered, {stats.reused} unchanged), "
             f"{stats.search_files} search files; pages {stats.seconds['pages']:.2f} s, "
             f"search {stats.seconds.get('search', 0):.2f} s")
@@ -98,8 +106,14 @@ class SiteBuilder:
         self.stats.rendered += 1
         return html.encode("utf-8")
 
-    def _search(self, writer: OutputWriter, result, log: Log) -> None:
+    def _search(self, writer: OutputWriter, result, log: Log, digest: str) -> None:
         t = time.perf_counter()
+        if self._bundle is not None and self._bundle[0] == digest:
+            for rel, data in self._bundle[1].items():
+                writer.write(rel, data)
+            self.stats.search_files = len(self._bundle[1])
+            self.stats.seconds["search"] = time.perf_counter() - t
+            return
         binary = pagefind_binary()
         if binary is None:
             message = "skipped search index: the pagefind package is not installed (pip install -r requirements.txt)"
@@ -107,6 +121,9 @@ class SiteBuilder:
             log(message)
             return
         self.stats.search_files = index_site(writer, binary)
+        if self.options.incremental:
+            files = {rel: (writer.tmp / rel).read_bytes() for rel in writer.written if rel.startswith(f"{BUNDLE}/")}
+            self._bundle = (digest, files)
         self.stats.seconds["search"] = time.perf_counter() - t
 
     def _global_key(self, pub: Publication) -> str:

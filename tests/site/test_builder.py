@@ -1,0 +1,80 @@
+"""The site stage as a whole: deterministic output, charts, and reuse between builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scrutiny.build import BuildResult, gather
+from scrutiny.site import SiteBuilder, SiteOptions
+from scrutiny.writer import OutputWriter
+
+from .conftest import build_site, project_copy
+
+CHART = """    chart:
+      mark: bar
+      encoding:
+        x: {field: Year, type: ordinal}
+        y: {field: Journeys, type: quantitative}
+"""
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    root = project_copy(tmp_path)
+    a = build_site(root, tmp_path / "a")
+    b = build_site(root, tmp_path / "b")
+    assert files(a.out) == files(b.out)
+
+
+def test_chart_is_an_image_beside_its_table(tmp_path):
+    root = project_copy(tmp_path)
+    report = root / "content" / "reports" / "school-transport-review" / "report.yaml"
+    report.write_text(report.read_text().replace("    source: Transport team records\n",
+                                                 "    source: Transport team records\n" + CHART))
+    site = build_site(root, tmp_path / "site")
+    svg = "reports/school-transport-review/charts/journeys.svg"
+    assert svg in site.files and site.path(svg).read_text().startswith("<svg")
+    figure = site.page("reports/school-transport-review/").select_one("#table-journeys figure img")
+    assert figure["src"] == "charts/journeys.svg" or figure["src"].endswith("/charts/journeys.svg")
+    assert figure["alt"].startswith("Chart of Journeys a day") and "table" in figure["alt"]
+
+
+def build_with(builder: SiteBuilder, root: Path, out: Path) -> None:
+    pub = gather(root)
+    writer = OutputWriter(out)
+    builder.write(pub, writer, BuildResult(files={}), lambda m: None)
+    writer.commit()
+
+
+def test_incremental_builder_renders_only_pages_an_edit_touches(tmp_path):
+    root = project_copy(tmp_path)
+    builder = SiteBuilder(SiteOptions(search=False, incremental=True))
+    build_with(builder, root, tmp_path / "site")
+    first = builder.stats
+    assert first.reused == 0 and first.rendered == first.pages
+    build_with(builder, root, tmp_path / "site")
+    unchanged = builder.stats
+    site_wide = unchanged.rendered
+    assert unchanged.reused > 0 and site_wide + unchanged.reused == unchanged.pages
+    before = files(tmp_path / "site")
+    body = root / "content" / "reports" / "earlier-review" / "body.md"
+    body.write_text(body.read_text().replace("made one recommendation", "made a single recommendation"))
+    build_with(builder, root, tmp_path / "site")
+    edited = builder.stats
+    # the earlier review's report page, recommendation page and tracker are rendered again
+    assert edited.rendered == site_wide + 3
+    after = files(tmp_path / "site")
+    assert "made a single recommendation" in after["reports/earlier-review/index.html"].decode()
+    changed = {k for k in after if after[k] != before.get(k)}
+    assert not any(k.startswith("reports/school-transport-review/") for k in changed)
+
+
+def test_one_shot_builder_keeps_nothing(tmp_path):
+    root = project_copy(tmp_path)
+    builder = SiteBuilder(SiteOptions(search=False))
+    build_with(builder, root, tmp_path / "site")
+    build_with(builder, root, tmp_path / "site")
+    assert builder.stats.reused == 0 and builder.cache == {}
