@@ -26,7 +26,7 @@ def body_pt(pub: Publication) -> float:
 
 
 def large_print_html(pub: Publication, report: Report) -> str:
-    parts = DocumentBuilder(pub, report, DocStyle(linearise_tables=True)).parts()
+    parts = DocumentBuilder(pub, report, DocStyle(linearise_tables=True, charts=False)).parts()
     return standalone_html(parts, title=f"{report.title} (large print)", lang=pub.config.language,
                            css=large_print_css(pub.config.brand, body_pt(pub)), meta=document_meta(pub, report))
 

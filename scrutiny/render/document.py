@@ -22,9 +22,10 @@ from ..exporters import REGISTRY
 from ..model import Markdown, RecNumber, Report
 from ..publication import Publication
 from ..urls import absolute, recommendation_url, report_url
+from .chart import chart_svg
 from .html import HtmlContext, render_html
-from .print_blocks import (Grid, RecView, data_table_html, esc, long_date, rec_box_html, recommendation_html,
-                           responsive_table)
+from .print_blocks import (Grid, RecView, data_table_html, esc, long_date, print_chart, rec_box_html,
+                           recommendation_html, responsive_table)
 
 #: Ids of the fixed parts (and the EPUB navigation document); a section named like one
 #: of them gets ``section-<slug>`` instead.
@@ -63,6 +64,8 @@ class DocStyle:
     """EPUB: the file holding a part, so links between parts work; None for one document."""
     backrefs: bool = False
     """Keep the "back to the text" links of footnotes (EPUB; on paper they are noise)."""
+    charts: bool = True
+    """Draw a table's chart above it (not in large print: chart labels are small print)."""
 
 
 class DocumentBuilder:
@@ -128,7 +131,8 @@ class DocumentBuilder:
     def _data_table(self, table_id: str) -> str:
         table = self.report.table(table_id)
         assert table is not None, table_id
-        return data_table_html(table, self.style.linearise_tables)
+        svg = chart_svg(table) if self.style.charts else None
+        return data_table_html(table, self.style.linearise_tables, print_chart(svg, table.caption) if svg else None)
 
     # --- parts -----------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ table { border-collapse: collapse; margin: 0.5em 0 1em; }
 caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; }
 th, td { border: 1px solid; padding: 0.2em 0.4em; text-align: left; vertical-align: top; }
 td.num, th.num { text-align: right; }
+.chart svg { max-width: 100%; height: auto; }
 .rec-box { border: 2px solid; padding: 0 0.8em; margin: 1em 0; }
 .para-num { font-weight: bold; margin-right: 0.5em; }
 dt { font-weight: bold; margin-top: 0.4em; }
@@ -36,10 +37,12 @@ dd { margin-left: 1.5em; }
 
 #: What an EPUB reading system and a reader learn before opening the book.
 ACCESSIBILITY_SUMMARY = (
-    "A text-only publication: every part has a heading and the navigation document lists them; "
-    "tables have captions and column headers; the reading order follows the report. "
-    "It has no images, audio or video."
+    "Every part has a heading and the navigation document lists them; tables have captions and "
+    "column headers; the reading order follows the report. "
 )
+NO_CHARTS = "It has no images, audio or video."
+CHARTS = ("Each chart has a text alternative and its figures are given in full in the table below it, "
+          "so the text alone is sufficient. It has no audio or video.")
 CONFORMS_TO = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 FEATURES = ("structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability")
 
@@ -57,6 +60,10 @@ class Chapter:
     """epub:type of the body: titlepage, frontmatter, bodymatter, backmatter, glossary."""
     children: tuple[tuple[str, str], ...] = ()
     """(fragment, title) of entries listed under it in the table of contents."""
+
+    @property
+    def has_svg(self) -> bool:
+        return "<svg" in self.body
 
 
 @dataclass(frozen=True)
@@ -106,13 +113,16 @@ def package_document(chapters: Sequence[Chapter], info: BookInfo) -> str:
     """The OPF: metadata (with accessibility metadata), manifest and spine."""
     manifest = ['<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
                 '<item id="css" href="style.css" media-type="text/css"/>']
-    manifest += [f'<item id="{_item_id(c)}" href="{_e(c.file)}" media-type="application/xhtml+xml"/>' for c in chapters]
+    for c in chapters:
+        properties = ' properties="svg"' if c.has_svg else ""
+        manifest.append(f'<item id="{_item_id(c)}" href="{_e(c.file)}" media-type="application/xhtml+xml"{properties}/>')
+    charts = any(c.has_svg for c in chapters)
     spine = [f'<itemref idref="{_item_id(chapters[0])}"/>', '<itemref idref="nav"/>']
     spine += [f'<itemref idref="{_item_id(c)}"/>' for c in chapters[1:]]
     nl = "\n    "
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n'
             f'<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="pub-id" xml:lang="{_e(info.language)}">\n'
-            f'  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">\n    {nl.join(_metadata(info))}\n  </metadata>\n'
+            f'  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">\n    {nl.join(_metadata(info, charts))}\n  </metadata>\n'
             f'  <manifest>\n    {nl.join(manifest)}\n  </manifest>\n'
             f'  <spine>\n    {nl.join(spine)}\n  </spine>\n</package>\n')
 
@@ -121,7 +131,7 @@ def _item_id(c: Chapter) -> str:
     return "c-" + c.file.rsplit(".", 1)[0]
 
 
-def _metadata(info: BookInfo) -> list[str]:
+def _metadata(info: BookInfo, charts: bool) -> list[str]:
     out = [f'<dc:identifier id="pub-id">{_e(info.identifier)}</dc:identifier>',
            f"<dc:title>{_e(info.title)}</dc:title>",
            f"<dc:language>{_e(info.language)}</dc:language>",
@@ -132,11 +142,14 @@ def _metadata(info: BookInfo) -> list[str]:
     if info.description:
         out.append(f"<dc:description>{_e(info.description)}</dc:description>")
     out.append(f'<meta property="dcterms:modified">{info.modified.isoformat()}T00:00:00Z</meta>')
-    out += ['<meta property="schema:accessMode">textual</meta>',
-            '<meta property="schema:accessModeSufficient">textual</meta>']
-    out += [f'<meta property="schema:accessibilityFeature">{f}</meta>' for f in FEATURES]
+    modes = ("textual", "visual") if charts else ("textual",)
+    out += [f'<meta property="schema:accessMode">{m}</meta>' for m in modes]
+    out.append('<meta property="schema:accessModeSufficient">textual</meta>')
+    features = FEATURES + ("alternativeText",) if charts else FEATURES
+    out += [f'<meta property="schema:accessibilityFeature">{f}</meta>' for f in features]
+    summary = ACCESSIBILITY_SUMMARY + (CHARTS if charts else NO_CHARTS)
     out += ['<meta property="schema:accessibilityHazard">none</meta>',
-            f'<meta property="schema:accessibilitySummary">{_e(ACCESSIBILITY_SUMMARY)}</meta>',
+            f'<meta property="schema:accessibilitySummary">{_e(summary)}</meta>',
             f'<meta property="dcterms:conformsTo">{_e(CONFORMS_TO)}</meta>',
             f'<meta property="a11y:certifiedBy">{_e(info.certified_by)}</meta>']
     return out

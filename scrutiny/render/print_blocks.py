@@ -111,9 +111,12 @@ def responsive_table(grid: Grid, linearise: bool, row_headers: bool = True) -> s
             f'<div class="table-narrow">{list_html(grid)}</div>')
 
 
-def data_table_html(table: DataTable, linearise: bool) -> str:
-    """A placed data table with its source and notes."""
-    parts = [f'<div class="data-table" id="table-{esc(table.id)}">', responsive_table(grid_of(table), linearise)]
+def data_table_html(table: DataTable, linearise: bool, chart: str | None = None) -> str:
+    """A placed data table with its source and notes, after its chart (SVG) if given."""
+    parts = [f'<div class="data-table" id="table-{esc(table.id)}">']
+    if chart:
+        parts.append(f'<div class="chart">{chart}</div>')
+    parts.append(responsive_table(grid_of(table), linearise))
     if table.source_note:
         parts.append(f'<p class="table-source"><strong>Source:</strong> {esc(table.source_note)}</p>')
     if table.notes:
@@ -121,6 +124,15 @@ def data_table_html(table: DataTable, linearise: bool) -> str:
         parts.append(f'<div class="table-notes"><p><strong>Notes</strong></p><ul>{notes}</ul></div>')
     parts.append("</div>")
     return "".join(parts)
+
+
+def print_chart(svg: str, caption: str) -> str:
+    """A chart's SVG for print and EPUB: a ``<title>`` (the PDF's alternative text for
+    the figure) and no HTML-only attributes."""
+    svg = svg.replace(' focusable="false"', "", 1)
+    head_end = svg.index(">") + 1
+    title = f"<title>Chart: {esc(caption)}. The figures are in the table below.</title>"
+    return svg[:head_end] + title + svg[head_end:]
 
 
 def rec_box_html(rec: Recommendation, text_html: str, list_href: str) -> str:

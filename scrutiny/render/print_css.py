@@ -46,6 +46,8 @@ p.numbered {{ position: relative; padding-left: 2.6em; }}
 dl.rec-facts dt, dl.glossary dt {{ font-weight: bold; margin-top: 0.4em; }}
 dl.rec-facts dd, dl.glossary dd {{ margin: 0 0 0 1.5em; }}
 ol.contents a::after {{ content: leader(".") " page " target-counter(attr(href), page); }}
+.chart {{ margin: 1em 0 0.5em; break-inside: avoid; page-break-inside: avoid; }}
+.chart svg {{ max-width: 100%; height: auto; }}
 .table-source, .table-notes {{ margin: 0.3em 0; }}
 .table-narrow {{ display: none; }}
 ul.records {{ list-style: none; padding-left: 0; }}

@@ -26,12 +26,21 @@ NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/
       "x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
 
 
+CHART = {"mark": "bar", "encoding": {"x": {"field": "Year", "type": "ordinal"},
+                                    "y": {"field": "Journeys", "type": "quantitative"}}}
+
+
 @pytest.fixture(scope="module")
 def root(tmp_path_factory) -> Path:
+    """The fixture building only EPUB; its "journeys" table gets a chart (an inline SVG)."""
     root = copy_fixture(tmp_path_factory.mktemp("epub"))
     config = root / "site_config.yaml"
     config.write_text(re.sub(r"^formats:.*$", "formats: [epub]", config.read_text(encoding="utf-8"), flags=re.M),
                       encoding="utf-8")
+    path = root / f"content/reports/{REPORT}/report.yaml"
+    report = yaml.safe_load(path.read_text(encoding="utf-8"))
+    report["tables"][0]["chart"] = CHART
+    path.write_text(yaml.safe_dump(report, sort_keys=False), encoding="utf-8")
     return root
 
 
@@ -93,12 +102,28 @@ def test_package_metadata(opf):
 
 
 def test_accessibility_metadata(opf):
-    assert meta(opf, "schema:accessMode") == ["textual"]
+    assert meta(opf, "schema:accessMode") == ["textual", "visual"]  # the chart is visual; its table is text
     assert meta(opf, "schema:accessModeSufficient") == ["textual"]
-    assert {"structuralNavigation", "tableOfContents", "readingOrder"} <= set(meta(opf, "schema:accessibilityFeature"))
+    assert {"structuralNavigation", "tableOfContents", "readingOrder", "alternativeText"} <= set(
+        meta(opf, "schema:accessibilityFeature"))
     assert meta(opf, "schema:accessibilityHazard") == ["none"]
     assert len(meta(opf, "schema:accessibilitySummary")[0]) > 40
     assert meta(opf, "dcterms:conformsTo") == ["EPUB Accessibility 1.1 - WCAG 2.2 Level AA"]
+
+
+def test_the_chart_is_an_svg_with_a_title_declared_in_the_manifest(opf, files: dict[str, bytes]):
+    svg_items = [i.get("href") for i in opf.findall("opf:manifest/opf:item", NS) if i.get("properties") == "svg"]
+    assert svg_items == ["findings.xhtml"]
+    findings = etree.fromstring(files["EPUB/findings.xhtml"])
+    svg = findings.find(".//{http://www.w3.org/2000/svg}svg")
+    assert svg.findtext("{http://www.w3.org/2000/svg}title").startswith("Chart: Journeys a day")
+
+
+def test_earlier_review_without_charts_is_textual_only(site: Path):
+    with zipfile.ZipFile(site / "reports/earlier-review/earlier-review.epub") as archive:
+        opf = etree.fromstring(archive.read("EPUB/package.opf"))
+    assert meta(opf, "schema:accessMode") == ["textual"]
+    assert "alternativeText" not in meta(opf, "schema:accessibilityFeature")
 
 
 def test_navigation_lists_every_section_and_part(files: dict[str, bytes]):

@@ -28,6 +28,8 @@ WIDE = {
     "columns": ["Year", "Buses", "Taxis", "Escorts", "Total"],
     "rows": [["2021", 410, 220, 55, 685], ["2022", 450, 260, 60, 770]],
     "source": "Budget book", "notes": ["Thousands of pounds."],
+    "chart": {"mark": "bar", "encoding": {"x": {"field": "Year", "type": "ordinal"},
+                                          "y": {"field": "Total", "type": "quantitative"}}},
 }
 EXTRA_MARKDOWN = """
 The cost of taxis rose *very* fast.
@@ -133,6 +135,11 @@ def test_wide_tables_are_read_as_label_value_lists(pages_text: list[str], html: 
     assert "Route: North Pupils: 12 Miles: 30 Vehicle: Minibus" in text
     tables = re.findall(r"<table.*?</table>", html, flags=re.S)
     assert tables and all(t.count('scope="col"') <= 3 for t in tables)
+
+
+def test_charts_are_left_out_their_labels_would_be_small_print(html: str):
+    assert "<svg" not in html
+    assert "Cost of transport by year" in html
 
 
 def test_narrow_tables_stay_tables_on_paper_and_become_lists_on_narrow_screens(pages_text: list[str], html: str):

@@ -26,9 +26,22 @@ def with_formats(root: Path, formats: str) -> Path:
     return root
 
 
+CHART = {"mark": "bar", "encoding": {"x": {"field": "Year", "type": "ordinal"},
+                                    "y": {"field": "Journeys", "type": "quantitative"}}}
+
+
+def with_chart(root: Path) -> Path:
+    """The fixture's "journeys" table with a bar chart."""
+    path = root / f"content/reports/{REPORT}/report.yaml"
+    report = yaml.safe_load(path.read_text(encoding="utf-8"))
+    report["tables"][0]["chart"] = CHART
+    path.write_text(yaml.safe_dump(report, sort_keys=False), encoding="utf-8")
+    return root
+
+
 @pytest.fixture(scope="module")
 def root(tmp_path_factory) -> Path:
-    return with_formats(copy_fixture(tmp_path_factory.mktemp("pdf")), "pdf")
+    return with_chart(with_formats(copy_fixture(tmp_path_factory.mktemp("pdf")), "pdf"))
 
 
 @pytest.fixture(scope="module")
@@ -62,18 +75,18 @@ def report_yaml(name: str) -> dict:
     return yaml.safe_load((MINIMAL / f"content/reports/{REPORT}/{name}").read_text(encoding="utf-8"))
 
 
-def struct_types(node, seen: set[str], depth: int = 0) -> set[str]:
+def struct_elements(node, depth: int = 0):
+    """Every structure element under ``node``."""
     if depth > 60:
-        return seen
+        return
     if isinstance(node, pikepdf.Dictionary) and "/S" in node:
-        seen.add(str(node.S))
+        yield node
     kids = node.get("/K") if isinstance(node, pikepdf.Dictionary) else None
     if isinstance(kids, pikepdf.Array):
         for kid in kids:
-            struct_types(kid, seen, depth + 1)
+            yield from struct_elements(kid, depth + 1)
     elif isinstance(kids, pikepdf.Dictionary):
-        struct_types(kids, seen, depth + 1)
-    return seen
+        yield from struct_elements(kids, depth + 1)
 
 
 def test_every_published_report_gets_a_pdf(site: Path):
@@ -93,8 +106,14 @@ def test_pdf_is_tagged_with_language_and_title(pdf):
 
 
 def test_structure_tree_has_headings_paragraphs_lists_and_tables(pdf):
-    types = struct_types(pdf.Root.StructTreeRoot, set())
+    types = {str(e.S) for e in struct_elements(pdf.Root.StructTreeRoot)}
     assert {"/Document", "/H1", "/H2", "/H3", "/P", "/L", "/LI", "/Table", "/TH", "/TD", "/Link"} <= types
+
+
+def test_a_chart_is_a_figure_with_alternative_text(pdf, pages_text: list[str]):
+    figures = [e for e in struct_elements(pdf.Root.StructTreeRoot) if str(e.S) == "/Figure"]
+    assert [str(f.Alt) for f in figures] == ["Chart: Journeys a day. The figures are in the table below."]
+    assert "Journeys a day Year Journeys 2021 1200" in flat(" ".join(pages_text))
 
 
 def test_outline_has_the_title_every_part_and_recommendation(pdf):
