@@ -48,7 +48,7 @@ class BuildResult:
 
 def write_formats(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:
     """Every selected format for every report, reusing cached files while inputs are unchanged."""
-    cache = ExportCache(pub.root)
+    cache = ExportCache(pub)
     for info in selected_formats(pub):
         missing = info.missing_tools()
         if missing:

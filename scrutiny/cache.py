@@ -1,7 +1,9 @@
 """The export cache: a report's format files are reused while their inputs are unchanged.
 
-The key of (format, report) hashes the format id, the package's code, site_config.yaml
-and every file of the report's folder. Entries live in ``<root>/.cache/formats/<format>/
+The key of (format, report) hashes the format id, the code the formats run (the package
+less the website's own modules), site_config.yaml, the resolved ``as_of`` day (``today``
+changes daily), every report's id, title and recommendation numbers (cross-report links
+name them), and every file of the report's folder. Entries live in ``<root>/.cache/formats/<format>/
 <report>/<key>/``; only the newest entry per format and report is kept.
 """
 
@@ -12,6 +14,8 @@ import shutil
 from functools import lru_cache
 from pathlib import Path
 
+from .publication import Publication
+
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -19,6 +23,9 @@ PACKAGE = Path(__file__).resolve().parent
 def code_digest() -> str:
     h = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
+        rel = path.relative_to(PACKAGE)
+        if rel.parts[0] in ("site", "cli.py"):
+            continue
         if path.is_file() and path.suffix in (".py", ".j2", ".css", ".html"):
             h.update(path.relative_to(PACKAGE).as_posix().encode())
             h.update(path.read_bytes())
@@ -32,16 +39,25 @@ def _digest_folder(h, folder: Path) -> None:
             h.update(path.read_bytes())
 
 
+def site_digest(pub: Publication) -> str:
+    """What every report's exports may show of the site as a whole."""
+    h = hashlib.sha256((pub.root / "site_config.yaml").read_bytes())
+    h.update(pub.config.as_of.isoformat().encode())
+    for report in pub.content.reports:
+        numbers = ",".join(str(r.number) for r in report.recommendations)
+        h.update(f"\0{report.id}\0{report.title}\0{report.code}\0{report.status}\0{numbers}".encode())
+    return h.hexdigest()
+
+
 class ExportCache:
-    def __init__(self, root: Path):
-        self.root = root
-        self.base = root / ".cache" / "formats"
-        self._config = (root / "site_config.yaml").read_bytes()
+    def __init__(self, pub: Publication):
+        self.root = pub.root
+        self.base = pub.root / ".cache" / "formats"
+        self._site = site_digest(pub)
 
     def key(self, format_id: str, report_id: str) -> str:
         h = hashlib.sha256()
-        h.update(f"{format_id}\0{report_id}\0{code_digest()}\0".encode())
-        h.update(self._config)
+        h.update(f"{format_id}\0{report_id}\0{code_digest()}\0{self._site}\0".encode())
         _digest_folder(h, self.root / "content" / "reports" / report_id)
         return h.hexdigest()[:32]
 

@@ -35,3 +35,11 @@ def test_config_change_re_exports_everything(tmp_path: Path):
     config = root / "site_config.yaml"
     config.write_text(config.read_text().replace("as_of: 2024-03-31", "as_of: 2024-04-30"))
     assert sorted(build(root, root / "site").exported) == sorted(first.exported)
+
+
+def test_renaming_another_report_re_exports_the_reports_that_may_link_to_it(tmp_path: Path):
+    root = copy_fixture(tmp_path)
+    first = build(root, root / "site")
+    report = root / "content/reports/earlier-review/report.yaml"
+    report.write_text(report.read_text().replace("title: Earlier Review of Transport", "title: First Review of Transport"))
+    assert sorted(build(root, root / "site").exported) == sorted(first.exported)
