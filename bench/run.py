@@ -34,11 +34,15 @@ import hugosite  # noqa: E402
 
 EDIT = "\nThe Panel asked for a further update on this work at its next meeting.\n"
 STAGE = re.compile(r"^([a-z][\w ]*): (\d+\.\d+) s$")
+DETAIL = re.compile(r"^site: \d+ pages")  # the site stage's own breakdown
 
 
 @dataclass
 class Timed:
     seconds: float
+    """Wall time."""
+    cpu: float
+    """User + system CPU time of the process (less sensitive than wall time to a busy machine)."""
     peak_mb: float
     log: str
 
@@ -66,7 +70,7 @@ def run_timed(cmd: list[str], log: Path, cwd: Path = ROOT) -> Timed:
     text = log.read_text(encoding="utf-8", errors="replace")
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(map(str, cmd))} failed with exit code {proc.returncode}:\n{text}")
-    return Timed(seconds, usage.ru_maxrss / 1024, text)
+    return Timed(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, text)
 
 
 def count_files(folder: Path) -> tuple[int, int, float]:
@@ -115,7 +119,7 @@ def per_page(seconds: float, pages: int) -> str:
 
 
 def table(rows: list[Row]) -> str:
-    head = ("| reports | pages | files | MB | build (s) | ms/page | ms/report | peak RSS (MB) "
+    head = ("| reports | pages | files | MB | build (s) | build CPU (s) | ms/page | ms/report | peak RSS (MB) "
             "| rebuild after one edit (s) | Hugo pages | Hugo (s) | Hugo ms/page | ours ÷ Hugo (per page) |")
     lines = [head, "|" + "---:|" * head.count(" | ") + "---:|"]
     for r in rows:
@@ -124,7 +128,7 @@ def table(rows: list[Row]) -> str:
         ratio = f"{ours / theirs:.1f}" if ours and theirs else "–"
         hugo = (f"{r.hugo_pages} | {r.hugo.seconds:.2f} | {per_page(r.hugo.seconds, r.hugo_pages)}"
                 if r.hugo else "– | – | –")
-        lines.append(f"| {r.reports} | {r.pages} | {r.files} | {r.megabytes:.1f} | {r.build.seconds:.2f} "
+        lines.append(f"| {r.reports} | {r.pages} | {r.files} | {r.megabytes:.1f} | {r.build.seconds:.2f} | {r.build.cpu:.2f} "
                      f"| {per_page(r.build.seconds, r.pages)} | {r.build.seconds * 1000 / r.reports:.0f} "
                      f"| {r.build.peak_mb:.0f} | {r.rebuild.seconds:.2f} | {hugo} | {ratio} |")
     return "\n".join(lines)
@@ -137,6 +141,7 @@ def stages(rows: list[Row]) -> str:
         found = [(m[1], float(m[2])) for line in r.build.log.splitlines() if (m := STAGE.match(line.strip()))]
         rest = r.build.seconds - sum(s for _, s in found)
         parts = [f"{name} {s:.2f} s" for name, s in found] + [f"start-up, load and check {rest:.2f} s"]
+        parts += [line.strip() for line in r.build.log.splitlines() if DETAIL.match(line.strip())]
         cached = [line.strip() for line in r.rebuild.log.splitlines() if "from cache" in line]
         out.append(f"- N={r.reports}: " + ", ".join(parts)
                    + (f"; the rebuild: {'; '.join(cached)}" if cached else ""))
@@ -173,9 +178,10 @@ def report(rows: list[Row], args: argparse.Namespace, command: str) -> str:
         table(rows),
         "",
         "*pages* counts `index.html` files; *ms/page* is the whole build (load, check, every format) "
-        "divided by the pages, and is blank while the build writes no pages. Peak RSS is the build "
-        "process's maximum resident memory. Hugo gets the same Markdown (sections and one page per "
-        "recommendation) with a one-file layout, and uses every CPU.",
+        "divided by the pages (wall time), and is blank while the build writes no pages. *build CPU* is "
+        "the build process's user + system time: compare it with the wall time to see whether the machine "
+        "was busy. Peak RSS is the build process's maximum resident memory. Hugo gets the same Markdown "
+        "(sections and one page per recommendation) with a one-file layout, and uses every CPU.",
         "",
         "Stage times logged by the first build:",
         "",
