@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import Callable, Sequence
 
-from ..model import DataTable, Person, Recommendation, Update
+from ..model import DataTable, Recommendation, Update
 from ..tracker import Standing
 
 #: A data table with more columns than this is read as a list in large print.
@@ -26,10 +26,6 @@ def long_date(day: dt.date) -> str:
 
 def esc(text: object) -> str:
     return escape(str(text), quote=True)
-
-
-def person(p: Person) -> str:
-    return esc(p)
 
 
 def cell_text(value: object) -> str:

@@ -111,7 +111,7 @@ def test_fonts_are_sans_serif_and_never_italic(chars: list[dict]):
     assert not any(word in n for n in names for word in ("Italic", "Oblique")), names
 
 
-def test_emphasis_is_bold(chars: list[dict], pages_text: list[str]):
+def test_emphasis_is_bold(chars: list[dict]):
     text = "".join(c["text"] for c in chars)
     at = text.index("very fast")
     assert all("Bold" in c["fontname"] for c in chars[at:at + 4])
@@ -210,3 +210,10 @@ def test_a_larger_configured_size_is_used_everywhere(tmp_path_factory):
     assert min(sizes) >= 22.0 - 0.01
     assert sizes.most_common(1)[0][0] == 22.0
     assert "font-size: 22pt" in (folder / f"{REPORT}-large-print.html").read_text(encoding="utf-8")
+
+
+def test_same_input_gives_the_same_bytes(folder: Path, tmp_path: Path):
+    root = folder.parents[2]  # <root>/site/reports/<report>
+    build(root, tmp_path / "again")
+    for name in (f"{REPORT}-large-print.pdf", f"{REPORT}-large-print.html"):
+        assert (tmp_path / "again" / "reports" / REPORT / name).read_bytes() == (folder / name).read_bytes()
