@@ -94,6 +94,8 @@ def table(report: Report, rows: list[Timing]) -> str:
         size = f"{r.kilobytes:.0f}" if r.status == "ok" else "–"
         files = str(r.files) if r.status == "ok" else "–"
         lines.append(f"| {r.format} | {r.status} | {seconds(r.import_s)} | {seconds(r.export_s)} | {files} | {size} |")
+    lines += ["", "Formats run one after another in one process: what is memoised in-process (chart SVGs) "
+                  "is paid by the first format that draws it."]
     return "\n".join(lines)
 
 
