@@ -88,7 +88,7 @@ class Voice:
         text = self.pick(V.SENTENCES)
         for _ in range(2):  # slots may hold slots ("{year0}" inside a predicate)
             text = text.format(**slots)
-        return text[0].upper() + text[1:]
+        return capital(text)
 
     def paragraph(self, low: int = 2, high: int = 4, extra: str = "") -> str:
         words = [self.sentence() for _ in range(self.rng.randint(low, high))]
@@ -134,7 +134,7 @@ def target(rng: random.Random, after: dt.date) -> object:
             "immediate": "immediate", "iso-month": f"{year}-{m:02d}"}[form]
 
 
-def response(rng: random.Random, voice: Voice, decision: str, day: dt.date, dept: str) -> dict:
+def response(rng: random.Random, decision: str, day: dt.date, dept: str) -> dict:
     out = {"decision": decision, "date": day, "decision_maker": "Cabinet",
            "text": rng.choice(V.RESPONSE_TEXT[decision])}
     if decision in ("rejected", "noted"):
@@ -173,7 +173,7 @@ def recommendation(rng: random.Random, voice: Voice, number: str, theme: str, fo
                            (55, 15, 10, 8, 4, 8))[0]
     if decision is None:
         return rec
-    rec["response"] = response(rng, voice, decision, responded, dept)
+    rec["response"] = response(rng, decision, responded, dept)
     if decision not in ("rejected", "noted"):
         rec["updates"] = updates(rng, responded)
         if not rec["updates"]:
@@ -215,7 +215,7 @@ def chapter_text(voice: Voice, chapter: Chapter, tables: list[str], follows: dic
     pending = list(chapter.groups)
     headings = rng.sample(voice.topic[3], 2)
     for h, heading in enumerate(headings):
-        blocks.append(f"## {heading[0].upper()}{heading[1:]}")
+        blocks.append(f"## {capital(heading)}")
         if h == 0 and tables:
             blocks.append(voice.paragraph(2, 3, "The figures are set out in the table below."))
             voice.paragraphs += 1
@@ -276,7 +276,7 @@ def tables(voice: Voice, index: int, place: str) -> list[dict]:
         start = rng.randint(40, 900)
         rows = [[str(voice.year - 5 + k), start + rng.randint(-30, 60) * k, start + rng.randint(-20, 40) * k]
                 for k in range(5)]
-        table = {"id": f"table-{t + 1}", "caption": f"{voice.topic[3][t][0].upper()}{voice.topic[3][t][1:]}, {place} and similar councils",
+        table = {"id": f"table-{t + 1}", "caption": f"{capital(voice.topic[3][t])}, {place} and similar councils",
                  "columns": ["Year", place, "Similar councils"], "rows": rows,
                  "source": capital(rng.choice(V.SOURCES)),
                  "notes": ["Figures are rounded to the nearest whole number."]}
@@ -303,55 +303,94 @@ def activity(rng: random.Random, started: dt.date, published: dt.date, topic: tu
     return [{"date": d, "event": e} for d, e in zip(days, events)]
 
 
-def build_report(seed: int, index: int, previous: str | None) -> Report:
+@dataclass
+class Plan:
+    """The decisions about one report that its files share."""
+
+    index: int
+    topic: tuple
+    voice: Voice
+    place: str
+    published: dt.date
+    sent: dt.date
+    responded: dt.date
+    groups: list[list[str]]
+    chapters: list[Chapter]
+    tables: list[dict]
+
+    @property
+    def id(self) -> str:
+        return f"{self.topic[1]}-{self.voice.year}-{self.index + 1:04d}"
+
+
+def plan_report(seed: int, index: int) -> Plan:
     rng = random.Random(f"{seed}-{index}")
     topic = V.TOPICS[index % len(V.TOPICS)]
-    title, slug, dept = topic[0], topic[1], topic[2]
     year = 2010 + rng.randint(0, 11)
     voice = Voice(rng, topic, sorted(rng.sample(V.GLOSSARY, rng.randint(4, 7))), year)
-    report = Report(f"{slug}-{year}-{index + 1:04d}")
     published = dt.date(year, rng.randint(1, 9), rng.randint(1, 28))
     sent = published + dt.timedelta(days=rng.randint(7, 30))
     responded = sent + dt.timedelta(days=rng.randint(30, 70))
     groups = rec_groups(rng)
     n_chapters = rng.randint(2, 4)
     names = rng.sample(topic[3], n_chapters)
-    chapters = [Chapter(f"{n[0].upper()}{n[1:]}", f"chapter-{k + 1}", part)
+    chapters = [Chapter(capital(n), f"chapter-{k + 1}", part)
                 for k, (n, part) in enumerate(zip(names, chunks(groups, n_chapters)))]
     place = rng.choice(V.PLACES)
-    data_tables = tables(voice, index, place)
-    follows: dict[str, list[int]] = {}
-    pending_tables = [t["id"] for t in data_tables]
-    for ch in chapters:
-        ch.text = chapter_text(voice, ch, pending_tables, follows)
-    conclusion = conclusion_text(voice, previous)
-    files = {"foreword.md": foreword_text(voice, title), "summary.md": summary_text(voice, chapters, groups)}
-    files.update({f"{ch.slug}.md": ch.text for ch in chapters})
+    return Plan(index, topic, voice, place, published, sent, responded, groups, chapters, tables(voice, index, place))
+
+
+def body_files(plan: Plan, previous: str | None, follows: dict[str, list[int]]) -> dict[str, str]:
+    """The sections' Markdown; fills ``follows`` (recommendation -> paragraphs it follows from)."""
+    pending_tables = [t["id"] for t in plan.tables]
+    for ch in plan.chapters:
+        ch.text = chapter_text(plan.voice, ch, pending_tables, follows)
+    conclusion = conclusion_text(plan.voice, previous)
+    files = {"foreword.md": foreword_text(plan.voice, plan.topic[0]),
+             "summary.md": summary_text(plan.voice, plan.chapters, plan.groups)}
+    files.update({f"{ch.slug}.md": ch.text for ch in plan.chapters})
     files["conclusion.md"] = conclusion
-    sections = ([{"file": "foreword.md", "title": "Foreword", "kind": "foreword"},
-                 {"file": "summary.md", "title": "Executive summary", "kind": "summary"}]
-                + [{"file": f"{ch.slug}.md", "title": ch.title, "kind": "chapter"} for ch in chapters]
-                + [{"file": "conclusion.md", "title": "Conclusion", "kind": "conclusion"}])
-    committee = COMMITTEE_OF.get(dept, "corporate-scrutiny")
+    return files
+
+
+def section_list(plan: Plan) -> list[dict]:
+    return ([{"file": "foreword.md", "title": "Foreword", "kind": "foreword"},
+             {"file": "summary.md", "title": "Executive summary", "kind": "summary"}]
+            + [{"file": f"{ch.slug}.md", "title": ch.title, "kind": "chapter"} for ch in plan.chapters]
+            + [{"file": "conclusion.md", "title": "Conclusion", "kind": "conclusion"}])
+
+
+def report_meta(plan: Plan) -> dict:
+    """Everything in report.yaml."""
+    rng, (title, slug, dept) = plan.voice.rng, plan.topic[:3]
+    year, count = plan.voice.year, sum(map(len, plan.groups))
+    started = plan.published - dt.timedelta(days=rng.randint(150, 300))
     meta = {
-        "title": f"{title} ({place})", "code": f"MCC-{''.join(w[0] for w in slug.split('-')).upper()}-{year}-{index + 1}",
-        "committee": committee, "kind": "task-group-review", "status": "published",
-        "summary": f"A task group of councillors looked at {topic[3][0]} in {place} and makes {sum(map(len, groups))} recommendations.",
-        "dates": {"started": published - dt.timedelta(days=rng.randint(150, 300)), "published": published,
-                  "sent_to_executive": sent},
+        "title": f"{title} ({plan.place})",
+        "code": f"MCC-{''.join(w[0] for w in slug.split('-')).upper()}-{year}-{plan.index + 1}",
+        "committee": COMMITTEE_OF.get(dept, "corporate-scrutiny"), "kind": "task-group-review", "status": "published",
+        "summary": f"A task group of councillors looked at {plan.topic[3][0]} in {plan.place} and makes {count} recommendations.",
+        "dates": {"started": started, "published": plan.published, "sent_to_executive": plan.sent},
         **members(rng, dept),
-        "terms_of_reference": "".join(f"- To examine {t}.\n" for t in topic[3][:3]),
-        "methodology": voice.paragraph(2, 3) + "\n",
-        "sections": sections, "tables": data_tables,
-        "activity": None, "glossary": [{"term": t, "definition": d} for t, d in voice.glossary],
-        "executive_response": {"meeting": "Cabinet", "date": responded, "decision_maker": "Cabinet",
+        "terms_of_reference": "".join(f"- To examine {t}.\n" for t in plan.topic[3][:3]),
+        "methodology": plan.voice.paragraph(2, 3) + "\n",
+        "sections": section_list(plan), "tables": plan.tables, "activity": None,
+        "glossary": [{"term": t, "definition": d} for t, d in plan.voice.glossary],
+        "executive_response": {"meeting": "Cabinet", "date": plan.responded, "decision_maker": "Cabinet",
                                "cabinet_member": person(rng, "Cllr "), "prepared_by": person(rng)},
     }
-    meta["activity"] = activity(rng, meta["dates"]["started"], published, topic, dept)
-    recs = [recommendation(rng, voice, n, ch.title, follows.get(n, []), responded, dept)
-            for ch in chapters for g in ch.groups for n in g]
-    report.files = {"report.yaml": dump(meta), "recommendations.yaml": dump({"recommendations": recs}), **files}
-    return report
+    meta["activity"] = activity(rng, started, plan.published, plan.topic, dept)
+    return meta
+
+
+def build_report(seed: int, index: int, previous: str | None) -> Report:
+    plan = plan_report(seed, index)
+    follows: dict[str, list[int]] = {}
+    files = body_files(plan, previous, follows)
+    meta = report_meta(plan)
+    recs = [recommendation(plan.voice.rng, plan.voice, n, ch.title, follows.get(n, []), plan.responded, plan.topic[2])
+            for ch in plan.chapters for g in ch.groups for n in g]
+    return Report(plan.id, {"report.yaml": dump(meta), "recommendations.yaml": dump({"recommendations": recs}), **files})
 
 
 def foreword_text(voice: Voice, title: str) -> str:
