@@ -1,7 +1,11 @@
 /* Tracker: progressive enhancement of a table that is complete without JavaScript.
    Shows the filter form, filters rows by their data-* values and by text (toggling
-   `hidden`, so 20,000 rows stay quick), announces the count in an aria-live region,
-   and sorts by the column headers that carry data-sort (with aria-sort). */
+   `hidden`), announces the count in an aria-live region, and sorts by the column
+   headers that carry data-sort (with aria-sort).
+   At 20,000 rows: each row's values are read once into an array, only rows whose state
+   changes are touched, and after a filter or sort at most LIMIT matching rows are shown
+   (with a button to show them all): laying out thousands of table rows is what takes a
+   browser seconds, not finding them. */
 (function () {
   "use strict";
 
@@ -11,43 +15,39 @@
   if (!table || !form || !count || !table.tBodies.length) { return; }
 
   var tbody = table.tBodies[0];
-  var rows = Array.prototype.slice.call(tbody.rows);
-  var original = rows.slice();
-  var texts = null;
   var selects = Array.prototype.slice.call(form.querySelectorAll("select[data-key]"));
+  var keys = selects.map(function (s) { return s.getAttribute("data-key"); });
   var search = form.querySelector("input[type=search]");
+  var LIMIT = 1000;
+  var limit = Infinity; /* no window until the reader filters or sorts */
   var timer = null;
   var last = count.textContent;
+
+  /* One entry per row, in the original order: the row, its filter values, its text. */
+  var entries = Array.prototype.map.call(tbody.rows, function (row, index) {
+    var values = {};
+    keys.forEach(function (key) { values[key] = row.getAttribute("data-" + key) || ""; });
+    return { row: row, index: index, values: values, due: row.getAttribute("data-due") || "9999-99-99", text: null };
+  });
+  var order = entries.slice();
 
   function words() {
     return search ? search.value.toLowerCase().split(/\s+/).filter(Boolean) : [];
   }
 
-  function rowText(i) {
-    if (texts === null) {
-      texts = rows.map(function (row) { return row.textContent.toLowerCase(); });
-    }
-    return texts[i];
-  }
-
-  function matchesSelect(row, select) {
-    var want = select.value;
-    if (!want) { return true; }
-    var have = row.getAttribute("data-" + select.getAttribute("data-key")) || "";
-    if (select.getAttribute("data-key") === "o") {
-      return have.split("|").indexOf(want) !== -1;
-    }
-    return have === want;
-  }
-
-  function matches(row, i, terms, active) {
-    for (var s = 0; s < active.length; s++) {
-      if (!matchesSelect(row, active[s])) { return false; }
+  function matches(entry, wanted, terms) {
+    for (var k = 0; k < wanted.length; k++) {
+      var have = entry.values[wanted[k].key];
+      if (wanted[k].key === "o") {
+        if (("|" + have + "|").indexOf("|" + wanted[k].value + "|") === -1) { return false; }
+      } else if (have !== wanted[k].value) {
+        return false;
+      }
     }
     if (terms.length) {
-      var text = rowText(i);
+      if (entry.text === null) { entry.text = entry.row.textContent.toLowerCase(); }
       for (var w = 0; w < terms.length; w++) {
-        if (text.indexOf(terms[w]) === -1) { return false; }
+        if (entry.text.indexOf(terms[w]) === -1) { return false; }
       }
     }
     return true;
@@ -55,22 +55,50 @@
 
   function plural(n) { return n === 1 ? "recommendation" : "recommendations"; }
 
-  function apply() {
+  function apply(keepLimit) {
+    if (!keepLimit && entries.length > LIMIT) { limit = LIMIT; }
     var terms = words();
-    var active = selects.filter(function (s) { return s.value; });
+    var wanted = selects.filter(function (s) { return s.value; })
+      .map(function (s) { return { key: s.getAttribute("data-key"), value: s.value }; });
+    var matched = 0;
     var shown = 0;
-    for (var i = 0; i < rows.length; i++) {
-      var ok = matches(rows[i], i, terms, active);
-      if (rows[i].hidden === ok) { rows[i].hidden = !ok; }
-      if (ok) { shown++; }
+    for (var i = 0; i < order.length; i++) {
+      var entry = order[i];
+      var ok = matches(entry, wanted, terms);
+      if (ok) { matched++; }
+      var show = ok && shown < limit;
+      if (show) { shown++; }
+      if (entry.row.hidden === show) { entry.row.hidden = !show; }
     }
-    var filtered = active.length || terms.length;
-    var message = filtered
-      ? "Showing " + shown + " of " + rows.length + " " + plural(rows.length)
-      : rows.length + " " + plural(rows.length);
-    if (message !== last) { count.textContent = message; last = message; }
+    announce(matched, shown, wanted.length || terms.length);
     remember();
   }
+
+  function announce(matched, shown, filtered) {
+    var total = entries.length;
+    var message;
+    if (shown < matched) {
+      message = "Showing " + shown + " of " + matched + " matching " + plural(matched) + " (" + total + " in all)";
+    } else if (filtered) {
+      message = "Showing " + shown + " of " + total + " " + plural(total);
+    } else {
+      message = total + " " + plural(total);
+    }
+    if (message !== last) { count.textContent = message; last = message; }
+    more.hidden = shown >= matched;
+    more.textContent = "Show all " + matched + " matching " + plural(matched);
+  }
+
+  /* The "show all" button under the table, for a windowed result. */
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "button button--secondary tracker-more";
+  more.hidden = true;
+  table.parentNode.insertAdjacentElement("afterend", more);
+  more.addEventListener("click", function () {
+    limit = Infinity;
+    apply(true);
+  });
 
   function remember() {
     if (!window.history || !window.URLSearchParams) { return; }
@@ -78,8 +106,11 @@
     selects.forEach(function (s) { if (s.value) { params.set(s.name, s.value); } });
     if (search && search.value.trim()) { params.set(search.name, search.value.trim()); }
     var query = params.toString();
-    var url = location.pathname + (query ? "?" + query : "") + location.hash;
-    try { history.replaceState(null, "", url); } catch (e) { /* file:// may refuse: filters still work */ }
+    try {
+      history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    } catch (e) {
+      /* some browsers refuse on file:// pages; the filters still work */
+    }
   }
 
   function restore() {
@@ -87,7 +118,7 @@
     var params = new URLSearchParams(location.search);
     selects.forEach(function (s) {
       var v = params.get(s.name);
-      if (v && s.querySelector('option[value="' + v.replace(/["\\]/g, "") + '"]')) { s.value = v; }
+      if (v && Array.prototype.some.call(s.options, function (o) { return o.value === v; })) { s.value = v; }
     });
     if (search && params.get(search.name)) { search.value = params.get(search.name); }
   }
@@ -96,30 +127,21 @@
 
   var headers = Array.prototype.slice.call(table.querySelectorAll("th[data-sort]"));
 
-  function sortKey(kind) {
+  function compare(kind) {
     if (kind === "due") {
-      return function (row) { return row.getAttribute("data-due") || "9999-99-99"; };
+      return function (a, b) { return a.due < b.due ? -1 : a.due > b.due ? 1 : a.index - b.index; };
     }
-    return null;
+    return function (a, b) { return a.index - b.index; };
   }
 
   function sortBy(th, direction) {
-    var kind = th.getAttribute("data-sort");
-    var key = sortKey(kind);
-    var index = new Map(original.map(function (row, i) { return [row, i]; }));
-    var sorted = original.slice();
-    if (key) {
-      sorted.sort(function (a, b) {
-        var ka = key(a), kb = key(b);
-        return ka < kb ? -1 : ka > kb ? 1 : index.get(a) - index.get(b);
-      });
-    }
-    if (direction === "descending") { sorted.reverse(); }
+    order = entries.slice().sort(compare(th.getAttribute("data-sort")));
+    if (direction === "descending") { order.reverse(); }
+    if (entries.length > LIMIT) { limit = LIMIT; }
+    apply(true); /* hide what falls outside the window before the rows move */
     var fragment = document.createDocumentFragment();
-    sorted.forEach(function (row) { fragment.appendChild(row); });
+    order.forEach(function (entry) { fragment.appendChild(entry.row); });
     tbody.appendChild(fragment);
-    rows = sorted;
-    texts = null;
     headers.forEach(function (other) {
       if (other === th) { other.setAttribute("aria-sort", direction); } else { other.removeAttribute("aria-sort"); }
     });
@@ -132,26 +154,25 @@
     while (th.firstChild) { button.appendChild(th.firstChild); }
     th.appendChild(button);
     button.addEventListener("click", function () {
-      var next = th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending";
-      sortBy(th, next);
+      sortBy(th, th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending");
     });
   });
-  if (headers.length) { headers[0].setAttribute("aria-sort", "ascending"); }
 
   /* --- wiring ----------------------------------------------------------------------------- */
 
   form.hidden = false;
-  form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+  function refilter() { apply(false); }
+  form.addEventListener("submit", function (event) { event.preventDefault(); window.clearTimeout(timer); refilter(); });
   form.addEventListener("change", function (event) {
-    if (event.target !== search) { apply(); }
+    if (event.target !== search) { refilter(); }
   });
   if (search) {
     search.addEventListener("input", function () {
       window.clearTimeout(timer);
-      timer = window.setTimeout(apply, 250);
+      timer = window.setTimeout(refilter, 250);
     });
   }
-  form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+  form.addEventListener("reset", function () { window.setTimeout(refilter, 0); });
   restore();
-  apply();
+  if (location.search) { refilter(); }
 })();

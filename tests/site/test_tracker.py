@@ -40,7 +40,7 @@ def test_decision_status_and_target_as_text(site):
         "Awaiting response", "Awaiting response", "Awaiting response")
     # status is never colour alone: every tag has its words
     for _, tr in found:
-        assert all(text(tag) for tag in tr.select(".tag"))
+        assert all(text(cell) for cell in tr.select("td.k"))
 
 
 def test_overdue_flags_on_the_as_of_date(site, late_site):

@@ -1,0 +1,45 @@
+"""axe-core in headless Chromium: no WCAG 2.0/2.1/2.2 A and AA violations on any kind of page."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import KINDS, describe, run_axe
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_no_axe_violations(page, base_url, axe_source, kind):
+    page.goto(base_url + KINDS[kind])
+    page.wait_for_load_state("networkidle")
+    violations = run_axe(page, axe_source)
+    assert not violations, describe(violations)
+    assert not page.js_errors
+
+
+def test_no_axe_violations_with_search_results(page, base_url, axe_source):
+    page.goto(base_url + "search/?q=transport")
+    page.wait_for_function("document.querySelectorAll('[data-search-results] li').length > 0")
+    violations = run_axe(page, axe_source)
+    assert not violations, describe(violations)
+
+
+def test_no_axe_violations_with_filters_and_sorting_applied(page, base_url, axe_source):
+    page.goto(base_url + "tracker/?decision=accepted")
+    page.get_by_role("button", name="Target date").click()
+    violations = run_axe(page, axe_source)
+    assert not violations, describe(violations)
+
+
+def test_no_axe_violations_on_the_example_report_shapes(page, base_url, axe_source):
+    """The earlier review: a response-overdue banner and an awaiting recommendation."""
+    for url in ("reports/earlier-review/", "reports/earlier-review/recommendations/1/"):
+        page.goto(base_url + url)
+        violations = run_axe(page, axe_source)
+        assert not violations, f"{url}\n" + describe(violations)
+
+
+def test_the_axe_harness_finds_a_real_violation(page, base_url, axe_source):
+    """A guard against a silent harness: an image without alt text must be reported."""
+    page.goto(base_url + "accessibility/")
+    page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')")
+    assert "image-alt" in [v["id"] for v in run_axe(page, axe_source)]
