@@ -18,8 +18,8 @@ def rows(site, url):
 
 def test_site_tracker_has_every_recommendation(site):
     soup, table, headers, found = rows(site, "tracker/")
-    assert headers == ["Report", "Recommendation", "Theme", "Decision", "Owner", "Target date", "Status", "Overdue"]
-    got = [(r["Report"], r["Recommendation"]) for r, _ in found]
+    assert headers == ["Report", "Number", "Theme", "Decision", "Owner", "Target date", "Status", "Overdue"]
+    got = [(r["Report"], r["Number"]) for r, _ in found]
     assert got == [("Home to School Transport", "Recommendation 1"), ("Home to School Transport", "Recommendation 2"),
                    ("Home to School Transport", "Recommendation 3"), ("Earlier Review of Transport", "Recommendation 1")]
     assert table.caption and "All recommendations" in text(table.caption)
@@ -77,14 +77,14 @@ def test_filter_form_is_labelled_and_hidden_without_javascript(site):
     count = soup.find(id="tracker-count")
     assert count["aria-live"] == "polite" and text(count) == "4 recommendations"
     sortable = [text(th) for th in soup.select("th[data-sort]")]
-    assert sortable == ["Recommendation", "Target date"]
+    assert sortable == ["Number", "Target date"]
     assert soup.find("script", src="../assets/tracker.js")
 
 
 def test_report_tracker_lists_only_its_report(site):
     soup, _, headers, found = rows(site, "reports/school-transport-review/tracker/")
     assert "Report" not in headers
-    assert [r["Recommendation"] for r, _ in found] == ["Recommendation 1", "Recommendation 2", "Recommendation 3"]
+    assert [r["Number"] for r, _ in found] == ["Recommendation 1", "Recommendation 2", "Recommendation 3"]
     names = [s["name"] for s in soup.find("form").find_all("select")]
     assert names == ["decision", "status", "owner", "overdue"]
 
