@@ -35,6 +35,13 @@ def brand_css(brand: Brand) -> str:
             f"  --link: {brand.link};\n  --focus: {brand.focus};\n}}\n")
 
 
+def site_css(brand: Brand) -> str:
+    """The brand's custom properties, then the theme's CSS files in name order."""
+    parts = [brand_css(brand)]
+    parts += [p.read_text(encoding="utf-8") for p in sorted((THEME_DIR / "css").glob("*.css"))]
+    return "\n".join(parts)
+
+
 def logo_source(brand: Brand, root: str) -> Path:
     """The council's logo when configured and present, else the theme's neutral mark."""
     if brand.logo and root:
@@ -45,8 +52,7 @@ def logo_source(brand: Brand, root: str) -> Path:
 
 
 def write_assets(writer: OutputWriter, brand: Brand, root: str) -> Assets:
-    css = brand_css(brand) + (THEME_DIR / "site.css").read_text(encoding="utf-8")
-    writer.write("assets/site.css", css)
+    writer.write("assets/site.css", site_css(brand))
     for name in SCRIPTS:
         writer.copy(f"assets/{name}", THEME_DIR / name)
     logo = logo_source(brand, root)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -193,4 +194,7 @@ def serve(root: Path, port: int, out: Path | None, all_formats: bool, log: Log) 
 def main(root: Path, port: int, out: Path | None, all_formats: bool) -> int:
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
+
+    # SIGTERM (kill) ends like Ctrl-C: the server stops and the temporary folder goes.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     return serve(root, port, out, all_formats, log)
