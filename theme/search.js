@@ -41,9 +41,20 @@
         kind.textContent = data.meta.kind;
         li.appendChild(kind);
       }
+      var sub = (data.sub_results || [])[0];
       var p = document.createElement("p");
-      p.innerHTML = data.excerpt; /* Pagefind escapes the page text and adds <mark> */
+      p.innerHTML = (sub || data).excerpt; /* Pagefind escapes the page text and adds <mark> */
       li.appendChild(p);
+      if (sub && sub.url !== data.url && sub.title) {
+        var where = document.createElement("p");
+        var link = document.createElement("a");
+        where.className = "search__result-where";
+        where.appendChild(document.createTextNode("Found in: "));
+        link.href = siteUrl(sub.url);
+        link.textContent = sub.title;
+        where.appendChild(link);
+        li.appendChild(where);
+      }
       list.appendChild(li);
     });
     var shown = total > results.length ? " (showing the first " + results.length + ")" : "";
