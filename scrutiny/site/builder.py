@@ -75,7 +75,7 @@ class SiteBuilder:
         if self.env is None:
             self.env = make_env(pub.root / ".cache" / "jinja")
         self.env.globals["site"] = site
-        plan = Plan(pub, self.env, site, dict(writer.written), charts, self._global_key(pub))
+        plan = Plan(pub, self.env, site, dict(writer.written), charts, self._global_key(pub), self.options.incremental)
         cache: dict[str, tuple[str, bytes]] = {}
         indexed = hashlib.sha256()
         for group in JOB_GROUPS:

@@ -91,7 +91,7 @@ def recommendation_page(plan: Plan, report: Report, index: int) -> Job:
             "previous": views[index - 1] if index > 0 else None,
             "next": views[index + 1] if index + 1 < len(views) else None,
         }
-    return Job(meta, "recommendation.html.j2", values, report, plan.report_key(report) + view.number)
+    return Job(meta, "recommendation.html.j2", values, report, plan.page_key(report, view.number))
 
 
 def tracker_values(plan: Plan, views: list[RecView], site_wide: bool) -> dict:
@@ -113,7 +113,7 @@ def report_tracker(plan: Plan, report: Report) -> Job:
 
     def values(plan: Plan, body: Body | None) -> dict:
         return {"report": report, **tracker_values(plan, list(plan.views[report.id]), site_wide=False)}
-    return Job(meta, "tracker.html.j2", values, report, plan.report_key(report) + "tracker")
+    return Job(meta, "tracker.html.j2", values, report, plan.page_key(report, "tracker"))
 
 
 def report_jobs(plan: Plan) -> Iterator[Job]:

@@ -37,6 +37,8 @@ class Plan:
     written: Mapping[str, int]
     charts: frozenset[str]
     global_key: str
+    incremental: bool = False
+    """Compute page keys (only a builder that reuses pages needs them)."""
     _keys: dict[str, str] = field(default_factory=dict)
 
     @cached_property
@@ -63,16 +65,30 @@ class Plan:
     def title(self, *parts: str) -> str:
         return " – ".join((*parts, self.site.title))
 
-    def report_key(self, report: Report) -> str:
+    def report_key(self, report: Report) -> str | None:
+        if not self.incremental:
+            return None
         if report.id not in self._keys:
             self._keys[report.id] = self._report_key(report)
         return self._keys[report.id]
 
+    def page_key(self, report: Report, page: str) -> str | None:
+        key = self.report_key(report)
+        return None if key is None else f"{key}:{page}"
+
     def _report_key(self, report: Report) -> str:
-        """Changes whenever a page of this report could change: its content, what cites
-        it from elsewhere, its files, the site's configuration, templates and theme."""
+        """Changes whenever a page of this report could change: its files (or, without
+        them, its loaded content), what cites it from elsewhere, its downloadable files,
+        the site's configuration, templates and theme."""
         cited_by = [(c, self.pub.report(c.report_id).title)
                     for rec in report.recommendations for c in self.pub.backlinks(report, rec)]
         files = sorted((k, v) for k, v in self.written.items() if k.startswith(f"reports/{report.id}/"))
-        state = repr((self.global_key, report, cited_by, files, self.views[report.id]))
-        return hashlib.sha256(state.encode("utf-8")).hexdigest()
+        h = hashlib.sha256(repr((self.global_key, cited_by, files)).encode("utf-8"))
+        folder = self.pub.root / "content" / "reports" / report.id
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    h.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+        else:
+            h.update(repr(report).encode("utf-8"))
+        return h.hexdigest()
