@@ -9,22 +9,24 @@ from __future__ import annotations
 import hashlib
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from jinja2 import Environment
 
 from ..publication import Publication
+from ..render.chart import chart_svg
 from ..urls import report_url
 from ..writer import OutputWriter
 from .assets import theme_files, write_assets
-from ..render.chart import chart_svg
-from .render import chart_path
 from .context import SiteView
 from .pages import report_jobs
 from .plan import Job, Plan
-from .render import make_env, render_page
+from .render import chart_path, make_env, render_page
 from .search import BUNDLE, index_site, pagefind_binary
 from .sitepages import site_jobs
+
+if TYPE_CHECKING:
+    from ..build import BuildResult
 
 Log = Callable[[str], None]
 
@@ -63,10 +65,10 @@ class SiteBuilder:
         self.env: Environment | None = None
         """Kept between builds: Jinja recompiles a template only when its file changed."""
 
-    def __call__(self, pub: Publication, writer: OutputWriter, result, log: Log) -> None:
+    def __call__(self, pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:
         self.write(pub, writer, result, log)
 
-    def write(self, pub: Publication, writer: OutputWriter, result, log: Log) -> SiteStats:
+    def write(self, pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> SiteStats:
         stats = self.stats = SiteStats()
         started = time.perf_counter()
         assets = write_assets(writer, pub.config.brand, pub.content.root)
@@ -106,7 +108,7 @@ class SiteBuilder:
         self.stats.rendered += 1
         return html.encode("utf-8")
 
-    def _search(self, writer: OutputWriter, result, log: Log, digest: str) -> None:
+    def _search(self, writer: OutputWriter, result: BuildResult, log: Log, digest: str) -> None:
         t = time.perf_counter()
         if self._bundle is not None and self._bundle[0] == digest:
             for rel, data in self._bundle[1].items():
@@ -134,7 +136,7 @@ class SiteBuilder:
         return h.hexdigest()
 
 
-def write_charts(pub: Publication, writer: OutputWriter, result, log: Log) -> frozenset[str]:
+def write_charts(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> frozenset[str]:
     """Draw every table's chart to SVG beside the report; a spec Vega-Lite cannot draw is
     reported and left out (its table is still shown)."""
     written = set()
@@ -157,6 +159,6 @@ def write_charts(pub: Publication, writer: OutputWriter, result, log: Log) -> fr
     return frozenset(written)
 
 
-def write_site(pub: Publication, writer: OutputWriter, result, log: Log) -> None:
+def write_site(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:
     """The build's ``site`` stage (after ``formats``, whose files the report pages list)."""
     SiteBuilder().write(pub, writer, result, log)

@@ -76,11 +76,16 @@ class Plan:
         key = self.report_key(report)
         return None if key is None else f"{key}:{page}"
 
+    def _citing(self, report_id: str, section: str) -> tuple[str, str]:
+        """Title of a citing report and of the citing section (shown on the cited page)."""
+        citing = self.pub.report(report_id)
+        return citing.title, next((s.title for s in citing.sections if s.slug == section), "")
+
     def _report_key(self, report: Report) -> str:
         """Changes whenever a page of this report could change: its files (or, without
         them, its loaded content), what cites it from elsewhere, its downloadable files,
         the site's configuration, templates and theme."""
-        cited_by = [(c, self.pub.report(c.report_id).title)
+        cited_by = [(c, self._citing(c.report_id, c.section))
                     for rec in report.recommendations for c in self.pub.backlinks(report, rec)]
         files = sorted((k, v) for k, v in self.written.items() if k.startswith(f"reports/{report.id}/"))
         h = hashlib.sha256(repr((self.global_key, cited_by, files)).encode("utf-8"))
