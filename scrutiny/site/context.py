@@ -91,9 +91,16 @@ class PageMeta:
         return self.url + "index.html" if self.url.endswith("/") or not self.url else self.url
 
     def rel(self, to: str) -> str:
+        """A link to the site path ``to`` from this page: relative, and naming the
+        ``index.html`` of a folder, so that it also works from files (file://), where a
+        browser shows a folder's listing instead of its index page."""
+        path, mark, rest = to.partition("#") if "#" in to else to.partition("?")
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        target = path + mark + rest
         if self.root_path is not None:
-            return self.root_path + to
-        return relative(self.url, to)
+            return self.root_path + target
+        return relative(self.url, target)
 
 
 def root_path(base_url: str) -> str:

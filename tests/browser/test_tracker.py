@@ -142,7 +142,9 @@ def test_twenty_thousand_rows_filter_quickly(browser, built, tmp_path):
         sort_seconds = time.perf_counter() - started
         print(f"20,000 rows: select {select_seconds:.2f} s, text {text_seconds:.2f} s (with 250 ms debounce), "
               f"sort {sort_seconds:.2f} s")
-        assert select_seconds < 2 and text_seconds < 3 and sort_seconds < 3
+        # Generous bounds (a shared 2-CPU test machine takes about 1 s for each): they catch
+        # work that grows faster than the rows, not a slow afternoon.
+        assert select_seconds < 8 and text_seconds < 8 and sort_seconds < 8
     finally:
         context.close()
         server.shutdown()

@@ -93,9 +93,14 @@ def text(node) -> str:
 
 
 def resolve(page_url: str, href: str) -> str:
-    """The site path (``reports/x/``) and fragment an href of a page points to."""
+    """The site path (``reports/x/``) and fragment an href of a page points to; links name
+    a folder's ``index.html`` (so the site works from files) and mean the folder."""
     url = urljoin(BASE + page_url, href)
-    return url[len(BASE):] if url.startswith(BASE) else url
+    if not url.startswith(BASE):
+        return url
+    path, mark, rest = url[len(BASE):].partition("#")
+    path = re.sub(r"(^|/)index\.html(?=$|\?)", r"\1", path)
+    return path + mark + rest
 
 
 def links_to(soup: BeautifulSoup, page_url: str, target: str) -> list:

@@ -51,7 +51,7 @@ def test_not_found_page_links_from_the_site_root(site):
     """A server shows 404.html at any depth, so its links start from the base URL's path."""
     soup = site.page("404.html")
     assert soup.find("link", rel="stylesheet")["href"] == "/assets/site.css"
-    assert any(a["href"] == "/tracker/" for a in soup.find_all("a", href=True))
+    assert any(a["href"] == "/tracker/index.html" for a in soup.find_all("a", href=True))
 
 
 def test_current_section_is_marked(site):
@@ -82,3 +82,12 @@ def test_logo_and_footer(site):
 
 def test_no_live_reload_in_a_build(site):
     assert "__version" not in site.html("")
+
+
+def test_folder_links_name_their_index_page(site):
+    """From files (file://) a browser lists a folder instead of opening its index.html,
+    so links name the file; the folder stays the page's stable, canonical URL."""
+    soup = site.page("reports/school-transport-review/")
+    nav = soup.find("nav", attrs={"aria-label": "Main"})
+    assert [a["href"] for a in nav.find_all("a")][:2] == ["../../index.html", "../../reports/index.html"]
+    assert soup.find("link", rel="canonical")["href"] == "https://scrutiny.test.example/reports/school-transport-review/"
