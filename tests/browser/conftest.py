@@ -53,9 +53,12 @@ class Quiet(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("browser") / "site"
-    build(MINIMAL, out)
-    return out
+    """The minimal fixture's site, built from a copy (builds keep a cache in the project)."""
+    base = tmp_path_factory.mktemp("browser")
+    root = base / "project"
+    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns(".cache"))
+    build(root, base / "site")
+    return base / "site"
 
 
 @pytest.fixture(scope="session")

@@ -73,10 +73,19 @@ def project_copy(base: Path, as_of: str | None = None, formats: str = "[data]") 
     return root
 
 
+@pytest.fixture(scope="session")
+def minimal_root(tmp_path_factory) -> Path:
+    """A copy of the minimal fixture, so that builds never write into tests/fixtures (the
+    export cache, ``.cache/``, lives in the project folder); modules share its cache."""
+    root = tmp_path_factory.mktemp("minimal") / "project"
+    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns(".cache"))
+    return root
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Site:
+def site(tmp_path_factory, minimal_root) -> Site:
     """The minimal fixture as it is (every format it asks for), built once per module."""
-    return build_site(MINIMAL, tmp_path_factory.mktemp("site") / "site")
+    return build_site(minimal_root, tmp_path_factory.mktemp("site") / "site")
 
 
 @pytest.fixture(scope="module")
