@@ -67,7 +67,7 @@ def committees_index(plan: Plan) -> Job:
 def committee_page(plan: Plan, committee) -> Job:
     meta = PageMeta(committee_url(committee.id), plan.title(committee.name), committee.name,
                     plan.crumbs(("Committees", "committees/")), "committees",
-                    f"Reports and open recommendations of the {committee.name}.", "Committee")
+                    f"Reports and open recommendations of the {committee.name}.", "Committee", wide=True)
 
     def values(plan: Plan, body: Body | None) -> dict:
         reports = [r for r in plan.pub.reports if r.committee == committee.id]
