@@ -15,7 +15,7 @@ MINIMAL = FIXTURES / "minimal"
 def copy_fixture(tmp_path: Path, *overlays: Path) -> Path:
     """A copy of the minimal fixture with each overlay folder's files laid over it."""
     root = tmp_path / "project"
-    shutil.copytree(MINIMAL, root)
+    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns(".cache", "site"))
     for overlay in overlays:
         shutil.copytree(overlay, root, dirs_exist_ok=True, ignore=shutil.ignore_patterns("expected.txt"))
     return root
