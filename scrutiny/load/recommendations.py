@@ -91,7 +91,7 @@ def _recommendation(node, rel: str, report_id: str, config: SiteConfig | None,
         if later.date < earlier.date:
             problems.add(rel, later.source.line, f"updates of {what} are out of order ({later.date} after {earlier.date})",
                          "list updates oldest first")
-    if updates and response is None:
+    if updates and response is None and f.node("response") is None:
         problems.add(rel, updates[0].source.line, f"{what} has updates but no response",
                      "add the executive's `response` first")
     f.finish()

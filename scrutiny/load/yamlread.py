@@ -20,6 +20,8 @@ from ..problems import Problems, did_you_mean
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _constructor = yaml.constructor.SafeConstructor()
+#: libyaml's safe loader when available (about 15 times faster); marks and lines are the same.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: Every key each record accepts, filled as records are read (the README test uses it).
 KNOWN_KEYS: dict[str, set[str]] = {}
@@ -32,7 +34,7 @@ def line_of(node: Node) -> int:
 def compose(path: str, text: str, problems: Problems) -> Node | None:
     """Parse YAML text into a node tree; a syntax error becomes a problem."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
         if node is None:
             problems.add(path, 0, "the file is empty", "see README.md for what it should hold")
         return node
