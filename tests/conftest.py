@@ -21,6 +21,15 @@ def copy_fixture(tmp_path: Path, *overlays: Path) -> Path:
     return root
 
 
+def with_formats(root: Path, formats: str) -> Path:
+    """Limit a copied project to some formats (``"pdf"``, ``"txt, brf"``), so a test builds only its own."""
+    config = root / "site_config.yaml"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    config.write_text("\n".join(f"formats: [{formats}]" if line.startswith("formats:") else line for line in lines) + "\n",
+                      encoding="utf-8")
+    return root
+
+
 @pytest.fixture
 def minimal_copy(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path)

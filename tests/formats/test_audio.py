@@ -14,7 +14,7 @@ from scrutiny.build import build, gather
 from scrutiny.exporters import audio
 from scrutiny.render.speech import normalise, speech_text, word_count
 from scrutiny.render.text import expansion, para
-from tests.conftest import copy_fixture
+from tests.conftest import copy_fixture, with_formats
 
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None or shutil.which("lame") is None,
                                 reason="espeak-ng or lame not installed (Debian packages espeak-ng, lame)")
@@ -22,14 +22,6 @@ pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None or shutil.whic
 REPORT = "school-transport-review"
 EXPECTED = ["01-about-this-report.mp3", "02-summary.mp3", "03-findings.mp3",
             "04-recommendations.mp3", "05-appendices.mp3"]
-
-
-def with_formats(root: Path, formats: str) -> Path:
-    config = root / "site_config.yaml"
-    lines = config.read_text(encoding="utf-8").splitlines()
-    config.write_text("\n".join(f"formats: [{formats}]" if l.startswith("formats:") else l for l in lines) + "\n",
-                      encoding="utf-8")
-    return root
 
 
 @pytest.fixture(scope="module")

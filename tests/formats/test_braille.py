@@ -14,7 +14,7 @@ import yaml
 from scrutiny.build import build
 from scrutiny.exporters import braille
 from scrutiny.exporters.braille import Layout, Unit, page_number
-from tests.conftest import MINIMAL, copy_fixture
+from tests.conftest import MINIMAL, copy_fixture, with_formats
 
 pytestmark = pytest.mark.skipif(shutil.which("lou_translate") is None,
                                 reason="lou_translate not installed (Debian package liblouis-bin)")
@@ -22,14 +22,6 @@ pytestmark = pytest.mark.skipif(shutil.which("lou_translate") is None,
 REPORT = "school-transport-review"
 ASCII_BRAILLE = re.compile(r"^[ -_]*$")
 """North American ASCII braille: the 64 characters from space to underscore."""
-
-
-def with_formats(root: Path, formats: str) -> Path:
-    config = root / "site_config.yaml"
-    lines = config.read_text(encoding="utf-8").splitlines()
-    config.write_text("\n".join(f"formats: [{formats}]" if l.startswith("formats:") else l for l in lines) + "\n",
-                      encoding="utf-8")
-    return root
 
 
 @pytest.fixture(scope="module")

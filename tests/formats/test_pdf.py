@@ -12,18 +12,10 @@ import pytest
 import yaml
 
 from scrutiny.build import build
-from tests.conftest import MINIMAL, copy_fixture
+from tests.conftest import MINIMAL, copy_fixture, with_formats
 
 REPORT = "school-transport-review"
 BASE = "https://scrutiny.test.example/"
-
-
-def with_formats(root: Path, formats: str) -> Path:
-    config = root / "site_config.yaml"
-    lines = config.read_text(encoding="utf-8").splitlines()
-    config.write_text("\n".join(f"formats: [{formats}]" if l.startswith("formats:") else l for l in lines) + "\n",
-                      encoding="utf-8")
-    return root
 
 
 CHART = {"mark": "bar", "encoding": {"x": {"field": "Year", "type": "ordinal"},

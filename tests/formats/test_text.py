@@ -13,18 +13,10 @@ from scrutiny.exporters.text import report_lines
 from scrutiny.markdown.plain import plain_text
 from scrutiny.render.text import Block, Table, para
 from scrutiny.render.textlayout import layout
-from tests.conftest import MINIMAL, ROOT, copy_fixture
+from tests.conftest import MINIMAL, ROOT, copy_fixture, with_formats
 
 REPORT = "school-transport-review"
 MARKUP = ("**", "[[", "](", "[^", "##", "<abbr", "</")
-
-
-def with_formats(root: Path, formats: str) -> Path:
-    config = root / "site_config.yaml"
-    lines = config.read_text(encoding="utf-8").splitlines()
-    config.write_text("\n".join(f"formats: [{formats}]" if l.startswith("formats:") else l for l in lines) + "\n",
-                      encoding="utf-8")
-    return root
 
 
 @pytest.fixture(scope="module")
