@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -27,6 +28,20 @@ def with_formats(root: Path, formats: str) -> Path:
     lines = config.read_text(encoding="utf-8").splitlines()
     config.write_text("\n".join(f"formats: [{formats}]" if line.startswith("formats:") else line for line in lines) + "\n",
                       encoding="utf-8")
+    return root
+
+
+#: A bar chart over the minimal fixture's "journeys" table.
+CHART = {"mark": "bar", "encoding": {"x": {"field": "Year", "type": "ordinal"},
+                                    "y": {"field": "Journeys", "type": "quantitative"}}}
+
+
+def with_chart(root: Path, report_id: str = "school-transport-review") -> Path:
+    """Give the report's first table (the fixture's "journeys") a bar chart."""
+    path = root / f"content/reports/{report_id}/report.yaml"
+    report = yaml.safe_load(path.read_text(encoding="utf-8"))
+    report["tables"][0]["chart"] = CHART
+    path.write_text(yaml.safe_dump(report, sort_keys=False), encoding="utf-8")
     return root
 
 

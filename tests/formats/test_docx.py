@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 
 from scrutiny.build import build
 from scrutiny.exporters.docx import fit
-from tests.conftest import MINIMAL, copy_fixture
+from tests.conftest import MINIMAL, copy_fixture, with_formats
 
 REPORT = "school-transport-review"
 BASE = "https://scrutiny.test.example/"
@@ -21,11 +21,7 @@ BASE = "https://scrutiny.test.example/"
 
 @pytest.fixture(scope="module")
 def root(tmp_path_factory) -> Path:
-    root = copy_fixture(tmp_path_factory.mktemp("docx"))
-    config = root / "site_config.yaml"
-    config.write_text(re.sub(r"^formats:.*$", "formats: [docx]", config.read_text(encoding="utf-8"), flags=re.M),
-                      encoding="utf-8")
-    return root
+    return with_formats(copy_fixture(tmp_path_factory.mktemp("docx")), "docx")
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from ebooklib import epub
 from lxml import etree
 
 from scrutiny.build import build
-from tests.conftest import MINIMAL, copy_fixture
+from tests.conftest import MINIMAL, copy_fixture, with_chart, with_formats
 
 REPORT = "school-transport-review"
 BASE = "https://scrutiny.test.example/"
@@ -26,22 +26,10 @@ NS = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/
       "x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
 
 
-CHART = {"mark": "bar", "encoding": {"x": {"field": "Year", "type": "ordinal"},
-                                    "y": {"field": "Journeys", "type": "quantitative"}}}
-
-
 @pytest.fixture(scope="module")
 def root(tmp_path_factory) -> Path:
     """The fixture building only EPUB; its "journeys" table gets a chart (an inline SVG)."""
-    root = copy_fixture(tmp_path_factory.mktemp("epub"))
-    config = root / "site_config.yaml"
-    config.write_text(re.sub(r"^formats:.*$", "formats: [epub]", config.read_text(encoding="utf-8"), flags=re.M),
-                      encoding="utf-8")
-    path = root / f"content/reports/{REPORT}/report.yaml"
-    report = yaml.safe_load(path.read_text(encoding="utf-8"))
-    report["tables"][0]["chart"] = CHART
-    path.write_text(yaml.safe_dump(report, sort_keys=False), encoding="utf-8")
-    return root
+    return with_chart(with_formats(copy_fixture(tmp_path_factory.mktemp("epub")), "epub"))
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
 
 from scrutiny.build import build
-from tests.conftest import copy_fixture
+from tests.conftest import copy_fixture, with_formats
 
 REPORT = "school-transport-review"
 WIDE = {
@@ -43,11 +43,9 @@ The cost of taxis rose *very* fast.
 
 
 def prepare(root: Path, pt: float | None = None) -> Path:
-    config = root / "site_config.yaml"
-    text = re.sub(r"^formats:.*$", "formats: [large-print]", config.read_text(encoding="utf-8"), flags=re.M)
+    config = with_formats(root, "large-print") / "site_config.yaml"
     if pt is not None:
-        text += f"large_print:\n  font_size_pt: {pt}\n"
-    config.write_text(text, encoding="utf-8")
+        config.write_text(config.read_text(encoding="utf-8") + f"large_print:\n  font_size_pt: {pt}\n", encoding="utf-8")
     folder = root / "content/reports" / REPORT
     report = yaml.safe_load((folder / "report.yaml").read_text(encoding="utf-8"))
     report["tables"].append(WIDE)

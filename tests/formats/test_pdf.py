@@ -12,23 +12,10 @@ import pytest
 import yaml
 
 from scrutiny.build import build
-from tests.conftest import MINIMAL, copy_fixture, with_formats
+from tests.conftest import MINIMAL, copy_fixture, with_chart, with_formats
 
 REPORT = "school-transport-review"
 BASE = "https://scrutiny.test.example/"
-
-
-CHART = {"mark": "bar", "encoding": {"x": {"field": "Year", "type": "ordinal"},
-                                    "y": {"field": "Journeys", "type": "quantitative"}}}
-
-
-def with_chart(root: Path) -> Path:
-    """The fixture's "journeys" table with a bar chart."""
-    path = root / f"content/reports/{REPORT}/report.yaml"
-    report = yaml.safe_load(path.read_text(encoding="utf-8"))
-    report["tables"][0]["chart"] = CHART
-    path.write_text(yaml.safe_dump(report, sort_keys=False), encoding="utf-8")
-    return root
 
 
 @pytest.fixture(scope="module")
