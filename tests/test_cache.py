@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from scrutiny.build import build
-from tests.conftest import copy_fixture
+from tests.conftest import copy_fixture, with_formats
+
+#: The cache is the same for every format; two quick ones show it per format and report.
+CHEAP_FORMATS = "data, txt"
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
@@ -13,7 +16,7 @@ def snapshot(site: Path) -> dict[str, bytes]:
 
 
 def test_rebuild_after_editing_one_report_re_exports_only_that_report(tmp_path: Path):
-    root = copy_fixture(tmp_path)
+    root = with_formats(copy_fixture(tmp_path), CHEAP_FORMATS)
     first = build(root, root / "site")
     formats = {f for f, _ in first.exported}
     assert {r for _, r in first.exported} == {"school-transport-review", "earlier-review"}
@@ -30,7 +33,7 @@ def test_rebuild_after_editing_one_report_re_exports_only_that_report(tmp_path: 
 
 
 def test_config_change_re_exports_everything(tmp_path: Path):
-    root = copy_fixture(tmp_path)
+    root = with_formats(copy_fixture(tmp_path), CHEAP_FORMATS)
     first = build(root, root / "site")
     config = root / "site_config.yaml"
     config.write_text(config.read_text().replace("as_of: 2024-03-31", "as_of: 2024-04-30"))
@@ -38,7 +41,7 @@ def test_config_change_re_exports_everything(tmp_path: Path):
 
 
 def test_renaming_another_report_re_exports_the_reports_that_may_link_to_it(tmp_path: Path):
-    root = copy_fixture(tmp_path)
+    root = with_formats(copy_fixture(tmp_path), CHEAP_FORMATS)
     first = build(root, root / "site")
     report = root / "content/reports/earlier-review/report.yaml"
     report.write_text(report.read_text().replace("title: Earlier Review of Transport", "title: First Review of Transport"))
