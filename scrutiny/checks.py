@@ -21,9 +21,10 @@ def check_publication(content: Content, parsed: Mapping[str, ParsedReport], prob
                                  f"recommendation {rec.number} follows from paragraph {para}, but the report has "
                                  f"{doc.paragraph_count} numbered paragraphs",
                                  "check follows_from against the numbered paragraphs")
-            if rec.response and report.published and rec.response.date < report.published:
-                problems.add(rec.response.source.path, rec.response.source.line,
-                             f"the response to recommendation {rec.number} is dated {rec.response.date}, "
+            response = rec.response
+            if response and response.date and report.published and response.date.before(report.published):
+                problems.add(response.source.path, response.source.line,
+                             f"the response to recommendation {rec.number} is dated {response.date}, "
                              f"before the report was published ({report.published})", "check the dates")
 
 

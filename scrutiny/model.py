@@ -11,10 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .dates import TargetDate
-
-REC_NUMBER = re.compile(r"^(\d{1,3})([a-z]?)$")
-
+from .dates import KnownDate, TargetDate
 
 @dataclass(frozen=True, order=True)
 class Source:
@@ -41,26 +38,104 @@ class Markdown:
     """Whether its top-level paragraphs take the report's running paragraph numbers."""
 
 
-@dataclass(frozen=True, order=True)
-class RecNumber:
-    """A recommendation number: ``7``, or ``2a`` (number and sub-letter)."""
+_REF_CHARS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .()/_-]{0,39}$")
+_REF_PARTS = re.compile(r"\d+|[a-z]+")
+_SIMPLE = re.compile(r"^\d{1,3}[a-z]?$")
 
-    number: int
-    letter: str = ""
+
+def _display_ref(text: str) -> str:
+    """The reference as shown: the council's words without a list marker's ``.`` or ``)``."""
+    text = " ".join(str(text).split()).rstrip(".")
+    if text.endswith(")") and "(" not in text:
+        text = text[:-1].rstrip()
+    return text
+
+
+def _part_key(part: str) -> tuple[int, int, str]:
+    return (0, int(part), "") if part.isdigit() else (1, 0, part)
+
+
+@dataclass(frozen=True)
+class RecNumber:
+    """A council's reference for a recommendation, kept as written and compared by its parts.
+
+    ``7``, ``2a``, ``5(b)``, ``5 (b)``, ``a)``, ``1(ii)``, ``1.1`` and ``ABC.140715.20b`` are
+    all references. Two references are the same when their parts are (``5b`` = ``5(b)``);
+    the URL slug is made from the parts, so it stays stable however the author spaces it.
+    """
+
+    parts: tuple[str, ...]
+    """Lower-case runs of digits or letters: ``5(b)`` is ``("5", "b")``."""
+    text: str = field(default="", compare=False)
+    """The reference as the council wrote it, for display (``5(b)``)."""
 
     @classmethod
-    def parse(cls, text: str) -> "RecNumber":
-        m = REC_NUMBER.match(str(text).strip().lower())
-        if not m:
-            raise ValueError(str(text))
-        return cls(int(m[1]), m[2])
+    def parse(cls, text: object) -> "RecNumber":
+        raw = str(text).strip()
+        shown = _display_ref(raw)
+        parts = tuple(_REF_PARTS.findall(shown.lower()))
+        if not parts or not _REF_CHARS.match(shown):
+            raise ValueError(raw)
+        return cls(parts, shown)
+
+    @classmethod
+    def simple(cls, number: int, letter: str = "") -> "RecNumber":
+        return cls((str(number), letter) if letter else (str(number),), f"{number}{letter}")
 
     def __str__(self) -> str:
-        return f"{self.number}{self.letter}"
+        return self.text or self.slug
+
+    def __lt__(self, other: "RecNumber") -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def __le__(self, other: "RecNumber") -> bool:
+        return self.sort_key() <= other.sort_key()
+
+    def __gt__(self, other: "RecNumber") -> bool:
+        return self.sort_key() > other.sort_key()
+
+    def __ge__(self, other: "RecNumber") -> bool:
+        return self.sort_key() >= other.sort_key()
+
+    def sort_key(self) -> tuple:
+        return tuple(_part_key(p) for p in self.parts)
 
     @property
     def slug(self) -> str:
-        return str(self)
+        """URL slug: parts joined by ``-``, a letter joined straight to the number before it
+        (``2a``, ``5b``, ``1ii``, ``1-1``, ``abc-140715-20b``)."""
+        out = self.parts[0]
+        for before, part in zip(self.parts, self.parts[1:]):
+            out += part if before.isdigit() and part.isalpha() else f"-{part}"
+        return out
+
+    @property
+    def is_simple(self) -> bool:
+        """A plain number with an optional sub-letter (``7``, ``2a``): the scheme whose
+        sequence is checked for gaps."""
+        return _SIMPLE.match("".join(self.parts)) is not None and (len(self.parts) == 1 or self.parts[1].isalpha())
+
+    @property
+    def number(self) -> int | None:
+        """The leading number (``5`` of ``5(b)``), or None when the reference starts with a letter."""
+        return int(self.parts[0]) if self.parts[0].isdigit() else None
+
+    @property
+    def letter(self) -> str:
+        """The sub-letter of a simple reference (``a`` of ``2a``), else ""."""
+        return self.parts[1] if self.is_simple and len(self.parts) == 2 else ""
+
+    @property
+    def group(self) -> "RecNumber | None":
+        """The reference this one is a part of (``5`` for ``5(b)``), if it has parts."""
+        if len(self.parts) < 2:
+            return None
+        cut = self.text.lower().rfind(self.parts[-1])
+        return RecNumber(self.parts[:-1], self.text[:cut].rstrip(" (.-/_") if cut > 0 else "")
+
+    def contains(self, other: "RecNumber") -> bool:
+        """Whether ``other`` is one of this reference's parts (``5`` contains ``5b``)."""
+        return len(other.parts) > len(self.parts) and other.parts[: len(self.parts)] == self.parts
 
 
 # --- site configuration -------------------------------------------------------------
@@ -77,6 +152,13 @@ class Committee:
     council: str
     """The council the committee belongs to."""
     source: Source
+    vocabulary: str = "default"
+    """Id of the vocabulary (decisions and statuses) its reports use."""
+    response_months: int = 2
+    """Months the executive has to respond once a report reaches it (two in England:
+    s.9FE Local Government Act 2000)."""
+    contact: "Contact | None" = None
+    """Its own contact details for format requests, else the site's."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +172,38 @@ class Term:
     closed: bool = False
     """For statuses: no further action is needed (never overdue). For decisions: no
     action follows the decision (rejected, noted), so the recommendation is closed."""
+    meaning: str = ""
+    """What the council means by the term, shown to readers beside it."""
+    code: str = ""
+    """Its number on a numbered scale ("1" of "1 Achieved"), shown before the label."""
+    needs_revised_target: bool = False
+    """For statuses: an update with it must give ``revised_target`` and ``reason`` (slipped)."""
+    needs_reason: bool = False
+    """An update (status) or response (decision) with it must say why (``reason`` / ``text``)."""
+    needs_sign_off: bool = False
+    """For closed statuses: counts as closed only once the update records members' sign-off."""
+    implemented: bool | None = None
+    """Whether it counts as implemented in implementation rates (None: not counted either way)."""
+
+    @property
+    def display(self) -> str:
+        """The label as readers see it, with its number on a numbered scale."""
+        return f"{self.code} {self.label}" if self.code else self.label
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words one council or committee uses for decisions and statuses."""
+
+    id: str
+    decisions: tuple[Term, ...]
+    statuses: tuple[Term, ...]
+
+    def decision(self, term_id: str) -> Term | None:
+        return next((t for t in self.decisions if t.id == term_id), None)
+
+    def status(self, term_id: str) -> Term | None:
+        return next((t for t in self.statuses if t.id == term_id), None)
 
 
 @dataclass(frozen=True)
@@ -132,8 +246,8 @@ class SiteConfig:
     contact: Contact
     brand: Brand
     committees: tuple[Committee, ...]
-    decisions: tuple[Term, ...]
-    statuses: tuple[Term, ...]
+    vocabularies: tuple[Vocabulary, ...]
+    """The site's vocabulary (id ``default``) first, then any named ones."""
     formats: tuple[str, ...]
     """Formats to build, in order (see :data:`scrutiny.formats.ALL_FORMATS`)."""
     large_print_pt: float
@@ -142,11 +256,30 @@ class SiteConfig:
     def committee(self, committee_id: str) -> Committee:
         return next(c for c in self.committees if c.id == committee_id)
 
-    def decision(self, term_id: str) -> Term:
-        return next(t for t in self.decisions if t.id == term_id)
+    def vocabulary(self, committee_id: str = "") -> Vocabulary:
+        """The vocabulary a committee's reports use (the site's default for an unknown id)."""
+        wanted = next((c.vocabulary for c in self.committees if c.id == committee_id), "default")
+        return next((v for v in self.vocabularies if v.id == wanted), self.vocabularies[0])
 
-    def status(self, term_id: str) -> Term:
-        return next(t for t in self.statuses if t.id == term_id)
+    @property
+    def decisions(self) -> tuple[Term, ...]:
+        """Every decision term of every vocabulary, each id once (for filters and schemas)."""
+        return _unique(t for v in self.vocabularies for t in v.decisions)
+
+    @property
+    def statuses(self) -> tuple[Term, ...]:
+        return _unique(t for v in self.vocabularies for t in v.statuses)
+
+    def contact_for(self, committee_id: str) -> Contact:
+        """The contact a committee's reports show: its own, else the site's."""
+        return next((c.contact for c in self.committees if c.id == committee_id and c.contact), self.contact)
+
+
+def _unique(terms) -> tuple[Term, ...]:
+    seen: dict[str, Term] = {}
+    for t in terms:
+        seen.setdefault(t.id, t)
+    return tuple(seen.values())
 
 
 # --- recommendations ---------------------------------------------------------------
@@ -181,28 +314,54 @@ class Action:
 class Response:
     """The executive's formal response to one recommendation."""
 
-    decision: str
-    """Id of a decision in the site's vocabulary."""
-    date: dt.date
+    decision: Term | None
+    """The decision in the report's vocabulary; None when the response is recorded
+    elsewhere without the decision being stated here."""
+    date: KnownDate | None
+    """When it was given, as precisely as the council stated it; None when not stated."""
     decision_maker: str
+    """Who took the decision (Cabinet, a portfolio holder), "" when not stated."""
     text: Markdown | None
     actions: tuple[Action, ...]
     source: Source
+    responder: str = ""
+    """Who wrote or presented the response, when not the decision maker."""
+    recorded_in: str = ""
+    """Where the response can be read when it is not reproduced here ("Cabinet, minute 23")."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A document, minute or link an update cites."""
+
+    title: str
+    url: str = ""
+    """An http(s) link, when the evidence is online."""
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """Members' agreement that a recommendation can be closed."""
+
+    date: KnownDate | None
+    meeting: str
 
 
 @dataclass(frozen=True)
 class Update:
     """A dated progress update on a recommendation."""
 
-    date: dt.date
+    date: KnownDate
     meeting: str
-    status: str
-    """Id of a status in the site's vocabulary."""
+    status: Term
+    """The status in the report's vocabulary."""
     note: Markdown | None
     revised_target: TargetDate | None
     reason: str
-    """Why the target moved (required with ``revised_target``)."""
+    """Why the target moved, or why it closed without being implemented."""
     source: Source
+    evidence: tuple[Evidence, ...] = ()
+    sign_off: SignOff | None = None
 
 
 @dataclass(frozen=True)
@@ -218,6 +377,17 @@ class Recommendation:
     response: Response | None
     updates: tuple[Update, ...]
     source: Source
+    response_state: str = "awaited"
+    """``given`` (a response is recorded), ``awaited`` (none yet), ``not-required`` (no
+    executive response is due: addressed to the committee itself or a partner) or
+    ``none-recorded`` (the executive never recorded a decision; progress is logged)."""
+    addressed_to: str = ""
+    """Who is asked to act (Cabinet, a portfolio holder, a partner, the committee)."""
+    lead_officers: tuple[Person, ...] = ()
+    priority: str = ""
+    """As the council wrote it: "1", "High"."""
+    stem: Markdown | None = None
+    """The words shared by a group of parts ("That Cabinet:"), shown before each part."""
 
     @property
     def key(self) -> tuple[str, RecNumber]:
@@ -286,10 +456,19 @@ class DataTable:
 
 
 @dataclass(frozen=True)
+class UpdateSchedule:
+    """When progress updates are due: every N months after the response, or at named meetings."""
+
+    every_months: int | None
+    meetings: tuple["Activity", ...]
+    """Dated meetings at which updates are due, oldest first."""
+
+
+@dataclass(frozen=True)
 class Activity:
     """One line of the schedule of activity."""
 
-    date: dt.date
+    date: KnownDate
     event: str
 
 
@@ -304,7 +483,7 @@ class ExecutiveResponse:
     """The meeting at which the executive responded to the whole report."""
 
     meeting: str
-    date: dt.date
+    date: KnownDate | None
     decision_maker: str
     cabinet_member: str
     prepared_by: str
@@ -324,9 +503,10 @@ class Report:
     status: str
     council: str
     summary: str
-    started: dt.date | None
-    published: dt.date | None
-    sent_to_executive: dt.date | None
+    started: KnownDate | None
+    published: KnownDate | None
+    """None when the content does not state it."""
+    sent_to_executive: KnownDate | None
     lead_member: Person | None
     members: tuple[Person, ...]
     co_opted_members: tuple[Person, ...]
@@ -340,6 +520,13 @@ class Report:
     executive_response: ExecutiveResponse | None
     recommendations: tuple[Recommendation, ...]
     source: Source
+    recommendations_read: bool = True
+    """False when recommendations.yaml could not be read (its problems are reported once;
+    citations of its recommendations are then not checked)."""
+    not_reproduced: tuple[RecNumber, ...] = ()
+    """References the source document has but this content does not reproduce."""
+    not_reproduced_note: str = ""
+    update_schedule: "UpdateSchedule | None" = None
 
     @property
     def kind_label(self) -> str:
@@ -347,6 +534,20 @@ class Report:
 
     def recommendation(self, number: RecNumber) -> Recommendation | None:
         return next((r for r in self.recommendations if r.number == number), None)
+
+    @property
+    def groups(self) -> tuple[tuple[RecNumber, tuple[Recommendation, ...]], ...]:
+        """References that name several recommendations and are not one themselves
+        (``5`` of 5a-5c, ``6`` of a stem's parts), with their members in document order."""
+        own = {r.number for r in self.recommendations}
+        found: dict[RecNumber, list[Recommendation]] = {}
+        for rec in self.recommendations:
+            group = rec.number.group
+            while group is not None:
+                if group not in own:
+                    found.setdefault(group, []).append(rec)
+                group = group.group
+        return tuple((g, tuple(members)) for g, members in found.items())
 
     def table(self, table_id: str) -> DataTable | None:
         return next((t for t in self.tables if t.id == table_id), None)

@@ -6,6 +6,7 @@ touches the disk.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -35,7 +36,7 @@ class Publication:
     @property
     def reports(self) -> tuple[Report, ...]:
         """Published reports, newest first (drafts are checked but never published)."""
-        return tuple(sorted(self.content.published, key=lambda r: (r.published or r.started, r.id), reverse=True))
+        return tuple(sorted(self.content.published, key=_newest_first, reverse=True))
 
     def report(self, report_id: str) -> Report:
         return self._reports_by_id[report_id]
@@ -84,3 +85,10 @@ class Publication:
                 seen.add((c.report_id, c.anchor))
                 out.append(c)
         return out
+
+
+def _newest_first(report: Report) -> tuple:
+    """Sort key: the report's publication (or start, or response) date as stated, then id."""
+    er = report.executive_response
+    known = report.published or report.started or (er.date if er else None)
+    return (known.first if known else dt.date.min, report.id)

@@ -1,78 +1,257 @@
-"""Accountability: where each recommendation stands on the build's ``as_of`` date.
+"""Accountability: where each recommendation stands on the build's ``as_of`` date, and the
+words every output uses to say so.
 
-- A target passed without a closed status (complete, ...) is **overdue**.
-- A report sent to the executive more than two months ago with a recommendation that
-  has no response is **response overdue** (the executive must respond within two months).
-- A revised target keeps the original, the new date and the reason.
+The truth rule: a status is shown only when an update states it; a deadline or due day
+only when the content gives what it is computed from; otherwise the words say what is
+not known. Every page, tracker, data file and format takes its words from here.
+
+- A target passed without a closed status is **overdue** ("3 months overdue"), and the
+  words say when the last status was given, so "on track" and "overdue" never disagree.
+- A report sent to the executive more than ``response_months`` (two in England) ago with a
+  recommendation that has no response is **response overdue**; when the day it was sent
+  is not stated, the deadline is unknown and never flagged.
+- A closed status that needs members' sign-off counts as closed only once signed off.
+- An update schedule makes an update that was due and did not come visible.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from .dates import TargetDate
+from .dates import KnownDate, TargetDate, add_months, duration_words, long_date
 from .model import Recommendation, Report, SiteConfig, Term, Update
 
-AWAITING = Term("awaiting-response", "Awaiting response")
-NOT_STARTED = Term("not-started", "Not started")
+__all__ = ["Standing", "standing", "report_message", "add_months", "NO_DECISION_WORDS", "decision_words"]
 
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+#: What stands for the decision when none is recorded, by response state.
+NO_DECISION_WORDS = {
+    "awaited": "Awaiting response",
+    "not-required": "No response required",
+    "none-recorded": "No decision recorded",
+    "given": "Recorded elsewhere",
+}
 
 
 @dataclass(frozen=True)
 class Standing:
-    """One recommendation's position on the as-of date, as every tracker shows it."""
+    """One recommendation's position on the as-of date, as every output shows it."""
 
     decision: Term | None
-    """The executive's decision, or None while awaited."""
-    status: Term
-    """Latest update's status; "awaiting response" or "not started" without updates."""
+    """The executive's decision, or None when none is recorded here."""
+    status: Term | None
+    """The latest update's status; None when no update states one."""
+    state: str
+    """Id for filters: the status id, or ``awaiting-response``, ``no-update``,
+    ``not-required``, ``no-decision``, ``recorded-elsewhere``, ``no-action``."""
+    label: str
+    """Short words for a table cell or tag ("On track", "No update yet")."""
+    sentence: str
+    """The full position in one or two sentences, with dates and for how long."""
+    tone: str
+    """Colour family of its tag: green, blue, yellow, red or grey (never the only cue)."""
+    closed: bool
+    """No further action is expected (closed status, signed off where needed; or a
+    decision after which no action follows)."""
+    implemented: bool | None
     target: TargetDate | None
     """Current target (after revisions)."""
     original_target: TargetDate | None
     revisions: tuple[Update, ...]
     """Updates that moved the target date, oldest first."""
     overdue: bool
-    """Target date passed and the status is not closed."""
+    """The current target's due day has passed and it is not closed."""
+    overdue_for: str
+    """"3 months" when overdue, else ""."""
+    due_in: str
+    """"2 weeks" while open and the due day is still ahead, else ""."""
+    response_expected: bool
     response_due: dt.date | None
-    """Two months after the report went to the executive."""
+    """The response deadline, when the day the report reached the executive is known."""
     response_overdue: bool
-    """No response and the two months have passed."""
-
-    @property
-    def closed(self) -> bool:
-        return self.status.closed
+    """No response, one is expected, and the deadline has passed."""
+    awaiting_for: str
+    """How long a response has been awaited since the deadline ("28 months"), else ""."""
+    last_update: KnownDate | None
+    sign_off_pending: bool
+    """The latest status would close it, but members have not signed it off."""
+    missed_updates: tuple[dt.date, ...]
+    """Days an update was due by the report's schedule and none came."""
 
     @property
     def slipped(self) -> bool:
         return bool(self.revisions)
 
+    @property
+    def flag(self) -> str:
+        """The warning beside the status, or ""."""
+        if self.overdue:
+            return f"{self.overdue_for} overdue"
+        if self.response_overdue:
+            return "Response overdue"
+        return ""
+
+
+def decision_maker(rec: Recommendation, report: Report) -> str:
+    """Who took the decision, as stated by the response or the report; "" when not stated."""
+    if rec.response and rec.response.decision_maker:
+        return rec.response.decision_maker
+    return report.executive_response.decision_maker if report.executive_response else ""
+
+
+def decision_words(rec: Recommendation, report: Report, s: "Standing") -> str:
+    """The decision with who took it and when, as the content states them:
+    "Accepted by Cabinet on 27 June 2013", "Awaiting response (overdue)"."""
+    if s.decision is None:
+        words = NO_DECISION_WORDS.get(rec.response_state, "Awaiting response")
+        if rec.response and rec.response.recorded_in:
+            return f"Recorded in {rec.response.recorded_in} (not reproduced here)"
+        return f"{words} (overdue)" if s.response_overdue else words
+    return _responded(rec, report, s.decision).rstrip(".")
+
+
+def response_deadline(report: Report, config: SiteConfig) -> dt.date | None:
+    """When the executive must respond: ``response_months`` after the report reached it
+    (counted from the last day it can have, when only the month is stated)."""
+    if report.sent_to_executive is None:
+        return None
+    months = next((c.response_months for c in config.committees if c.id == report.committee), 2)
+    return add_months(report.sent_to_executive.last, months)
+
 
 def standing(rec: Recommendation, report: Report, config: SiteConfig) -> Standing:
     as_of = config.as_of
-    response_due = add_months(report.sent_to_executive, 2) if report.sent_to_executive else None
-    decision = _term(config.decisions, rec.response.decision) if rec.response else None
-    if rec.updates:
-        status = _term(config.statuses, rec.updates[-1].status)
-    elif decision is not None and decision.closed:
-        status = Term(f"no-action-{decision.id}", f"No action ({decision.label.lower()})", closed=True)
-    elif rec.response:
-        status = _term(config.statuses, "not-started", NOT_STARTED)
-    else:
-        status = AWAITING
+    response = rec.response
+    decision = response.decision if response else None
+    latest = rec.updates[-1] if rec.updates else None
+    status = latest.status if latest else None
+    expected = rec.response_state == "awaited"
+    deadline = response_deadline(report, config) if expected else None
+    response_overdue = deadline is not None and as_of > deadline
+
+    sign_off_pending = bool(status and status.closed and status.needs_sign_off and not latest.sign_off)
+    closed = bool((status and status.closed and not sign_off_pending) or (not latest and decision and decision.closed))
+    implemented = status.implemented if status and closed else (False if decision and decision.closed else None)
     target = rec.current_target
-    overdue = bool(rec.response and target and not status.closed and target.is_overdue(as_of))
-    response_overdue = rec.response is None and response_due is not None and as_of > response_due
-    revisions = tuple(u for u in rec.updates if u.revised_target)
-    return Standing(decision, status, target, rec.original_target, revisions, overdue, response_due, response_overdue)
+    overdue = bool(target and not closed and target.is_overdue(as_of))
+    overdue_for = duration_words(target.due, as_of) if overdue else ""
+    due_in = duration_words(as_of, target.due) if target and target.due and not closed and not overdue else ""
+
+    state, label, tone, sentence = _position(rec, report, decision, latest, deadline, as_of, sign_off_pending)
+    if overdue:
+        sentence += f" The target, {target.display}, passed {overdue_for} ago: it is {overdue_for} overdue."
+        tone = "red"
+    elif target and not closed and target.due:
+        sentence += f" The target is {target.display} (due {'today' if target.due == as_of else 'in ' + due_in})."
+    elif target and not closed:
+        sentence += f" Target: {target.display} ({target.due_words})."
+    missed = _missed_updates(rec, report, closed, as_of)
+    if missed:
+        sentence += f" An update was due by {long_date(missed[-1])} and none has been recorded."
+    return Standing(decision, status, state, label, sentence, tone, closed, implemented, target,
+                    rec.original_target, tuple(u for u in rec.updates if u.revised_target), overdue, overdue_for,
+                    due_in, expected, deadline, response_overdue,
+                    duration_words(deadline, as_of) if response_overdue else "",
+                    latest.date if latest else None, sign_off_pending, missed)
 
 
-def _term(terms: tuple[Term, ...], term_id: str, default: Term | None = None) -> Term:
-    found = next((t for t in terms if t.id == term_id), default)
-    return found if found is not None else Term(term_id, term_id.replace("-", " ").capitalize())
+def _position(rec: Recommendation, report: Report, decision: Term | None, latest: Update | None,
+              deadline: dt.date | None, as_of: dt.date, sign_off_pending: bool) -> tuple[str, str, str, str]:
+    """(state id, short label, tone, sentence) before targets are considered."""
+    response = rec.response
+    if latest is not None:
+        status = latest.status
+        when = f"at the update of {latest.date}" + (f" ({latest.meeting})" if latest.meeting else "")
+        label = status.display + (" (awaiting sign-off)" if sign_off_pending else "")
+        sentence = f"{label} {when}."
+        if sign_off_pending:
+            sentence += " Members have not yet signed it off as closed."
+        elif status.closed and latest.sign_off:
+            so = latest.sign_off
+            sentence += f" Signed off{' at ' + so.meeting if so.meeting else ''}{' on ' + long_date(so.date) if so.date else ''}."
+        return status.id + ("-awaiting-sign-off" if sign_off_pending else ""), label, _tone(status, sign_off_pending), sentence
+    if rec.response_state == "not-required":
+        who = rec.addressed_to or "the committee itself or a partner"
+        return "not-required", "No response required", "grey", f"No executive response is due: it is addressed to {who}."
+    if rec.response_state == "none-recorded":
+        return "no-decision", "No decision recorded", "yellow", "The executive has not recorded a decision on it, and no progress is recorded."
+    if response is not None and decision is None:
+        return ("recorded-elsewhere", "Response recorded elsewhere", "blue",
+                f"A response is recorded in {response.recorded_in}; it is not reproduced here. No update yet.")
+    if response is not None and decision is not None and decision.closed:
+        return "no-action", f"No action ({decision.label.lower()})", "grey", f"{decision.display}: no action follows this decision."
+    if response is not None:
+        when = f"responded {long_date(response.date)}" if response.date else "response date not stated"
+        return "no-update", "No update yet", "yellow", f"No update yet ({when})."
+    if deadline is None:
+        return ("awaiting-response", "Awaiting response", "yellow",
+                "Awaiting the executive's response. The deadline is unknown: the content does not say when the "
+                "report reached the executive.")
+    if as_of > deadline:
+        return ("awaiting-response", "Response overdue", "red",
+                f"Awaiting a response for {duration_words(deadline, as_of)} past its deadline of {long_date(deadline)}.")
+    return ("awaiting-response", "Awaiting response", "yellow",
+            f"Awaiting the executive's response, due by {long_date(deadline)}.")
+
+
+def _responded(rec: Recommendation, report: Report, decision: Term | None) -> str:
+    """"Accepted by Cabinet on 27 June 2013." in the words the content gives."""
+    response = rec.response
+    if response is None or decision is None:
+        return ""
+    by = decision_maker(rec, report)
+    when = f" on {long_date(response.date)}" if response.date else ""
+    return f"{decision.display}{' by ' + by if by else ''}{when}."
+
+
+def _tone(status: Term, sign_off_pending: bool) -> str:
+    if sign_off_pending:
+        return "blue"
+    if status.closed:
+        return "green" if status.implemented is not False else "grey"
+    if status.needs_revised_target:
+        return "red"
+    return "blue"
+
+
+def _missed_updates(rec: Recommendation, report: Report, closed: bool, as_of: dt.date) -> tuple[dt.date, ...]:
+    """Schedule points up to ``as_of`` with no update since the point before (open ones only)."""
+    schedule = report.update_schedule
+    if schedule is None or closed or rec.response_state not in ("given", "none-recorded"):
+        return ()
+    start = rec.response.date.last if rec.response and rec.response.date else None
+    if schedule.every_months:
+        if start is None:
+            return ()
+        points, k = [], 1
+        while (p := add_months(start, schedule.every_months * k)) <= as_of and k < 100:
+            points.append(p)
+            k += 1
+    else:
+        points = [m.date.last for m in schedule.meetings if m.date.last <= as_of and (start is None or m.date.last > start)]
+    missed, previous = [], start or dt.date.min
+    for point in points:
+        if not any(previous < u.date.last <= point for u in rec.updates):
+            missed.append(point)
+        previous = point
+    return tuple(missed)
+
+
+def report_message(report: Report, standings: list[Standing], config: SiteConfig) -> str:
+    """What is true of the report's responses, counted: "5 of 9 recommendations have no
+    recorded response (due 8 August 2011)"; "" when every expected response is in."""
+    awaited = [s for s in standings if s.response_expected]
+    if not awaited:
+        return ""
+    total = len(standings)
+    deadline = response_deadline(report, config)
+    if len(awaited) == total:
+        head = (f"None of the {total} recommendations has a recorded response" if total > 1
+                else "The recommendation has no recorded response")
+    else:
+        head = f"{len(awaited)} of {total} recommendations have no recorded response"
+    if deadline is None:
+        return f"{head}. The deadline for the response is unknown: the content does not say when the report reached the executive."
+    if config.as_of > deadline:
+        return f"{head} (due {long_date(deadline)}; {duration_words(deadline, config.as_of)} overdue)."
+    return f"{head} (due {long_date(deadline)})."

@@ -10,7 +10,8 @@ def report_url(report_id: str) -> str:
 
 
 def recommendation_url(report_id: str, number: RecNumber | str) -> str:
-    return f"reports/{report_id}/recommendations/{number}/"
+    slug = number.slug if isinstance(number, RecNumber) else number
+    return f"reports/{report_id}/recommendations/{slug}/"
 
 
 def tracker_url(report_id: str | None = None) -> str:

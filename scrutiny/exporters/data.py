@@ -10,17 +10,19 @@ import csv
 import json
 from typing import Iterable
 
-from ..dates import TargetDate
+from ..dates import KINDS, KnownDate, TargetDate
 from ..markdown.plain import plain_text
 from ..model import Recommendation, Report
 from ..publication import Publication
+from ..tracker import decision_maker
 from ..urls import absolute, recommendation_url
 from ..writer import Folder, text_stream
 
 CSV_COLUMNS = (
     "report_id", "report_title", "report_code", "committee", "council", "number", "theme", "text",
-    "decision", "response_date", "decision_maker", "actions", "owners", "original_target",
-    "current_target", "target_due", "status", "overdue", "response_overdue", "last_update", "url",
+    "addressed_to", "priority", "decision", "response_date", "decision_maker", "actions", "owners",
+    "original_target", "current_target", "target_due", "status", "position", "summary", "overdue",
+    "overdue_for", "response_due", "response_overdue", "last_update", "url",
 )
 
 _TARGET = {
@@ -28,10 +30,14 @@ _TARGET = {
     "required": ["text", "kind", "due"],
     "properties": {
         "text": {"type": "string", "description": "As the council wrote it"},
-        "kind": {"enum": ["day", "month", "range", "ongoing", "immediate"]},
-        "due": {"type": ["string", "null"], "format": "date", "description": "Last day it is due; null if never"},
+        "kind": {"enum": list(KINDS)},
+        "due": {"type": ["string", "null"], "format": "date",
+                "description": "Last day it is due; null if it never falls due or the day is not known"},
+        "due_words": {"type": "string", "description": "The due day in words, or what is not known about it"},
     },
 }
+_KNOWN = {"type": ["string", "null"], "description": "YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is "
+          "stated; null when not stated"}
 SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "$id": "recommendations.schema.json",
@@ -49,18 +55,31 @@ SCHEMA = {
                 "report_code": {"type": "string"},
                 "committee": {"type": "string"},
                 "council": {"type": "string"},
-                "number": {"type": "string", "pattern": "^[0-9]+[a-z]?$"},
+                "number": {"type": "string", "description": "The council's reference as written (7, 2a, 5(b), 1.1 ...)"},
+                "slug": {"type": "string", "pattern": "^[a-z0-9-]+$"},
+                "addressed_to": {"type": "string"},
+                "priority": {"type": "string"},
+                "response_state": {"enum": ["given", "awaited", "not-required", "none-recorded"]},
                 "theme": {"type": "string"},
                 "text": {"type": "string"},
-                "status": {"type": "object", "required": ["id", "label", "closed"], "properties": {
+                "status": {"type": ["object", "null"], "description": "The status the latest update states; null when no update states one",
+                           "required": ["id", "label", "closed"], "properties": {
                     "id": {"type": "string"}, "label": {"type": "string"}, "closed": {"type": "boolean"}}},
+                "position": {"type": "object", "description": "Where it stands on as_of, in words the content supports",
+                             "required": ["state", "label", "summary", "closed"], "properties": {
+                    "state": {"type": "string"}, "label": {"type": "string"}, "summary": {"type": "string"},
+                    "closed": {"type": "boolean"}, "overdue_for": {"type": "string"},
+                    "response_due": {"type": ["string", "null"], "format": "date"},
+                    "missed_updates": {"type": "array", "items": {"type": "string", "format": "date"}}}},
                 "overdue": {"type": "boolean"},
                 "response_overdue": {"type": "boolean"},
                 "current_target": _TARGET,
                 "response": {"type": ["object", "null"], "required": ["decision", "date", "actions"], "properties": {
                     "decision": {"type": "object", "properties": {"id": {"type": "string"}, "label": {"type": "string"}}},
-                    "date": {"type": "string", "format": "date"},
+                    "date": _KNOWN,
                     "decision_maker": {"type": "string"},
+                    "responder": {"type": "string"},
+                    "recorded_in": {"type": "string"},
                     "text": {"type": "string"},
                     "actions": {"type": "array", "items": {"type": "object", "required": ["action", "owners", "target"],
                         "properties": {
@@ -70,9 +89,12 @@ SCHEMA = {
                             "target": _TARGET}}},
                 }},
                 "updates": {"type": "array", "items": {"type": "object", "required": ["date", "status"], "properties": {
-                    "date": {"type": "string", "format": "date"},
+                    "date": _KNOWN,
                     "meeting": {"type": "string"},
-                    "status": {"type": "string"},
+                    "status": {"type": "object", "properties": {"id": {"type": "string"}, "label": {"type": "string"}}},
+                    "evidence": {"type": "array", "items": {"type": "object", "properties": {
+                        "title": {"type": "string"}, "url": {"type": "string"}}}},
+                    "sign_off": {"type": ["object", "null"], "properties": {"date": _KNOWN, "meeting": {"type": "string"}}},
                     "note": {"type": "string"},
                     "revised_target": _TARGET,
                     "reason": {"type": "string"}}}},
@@ -84,7 +106,12 @@ SCHEMA = {
 
 
 def _target(t: TargetDate | None) -> dict | None:
-    return None if t is None else {"text": t.text, "kind": t.kind, "due": t.due.isoformat() if t.due else None}
+    return None if t is None else {"text": t.text, "kind": t.kind, "due": t.due.isoformat() if t.due else None,
+                                   "due_words": t.due_words}
+
+
+def _known(d: KnownDate | None) -> str | None:
+    return d.isoformat() if d else None
 
 
 def record(pub: Publication, report: Report, rec: Recommendation) -> dict:
@@ -99,24 +126,40 @@ def record(pub: Publication, report: Report, rec: Recommendation) -> dict:
         "committee": committee.name,
         "council": report.council,
         "number": str(rec.number),
+        "slug": rec.number.slug,
         "theme": rec.theme,
         "text": plain_text(pub.tokens(rec.text)),
-        "status": {"id": s.status.id, "label": s.status.label, "closed": s.status.closed},
+        "stem": plain_text(pub.tokens(rec.stem)) if rec.stem else "",
+        "addressed_to": rec.addressed_to,
+        "priority": rec.priority,
+        "lead_officers": [{"name": o.name, "title": o.role} for o in rec.lead_officers],
+        "response_state": rec.response_state,
+        "status": None if s.status is None else {"id": s.status.id, "label": s.status.display, "closed": s.status.closed},
+        "position": {"state": s.state, "label": s.label, "summary": s.sentence, "closed": s.closed,
+                     "overdue_for": s.overdue_for,
+                     "response_due": s.response_due.isoformat() if s.response_due else None,
+                     "missed_updates": [d.isoformat() for d in s.missed_updates]},
         "overdue": s.overdue,
         "response_overdue": s.response_overdue,
         "current_target": _target(s.target),
         "response": None if resp is None else {
-            "decision": {"id": s.decision.id, "label": s.decision.label} if s.decision else None,
-            "date": resp.date.isoformat(),
-            "decision_maker": resp.decision_maker,
+            "decision": {"id": s.decision.id, "label": s.decision.display} if s.decision else None,
+            "date": _known(resp.date),
+            "decision_maker": decision_maker(rec, report),
+            "responder": resp.responder,
+            "recorded_in": resp.recorded_in,
             "text": plain_text(pub.tokens(resp.text)) if resp.text else "",
             "actions": [{"action": a.text,
                          "owners": [{"name": o.name, "title": o.role} for o in a.owners],
                          "target": _target(a.target)} for a in resp.actions],
         },
-        "updates": [{"date": u.date.isoformat(), "meeting": u.meeting, "status": u.status,
+        "updates": [{"date": _known(u.date), "meeting": u.meeting,
+                     "status": {"id": u.status.id, "label": u.status.display},
                      "note": plain_text(pub.tokens(u.note)) if u.note else "",
-                     "revised_target": _target(u.revised_target), "reason": u.reason} for u in rec.updates],
+                     "revised_target": _target(u.revised_target), "reason": u.reason,
+                     "evidence": [{"title": e.title, "url": e.url} for e in u.evidence],
+                     "sign_off": {"date": _known(u.sign_off.date), "meeting": u.sign_off.meeting} if u.sign_off else None}
+                    for u in rec.updates],
         "url": absolute(pub.config, recommendation_url(report.id, rec.number)),
     }
 
@@ -126,19 +169,24 @@ def csv_row(pub: Publication, report: Report, rec: Recommendation) -> dict:
     s = pub.standing(report, rec)
     resp = r["response"] or {}
     return {
-        **{k: r[k] for k in ("report_id", "report_title", "report_code", "committee", "council", "number", "theme", "text", "url")},
-        "decision": s.decision.label if s.decision else "",
-        "response_date": resp.get("date", ""),
+        **{k: r[k] for k in ("report_id", "report_title", "report_code", "committee", "council", "number", "theme", "text",
+                             "addressed_to", "priority", "url")},
+        "decision": s.decision.display if s.decision else "",
+        "response_date": resp.get("date") or "",
         "decision_maker": resp.get("decision_maker", ""),
         "actions": " | ".join(a["action"] for a in resp.get("actions", [])),
         "owners": "; ".join(str(o) for o in rec.owners),
         "original_target": s.original_target.text if s.original_target else "",
         "current_target": s.target.text if s.target else "",
         "target_due": s.target.due.isoformat() if s.target and s.target.due else "",
-        "status": s.status.label,
+        "status": s.status.display if s.status else "",
+        "position": s.label,
+        "summary": s.sentence,
         "overdue": "yes" if s.overdue else "no",
+        "overdue_for": s.overdue_for,
+        "response_due": s.response_due.isoformat() if s.response_due else "",
         "response_overdue": "yes" if s.response_overdue else "no",
-        "last_update": rec.updates[-1].date.isoformat() if rec.updates else "",
+        "last_update": s.last_update.isoformat() if s.last_update else "",
     }
 
 

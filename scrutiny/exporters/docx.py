@@ -21,7 +21,8 @@ from ..publication import Publication
 from ..render.docx_markdown import DocxWriter
 from ..render.docx_oxml import (BOX_STYLE, add_box_style, add_hyperlink_style, add_page_number_footer, drop_thumbnail,
                                 link_run, set_language, set_style_font)
-from ..render.print_blocks import cell_text, decision_text, long_date, status_text, target_text
+from ..render.facts import decision_text, long_date, status_text, target_text, update_details, update_line
+from ..render.print_blocks import cell_text
 from ..render.ziputil import restamp
 from ..urls import absolute, recommendation_url, report_url
 from ..writer import Folder
@@ -99,10 +100,11 @@ class WordReport:
         self.doc.add_paragraph(r.title, style="Title")
         for line in (r.council, self.config.committee(r.committee).name, r.kind_label):
             self.doc.add_paragraph().add_run(line).bold = True
-        self.w.labelled("Published", long_date(r.published) if r.published else "Not yet published")
+        self.w.labelled("Published", long_date(r.published) if r.published else "Date not stated")
         self.w.labelled("Reference", r.code)
         if r.executive_response:
-            self.w.labelled("Response", f"{r.executive_response.meeting}, {long_date(r.executive_response.date)}")
+            er = r.executive_response
+            self.w.labelled("Response", f"{er.meeting}, {long_date(er.date)}" if er.date else er.meeting)
         self.w.labelled("Status of recommendations", f"as on {long_date(self.config.as_of)}")
         url = absolute(self.config, report_url(r.id))
         link_run(self.w.labelled("Online", ""), url, url=url)
@@ -153,9 +155,9 @@ class WordReport:
         title.add_run(f"Recommendation {rec.number}").bold = True
         if rec.theme:
             title.add_run(f" ({rec.theme})")
-        self.w.write(self.pub.tokens(rec.text), base_style=BOX_STYLE, notes_id=f"box-{number}")
+        self.w.write(self.pub.tokens(rec.text), base_style=BOX_STYLE, notes_id=f"box-{number.slug}")
         link_run(self.doc.add_paragraph(style=BOX_STYLE), f"Response and progress on recommendation {number}",
-                 anchor=f"rec-{number}")
+                 anchor=f"rec-{number.slug}")
 
     def _data_table(self, table_id: str) -> None:
         table = self.report.table(table_id)
@@ -179,13 +181,19 @@ class WordReport:
 
     def _recommendation(self, rec: Recommendation) -> None:
         s, n = self.pub.standing(self.report, rec), rec.number
-        self.w.heading(f"Recommendation {n}", 2, bookmark=f"rec-{n}")
+        self.w.heading(f"Recommendation {n}", 2, bookmark=f"rec-{n.slug}")
         if rec.theme:
             self.w.labelled("Theme", rec.theme)
-        self.w.write(self.pub.tokens(rec.text), notes_id=f"rec-{n}", notes_level=3)
+        if rec.stem:
+            self.w.write(self.pub.tokens(rec.stem), notes_id=f"rec-{n.slug}-stem", notes_level=3)
+        self.w.write(self.pub.tokens(rec.text), notes_id=f"rec-{n.slug}", notes_level=3)
+        for label, value in (("Addressed to", rec.addressed_to), ("Priority", rec.priority),
+                             ("Lead officers", "; ".join(str(p) for p in rec.lead_officers))):
+            if value:
+                self.w.labelled(label, value)
         if rec.follows_from:
             self._follows(rec)
-        self.w.labelled("Decision", decision_text(rec, s))
+        self.w.labelled("Decision", decision_text(rec, self.report, s))
         self.w.labelled(f"Status on {long_date(self.config.as_of)}", status_text(s))
         if target := target_text(s):
             self.w.labelled("Target date", target)
@@ -208,10 +216,10 @@ class WordReport:
             return
         if response.text:
             self.w.heading("Response", 3)
-            self.w.write(self.pub.tokens(response.text), notes_id=f"rec-{rec.number}-r", notes_level=4)
+            self.w.write(self.pub.tokens(response.text), notes_id=f"rec-{rec.number.slug}-r", notes_level=4)
         if response.actions:
             self.w.heading("Actions", 3)
-            rows = [[a.text, "; ".join(str(p) for p in a.owners), str(a.target)] for a in response.actions]
+            rows = [[a.text, "; ".join(str(p) for p in a.owners), a.target.display] for a in response.actions]
             self.w.table(["Action", "Owner", "Target"], rows, caption=f"Actions agreed for recommendation {rec.number}")
 
     def _updates(self, rec: Recommendation) -> None:
@@ -219,15 +227,13 @@ class WordReport:
             return
         self.w.heading("Progress updates", 3)
         for i, u in enumerate(rec.updates, 1):
-            where = f", {u.meeting}" if u.meeting else ""
             item = self.doc.add_paragraph(style="List Bullet")
-            item.add_run(f"{long_date(u.date)}{where}: {self.config.status(u.status).label}.").bold = True
+            item.add_run(update_line(u)).bold = True
             if u.note:
-                self.w.write(self.pub.tokens(u.note), notes_id=f"rec-{rec.number}-u{i}", notes_level=4,
+                self.w.write(self.pub.tokens(u.note), notes_id=f"rec-{rec.number.slug}-u{i}", notes_level=4,
                              base_style="List Continue")
-            if u.revised_target:
-                reason = f" Reason: {u.reason}" if u.reason else ""
-                self.doc.add_paragraph(f"Target date moved to {u.revised_target}.{reason}", style="List Continue")
+            for line in update_details(u):
+                self.doc.add_paragraph(line, style="List Continue")
 
     # --- back matter ----------------------------------------------------------------
 

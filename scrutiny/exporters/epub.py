@@ -37,7 +37,7 @@ def chapters(pub: Publication, report: Report) -> list[Chapter]:
 def _children(report: Report, part: Part) -> tuple[tuple[str, str], ...]:
     if part.id != "recommendations":
         return ()
-    return tuple((f"rec-{r.number}", f"Recommendation {r.number}") for r in report.recommendations)
+    return tuple((f"rec-{r.number.slug}", f"Recommendation {r.number}") for r in report.recommendations)
 
 
 def book_info(pub: Publication, report: Report) -> BookInfo:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from ..colour import contrast_problems
-from ..model import Brand, Committee, Contact, SiteConfig, Term
+from ..model import Brand, Committee, Contact, SiteConfig, Term, Vocabulary
 from ..problems import Problems, did_you_mean
 from .yamlread import Fields, compose, line_of
 
@@ -19,15 +19,15 @@ DEFAULT_DECISIONS = (
     Term("accepted", "Accepted"),
     Term("partially-accepted", "Partially accepted"),
     Term("accepted-in-principle", "Accepted in principle"),
-    Term("rejected", "Rejected", closed=True),
+    Term("rejected", "Rejected", closed=True, needs_reason=True),
     Term("noted", "Noted", closed=True),
 )
 DEFAULT_STATUSES = (
-    Term("complete", "Complete", closed=True),
+    Term("complete", "Complete", closed=True, implemented=True),
     Term("on-track", "On track"),
     Term("behind-schedule", "Behind schedule"),
     Term("not-started", "Not started"),
-    Term("not-implemented", "Not implemented", closed=True),
+    Term("not-implemented", "Not implemented", closed=True, implemented=False),
     Term("superseded", "Superseded", closed=True),
 )
 
@@ -60,16 +60,10 @@ def load_config(root: Path, problems: Problems, name: str = "site_config.yaml") 
     language = site.text("language", default="en-GB")
     as_of_node = site.node("as_of")
     as_of = today() if as_of_node is None or site.text("as_of") == "today" else site.day("as_of")
+    response_months = _months(site, "response_months", 2)
     site.finish()
 
-    contact_f = top.sub("contact", "contact", required=True) or Fields(None, rel, problems, "contact")
-    contact = Contact(
-        team=contact_f.text("team", required=True),
-        address=contact_f.text("address", required=True),
-        email=contact_f.text("email", required=True),
-        phone=contact_f.text("phone", required=True),
-    )
-    contact_f.finish()
+    contact = _contact(top.sub("contact", "contact", required=True) or Fields(None, rel, problems, "contact"))
 
     brand_f = top.sub("brand", "brand") or Fields(None, rel, problems, "brand")
     brand = Brand(
@@ -87,6 +81,20 @@ def load_config(root: Path, problems: Problems, name: str = "site_config.yaml") 
         problems.add(rel, brand_f.line, f'logo "{brand.logo}" does not exist', "give a path relative to the project root")
     brand_f.finish()
 
+    default = Vocabulary("default", _terms(top, "decisions", DEFAULT_DECISIONS, problems, rel),
+                         _terms(top, "statuses", DEFAULT_STATUSES, problems, rel))
+    vocabularies = [default]
+    for item in top.items("vocabularies"):
+        v = Fields(item, rel, problems, "vocabulary", "a vocabulary")
+        vid = v.slug("id", required=True)
+        if vid in {x.id for x in vocabularies}:
+            v.problem(v.line, f'vocabulary id "{vid}" is used twice', "give each vocabulary its own id (\"default\" is the site's)")
+        elif vid:
+            vocabularies.append(Vocabulary(vid, _terms(v, "decisions", default.decisions, problems, rel),
+                                           _terms(v, "statuses", default.statuses, problems, rel)))
+        v.finish()
+    vocabulary_ids = [x.id for x in vocabularies]
+
     committees = []
     seen: set[str] = set()
     for item in top.items("committees", required=True):
@@ -95,11 +103,14 @@ def load_config(root: Path, problems: Problems, name: str = "site_config.yaml") 
         if cid in seen:
             f.problem(f.line, f'committee id "{cid}" is used twice', "give each committee its own id")
         seen.add(cid)
-        committees.append(Committee(cid, f.text("name", required=True), f.text("council", required=True), f.source()))
+        own_contact = f.sub("contact", "contact")
+        committees.append(Committee(
+            cid, f.text("name", required=True), f.text("council", required=True), f.source(),
+            vocabulary=f.choice("vocabulary", vocabulary_ids, default="default", noun="vocabulary",
+                                where="vocabularies are listed under `vocabularies:` in site_config.yaml"),
+            response_months=_months(f, "response_months", response_months),
+            contact=_contact(own_contact) if own_contact else None))
         f.finish()
-
-    decisions = _vocabulary(top, "decisions", DEFAULT_DECISIONS, problems, rel)
-    statuses = _vocabulary(top, "statuses", DEFAULT_STATUSES, problems, rel)
 
     formats = top.strings("formats") if top.node("formats") is not None else ALL_FORMATS
     for fmt in formats:
@@ -113,19 +124,45 @@ def load_config(root: Path, problems: Problems, name: str = "site_config.yaml") 
     lp.finish()
     top.finish()
     return SiteConfig(title, publisher, base_url, language, as_of or today(), contact, brand,
-                      tuple(committees), decisions, statuses,
+                      tuple(committees), tuple(vocabularies),
                       tuple(f for f in formats if f in ALL_FORMATS), float(size))
 
 
-def _vocabulary(top: Fields, key: str, default: tuple[Term, ...], problems: Problems, rel: str) -> tuple[Term, ...]:
+def _contact(f: Fields) -> Contact:
+    contact = Contact(team=f.text("team", required=True), address=f.text("address", required=True),
+                      email=f.text("email", required=True), phone=f.text("phone", required=True))
+    f.finish()
+    return contact
+
+
+def _months(f: Fields, key: str, default: int) -> int:
+    value = f.number(key, default)
+    if value != int(value) or not 1 <= value <= 24:
+        f.problem(f.line, f'"{key}" is {value}', "give whole months from 1 to 24 (2 is the rule in England)")
+        return default
+    return int(value)
+
+
+def _terms(top: Fields, key: str, default: tuple[Term, ...], problems: Problems, rel: str) -> tuple[Term, ...]:
     if top.node(key) is None:
         return default
     terms = []
     for item in top.items(key):
         f = Fields(item, rel, problems, "term", f"an entry of {key}")
         tid = f.slug("id", required=True)
-        terms.append(Term(tid, f.text("label", required=True), f.boolean("closed", False)))
-        # for decisions, closed means "no action follows" (rejected, noted)
+        if tid in {t.id for t in terms}:
+            f.problem(f.line, f'{key} lists "{tid}" twice', "give each term its own id")
+        closed = f.boolean("closed", False)
+        implemented_node = f.node("implemented")
+        term = Term(tid, f.text("label", required=True), closed,
+                    meaning=f.text("meaning"), code=f.text("code"),
+                    needs_revised_target=f.boolean("needs_revised_target", False),
+                    needs_reason=f.boolean("needs_reason", False),
+                    needs_sign_off=f.boolean("needs_sign_off", False),
+                    implemented=f.boolean("implemented", False) if implemented_node is not None else None)
+        if term.needs_sign_off and not closed:
+            f.problem(f.line, f'"{tid}" needs sign-off but is not closed', "sign-off is for closed statuses: add `closed: true`")
+        terms.append(term)
         f.finish()
     if not terms:
         problems.add(rel, line_of(top.values[key][1]), f"{key} is empty", f"list at least one, or delete {key} to use the defaults")

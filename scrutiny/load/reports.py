@@ -8,7 +8,7 @@ from yaml.nodes import Node
 
 from ..model import (REPORT_KINDS, REPORT_STATUSES, SECTION_KINDS, Activity, DataTable,
                      ExecutiveResponse, GlossaryEntry, Markdown, Person, Report, Section,
-                     SiteConfig, Source)
+                     SiteConfig, Source, UpdateSchedule)
 from ..problems import Problems, did_you_mean
 from .recommendations import load_recommendations
 from .yamlread import SLUG, Fields, compose, line_of, scalar_value, slugify
@@ -56,14 +56,24 @@ def load_report(root: Path, folder: Path, config: SiteConfig | None, problems: P
                          where="committees are declared in site_config.yaml") if config else f.text("committee", required=True)
     council = f.text("council") or (config.committee(committee).council if config and committee else "")
     status = f.choice("status", list(REPORT_STATUSES), default="draft", noun="status")
-    dates = f.sub("dates", "dates", required=True) or Fields(None, rel, problems, "dates")
-    started = dates.day("started")
-    published = dates.day("published", required=status == "published")
-    sent = dates.day("sent_to_executive")
+    dates = f.sub("dates", "dates") or Fields(None, rel, problems, "dates")
+    started = dates.known("started")
+    published = dates.known("published")
+    sent = dates.known("sent_to_executive")
+    if published and sent and sent.before(published):
+        dates.problem(line_of(dates.values["sent_to_executive"][1]),
+                      f"the report went to the executive ({sent}) before it was published ({published})", "check both dates")
+    if config and published and status == "published" and published.first > config.as_of:
+        dates.problem(line_of(dates.values["published"][1]),
+                      f"the report is published on {published}, after the day the trackers are computed for "
+                      f"(site.as_of, {config.as_of.isoformat()})",
+                      "set `as_of` in site_config.yaml to that day or later (or `today`), or keep the report as `status: draft`")
     dates.finish()
 
     sections = _sections(root, folder, f, problems)
-    recs = load_recommendations(root, folder, report_id, config, problems)
+    vocab = config.vocabulary(committee) if config and committee else None
+    loaded = load_recommendations(root, folder, report_id, vocab, problems)
+    recs, omitted, omitted_note = loaded or ((), (), "")
     report = Report(
         id=report_id,
         title=f.text("title", required=True),
@@ -89,6 +99,10 @@ def load_report(root: Path, folder: Path, config: SiteConfig | None, problems: P
         executive_response=_executive_response(f, rel, problems),
         recommendations=recs,
         source=Source(rel, 1),
+        recommendations_read=loaded is not None,
+        not_reproduced=omitted,
+        not_reproduced_note=omitted_note,
+        update_schedule=_schedule(f, rel, problems),
     )
     f.finish()
     return report
@@ -188,11 +202,12 @@ def _plain(node: Node):
     return scalar_value(node)
 
 
-def _activity(f: Fields, rel: str, problems: Problems) -> tuple[Activity, ...]:
+def _activity(f: Fields, rel: str, problems: Problems, key: str = "activity",
+              what: str = "an activity") -> tuple[Activity, ...]:
     out = []
-    for item in f.items("activity"):
-        a = Fields(item, rel, problems, "activity", "an activity")
-        day, event = a.day("date", required=True), a.text("event", required=True)
+    for item in f.items(key):
+        a = Fields(item, rel, problems, "activity", what)
+        day, event = a.known("date", required=True), a.text("event", required=True)
         a.finish()
         if day and event:
             out.append(Activity(day, event))
@@ -214,7 +229,23 @@ def _executive_response(f: Fields, rel: str, problems: Problems) -> ExecutiveRes
     e = f.sub("executive_response", "executive_response")
     if e is None:
         return None
-    out = ExecutiveResponse(e.text("meeting", required=True), e.day("date", required=True),
+    out = ExecutiveResponse(e.text("meeting", required=True), e.known("date"),
                             e.text("decision_maker"), e.text("cabinet_member"), e.text("prepared_by"))
     e.finish()
     return out
+
+
+def _schedule(f: Fields, rel: str, problems: Problems) -> UpdateSchedule | None:
+    """``update_schedule``: ``every_months: 6`` after the response, and/or dated meetings."""
+    s = f.sub("update_schedule", "update_schedule")
+    if s is None:
+        return None
+    every = s.number("every_months", 0)
+    if every and (every != int(every) or not 1 <= every <= 24):
+        s.problem(s.line, f'"every_months" is {every}', "give whole months from 1 to 24, e.g. 6")
+        every = 0
+    meetings = _activity(s, rel, problems, "meetings", "a meeting of update_schedule")
+    if not every and not meetings and s.ok:
+        s.problem(s.line, "update_schedule says neither `every_months` nor `meetings`", "add `every_months: 6` or a list of meetings")
+    s.finish()
+    return UpdateSchedule(int(every) or None, tuple(sorted(meetings, key=lambda m: m.date.sort_key())))

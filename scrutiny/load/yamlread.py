@@ -14,7 +14,7 @@ from typing import Callable, Iterator
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..dates import DateError, TargetDate, parse_day, parse_target
+from ..dates import DateError, KnownDate, TargetDate, parse_day, parse_known, parse_target
 from ..model import Markdown, Source
 from ..problems import Problems, did_you_mean
 
@@ -187,6 +187,22 @@ class Fields:
             return None
         try:
             return parse_day(str(value))
+        except DateError as exc:
+            self.problem(line_of(node), f'"{key}": {exc}')
+            return None
+
+    def known(self, key: str, required: bool = False) -> KnownDate | None:
+        """A fixed date as precisely as it is known: a day, a month ("May 2011") or a year."""
+        node = self.node(key, required, f"add `{key}: YYYY-MM-DD` (or just the month: `{key}: May 2011`)")
+        if node is None:
+            return None
+        value = self._scalar(key, node, "a date (YYYY-MM-DD, or a month such as May 2011)")
+        if value is None:
+            return None
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        try:
+            return parse_known(value if isinstance(value, dt.date) else str(value))
         except DateError as exc:
             self.problem(line_of(node), f'"{key}": {exc}')
             return None

@@ -125,8 +125,8 @@ class DocumentBuilder:
     def _rec_box(self, number: RecNumber) -> str:
         rec = self.report.recommendation(number)
         assert rec is not None, number
-        text = self.render_field(rec.text, f"box-{number}")
-        return rec_box_html(rec, text, self.href("recommendations", f"rec-{number}"))
+        text = self.render_field(rec.text, f"box-{number.slug}")
+        return rec_box_html(rec, text, self.href("recommendations", f"rec-{number.slug}"))
 
     def _data_table(self, table_id: str) -> str:
         table = self.report.table(table_id)
@@ -165,10 +165,10 @@ class DocumentBuilder:
     def _title_page(self) -> Part:
         r, level = self.report, max(1, self.style.part_level - 1)
         committee = self.config.committee(r.committee).name
-        facts = [("Published", long_date(r.published) if r.published else "Not yet published"), ("Reference", r.code)]
+        facts = [("Published", long_date(r.published) if r.published else "Date not stated"), ("Reference", r.code)]
         if r.executive_response:
             er = r.executive_response
-            facts.append(("Response", f"{er.meeting}, {long_date(er.date)}"))
+            facts.append(("Response", f"{er.meeting}, {long_date(er.date)}" if er.date else er.meeting))
         facts.append(("Status of recommendations", f"as on {long_date(self.config.as_of)}"))
         url = absolute(self.config, report_url(r.id))
         facts.append(("Online", f'<a href="{esc(url)}">{esc(url)}</a>'))
@@ -205,12 +205,12 @@ class DocumentBuilder:
     def _rec_view(self, rec) -> RecView:
         pub, number = self.pub, rec.number
         response = rec.response.text if rec.response else None
-        notes = [self.render_field(u.note, f"rec-{number}-u{i}") for i, u in enumerate(rec.updates, 1)]
+        notes = [self.render_field(u.note, f"rec-{number.slug}-u{i}") for i, u in enumerate(rec.updates, 1)]
         follows = [(n, self.href(self._para_part[n], f"p{n}")) for n in rec.follows_from if n in self._para_part]
         return RecView(
-            rec=rec, standing=pub.standing(self.report, rec), text_html=self.render_field(rec.text, f"rec-{number}"),
-            response_html=self.render_field(response, f"rec-{number}-r"), update_notes=notes,
-            status_label=lambda sid: self.config.status(sid).label, as_of=self.config.as_of,
+            rec=rec, standing=pub.standing(self.report, rec), text_html=self.render_field(rec.text, f"rec-{number.slug}"),
+            response_html=self.render_field(response, f"rec-{number.slug}-r"), update_notes=notes,
+            report=self.report, as_of=self.config.as_of,
             web_url=self.web_url(self.report.id, number), follows_from=follows,
             level=self.style.part_level + 1, linearise=self.style.linearise_tables)
 

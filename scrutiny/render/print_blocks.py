@@ -10,18 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from html import escape
-from typing import Callable, Sequence
+from typing import Sequence
 
-from ..model import DataTable, Recommendation, Update
+from ..model import DataTable, Recommendation, Report, Update
+from .facts import decision_text, long_date, status_text, target_text, update_details, update_line
 from ..tracker import Standing
 
 #: A data table with more columns than this is read as a list in large print.
 MAX_TABLE_COLUMNS = 3
-
-
-def long_date(day: dt.date) -> str:
-    """``26 May 2011`` (no locale: UK order, English month names)."""
-    return f"{day.day} {day:%B %Y}"
 
 
 def esc(text: object) -> str:
@@ -134,7 +130,7 @@ def print_chart(svg: str, caption: str) -> str:
 def rec_box_html(rec: Recommendation, text_html: str, list_href: str) -> str:
     """The box an author placed in the body: number, theme, text, a link to its response."""
     theme = f' <span class="rec-box-theme">({esc(rec.theme)})</span>' if rec.theme else ""
-    return (f'<div class="rec-box" id="box-{rec.number}">'
+    return (f'<div class="rec-box" id="box-{rec.number.slug}">'
             f'<p class="rec-box-title"><strong>Recommendation {rec.number}</strong>{theme}</p>'
             f'{text_html}'
             f'<p class="rec-box-link"><a href="{esc(list_href)}">Response and progress on recommendation {rec.number}</a></p>'
@@ -151,8 +147,7 @@ class RecView:
     response_html: str
     update_notes: Sequence[str]
     """Note HTML per update (same order as ``rec.updates``)."""
-    status_label: Callable[[str], str]
-    """Label of a status id."""
+    report: Report
     as_of: dt.date
     web_url: str
     follows_from: Sequence[tuple[int, str]]
@@ -164,7 +159,7 @@ class RecView:
 
 def recommendation_html(v: RecView) -> str:
     rec, h = v.rec, v.level
-    out = [f'<section class="rec" id="rec-{rec.number}">', f"<h{h}>Recommendation {rec.number}</h{h}>"]
+    out = [f'<section class="rec" id="rec-{rec.number.slug}">', f"<h{h}>Recommendation {rec.number}</h{h}>"]
     if rec.theme:
         out.append(f'<p class="rec-theme"><strong>Theme:</strong> {esc(rec.theme)}</p>')
     out.append(f'<div class="rec-text">{v.text_html}</div>')
@@ -180,32 +175,9 @@ def recommendation_html(v: RecView) -> str:
     return "".join(out)
 
 
-def decision_text(rec: Recommendation, s: Standing) -> str:
-    if rec.response is None or s.decision is None:
-        return "Response overdue" if s.response_overdue else "Awaiting response"
-    return f"{s.decision.label} by {rec.response.decision_maker} on {long_date(rec.response.date)}"
-
-
-def status_text(s: Standing) -> str:
-    words = [s.status.label]
-    if s.overdue:
-        words.append("Overdue: the target date has passed")
-    if s.response_overdue and s.response_due:
-        words.append(f"The response was due by {long_date(s.response_due)}")
-    return ". ".join(words)
-
-
-def target_text(s: Standing) -> str:
-    if s.target is None:
-        return ""
-    if s.original_target is not None and s.slipped and s.original_target.text != s.target.text:
-        return f"{s.target} (originally {s.original_target})"
-    return str(s.target)
-
-
 def _facts(v: RecView) -> str:
     s = v.standing
-    rows = [("Decision", decision_text(v.rec, s)), (f"Status on {long_date(v.as_of)}", status_text(s))]
+    rows = [("Decision", decision_text(v.rec, v.report, s)), (f"Status on {long_date(v.as_of)}", status_text(s))]
     if target := target_text(s):
         rows.append(("Target date", target))
     items = "".join(f"<dt>{esc(k)}</dt><dd>{esc(val)}</dd>" for k, val in rows)
@@ -218,7 +190,7 @@ def _response(v: RecView) -> list[str]:
         return []
     out = [f"<h{h}>Response</h{h}>", v.response_html] if v.response_html else []
     if response.actions:
-        rows = tuple((esc(a.text), esc("; ".join(str(p) for p in a.owners)), esc(a.target)) for a in response.actions)
+        rows = tuple((esc(a.text), esc("; ".join(str(p) for p in a.owners)), esc(a.target.display)) for a in response.actions)
         grid = Grid(f"Actions agreed for recommendation {v.rec.number}", ("Action", "Owner", "Target"), rows)
         out += [f"<h{h}>Actions</h{h}>", f'<div class="actions">{responsive_table(grid, v.linearise, row_headers=False)}</div>']
     return out
@@ -228,15 +200,12 @@ def _updates(v: RecView) -> list[str]:
     if not v.rec.updates:
         return []
     h = v.level + 1
-    items = [_update(u, note, v.status_label) for u, note in zip(v.rec.updates, v.update_notes)]
+    items = [_update(u, note) for u, note in zip(v.rec.updates, v.update_notes)]
     return [f"<h{h}>Progress updates</h{h}>", f'<ul class="updates">{"".join(items)}</ul>']
 
 
-def _update(u: Update, note_html: str, status_label: Callable[[str], str]) -> str:
-    where = f", {esc(u.meeting)}" if u.meeting else ""
-    out = [f"<li><p><strong>{long_date(u.date)}{where}: {esc(status_label(u.status))}.</strong></p>", note_html]
-    if u.revised_target:
-        reason = f" Reason: {esc(u.reason)}" if u.reason else ""
-        out.append(f"<p>Target date moved to {esc(u.revised_target)}.{reason}</p>")
+def _update(u: Update, note_html: str) -> str:
+    out = [f"<li><p><strong>{esc(update_line(u))}</strong></p>", note_html]
+    out += [f"<p>{esc(line)}</p>" for line in update_details(u)]
     out.append("</li>")
     return "".join(out)

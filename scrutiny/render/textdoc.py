@@ -7,14 +7,14 @@ parts, so they say the same things in the same order as the web page.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from ..dates import TargetDate
+from ..dates import long_date
 from ..exporters import REGISTRY
 from ..model import Person, Recommendation, Report, Update
 from ..publication import Publication
 from ..urls import absolute, recommendation_url, report_url
+from .facts import decision_text, status_text, target_text, update_details, update_line
 from .text import Block, Table, TextRenderer, heading, para, rec_label, spell
 
 
@@ -25,16 +25,6 @@ class Part:
     slug: str
     title: str
     blocks: tuple[Block, ...]
-
-
-def long_date(day: dt.date | None) -> str:
-    """``27 June 2013``."""
-    return f"{day.day} {day:%B %Y}" if day else ""
-
-
-def target_text(target: TargetDate) -> str:
-    """A target as written, a single day written out (``29 February 2024``)."""
-    return long_date(target.start) if target.kind == "day" else target.text
 
 
 def and_list(items: list[str]) -> str:
@@ -86,7 +76,7 @@ class ReportText:
         out = [para(long_date(day), label, tight=True) for label, day in rows if day]
         if rep.executive_response:
             er = rep.executive_response
-            out.append(para(f"{er.meeting}, {long_date(er.date)}", "Executive response: ", tight=True))
+            out.append(para(f"{er.meeting}, {long_date(er.date)}" if er.date else er.meeting, "Executive response: ", tight=True))
         if out:
             out[0] = Block("para", out[0].text, marker=out[0].marker)
         return out
@@ -154,7 +144,8 @@ class ReportText:
         er = self.report.executive_response
         if er:
             by = f" by {er.decision_maker}" if er.decision_maker and er.decision_maker != er.meeting else ""
-            blocks.append(para(f"The executive's response was agreed{by} at {er.meeting} on {long_date(er.date)}."))
+            when = f" on {long_date(er.date)}" if er.date else ""
+            blocks.append(para(f"The executive's response was agreed{by} at {er.meeting}{when}."))
             for label, value in (("Cabinet member: ", er.cabinet_member), ("Prepared by: ", er.prepared_by)):
                 if value:
                     blocks.append(para(value, label, tight=True))
@@ -164,7 +155,14 @@ class ReportText:
 
     def recommendation(self, rec: Recommendation) -> list[Block]:
         title = rec_label(rec.number, self.speech) + (f": {rec.theme}" if rec.theme else "")
-        blocks = [heading(title, 3)] + self.r.blocks(self.pub.tokens(rec.text))
+        blocks = [heading(title, 3)]
+        if rec.stem:
+            blocks += self.r.blocks(self.pub.tokens(rec.stem))
+        blocks += self.r.blocks(self.pub.tokens(rec.text))
+        for label, value in (("Addressed to: ", rec.addressed_to), ("Priority: ", rec.priority),
+                             ("Lead officers: ", "; ".join(self._person(p) for p in rec.lead_officers))):
+            if value:
+                blocks.append(para(value, label, tight=True))
         if rec.follows_from:
             word = "paragraph" if len(rec.follows_from) == 1 else "paragraphs"
             blocks.append(para(f"It follows from {word} {and_list([str(n) for n in rec.follows_from])}."))
@@ -177,12 +175,9 @@ class ReportText:
     def _response(self, rec: Recommendation) -> list[Block]:
         standing = self.pub.standing(self.report, rec)
         resp = rec.response
+        blocks = [para(decision_text(rec, self.report, standing) + ".", "Response: ")]
         if resp is None:
-            due = f", due by {long_date(standing.response_due)}" if standing.response_due else ""
-            late = " (overdue)" if standing.response_overdue else ""
-            return [para(f"awaited{due}{late}.", "Response: ")]
-        decision = standing.decision.label if standing.decision else resp.decision
-        blocks = [para(f"{decision}, by {resp.decision_maker} on {long_date(resp.date)}.", "Response: ")]
+            return blocks
         if resp.text:
             blocks += self.r.blocks(self.pub.tokens(resp.text), indent=1)
         for action in resp.actions:
@@ -190,32 +185,25 @@ class ReportText:
             owners = "; ".join(self._person(p) for p in action.owners)
             if owners:
                 blocks.append(para(owners, "Owner: " if len(action.owners) == 1 else "Owners: ", 2, tight=True))
-            blocks.append(para(target_text(action.target), "Target: ", indent=2, tight=True))
+            target = action.target.display + ("" if action.target.due_known else f" ({action.target.due_words})")
+            blocks.append(para(target, "Target: ", indent=2, tight=True))
         return blocks
 
     def _status(self, rec: Recommendation) -> list[Block]:
         s = self.pub.standing(self.report, rec)
-        words = [s.status.label + "."]
-        if s.target and rec.response:
-            words.append(f"Target: {target_text(s.target)}.")
-        if s.overdue:
-            words.append("Overdue: the target date has passed.")
-        blocks = [para(" ".join(words), f"Status on {long_date(self.pub.config.as_of)}: ")]
+        blocks = [para(status_text(s), f"Status on {long_date(self.pub.config.as_of)}: ")]
+        if s.target and s.slipped:
+            blocks.append(para(target_text(s) + ".", "Current target: ", tight=True))
         if rec.updates:
             blocks.append(para("Progress updates:"))
             blocks += [para(self._update(u), "- ", indent=1, tight=True) for u in rec.updates]
         return blocks
 
     def _update(self, update: Update) -> str:
-        status = self.pub.config.status(update.status).label if _known(self.pub, update.status) else update.status
-        text = f"{long_date(update.date)}" + (f", {update.meeting}" if update.meeting else "") + f": {status}."
+        text = update_line(update)
         if update.note:
             text += " " + " ".join(b.text for b in self.r.blocks(self.pub.tokens(update.note)))
-        if update.revised_target:
-            text += f" Target moved to {target_text(update.revised_target)}"
-            text += f": {update.reason}" if update.reason else "."
-            text += "" if text.endswith(".") else "."
-        return text
+        return " ".join([text] + update_details(update))
 
     # --- appendices ---------------------------------------------------------------------
 
@@ -255,5 +243,3 @@ _PART_TITLES = {
 }
 
 
-def _known(pub: Publication, status_id: str) -> bool:
-    return any(t.id == status_id for t in pub.config.statuses)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..model import Report
-from ..urls import report_url, tracker_url
+from ..tracker import decision_maker, report_message, response_deadline
+from ..urls import recommendation_url, report_url, tracker_url
 from .context import PageMeta
 from .plan import Job, Plan
 from .render import Body
@@ -63,8 +64,9 @@ def report_page(plan: Plan, report: Report) -> Job:
             "views": views,
             "counts": Counts.of(views),
             "decisions": decision_counts(views, plan.pub.config.decisions),
-            "response_due": views[0].standing.response_due if views else None,
+            "response_due": response_deadline(report, plan.pub.config),
             "response_overdue": any(v.standing.response_overdue for v in views),
+            "response_message": report_message(report, [v.standing for v in views], plan.pub.config),
             "contents": contents(report, plan),
             "ids": part_ids(report),
             "formats": plan.formats(report),
@@ -85,13 +87,27 @@ def recommendation_page(plan: Plan, report: Report, index: int) -> Job:
         return {
             "report": report,
             "rec": view,
-            "timeline": timeline(view.rec, plan.pub.config.statuses),
+            "timeline": timeline(view.rec),
+            "decided_by": decision_maker(view.rec, report),
             "cited": cited,
             "section_titles": {r.id: {s.slug: s.title for s in r.sections} for _, r in cited},
             "previous": views[index - 1] if index > 0 else None,
             "next": views[index + 1] if index + 1 < len(views) else None,
         }
     return Job(meta, "recommendation.html.j2", values, report, plan.page_key(report, view.number))
+
+
+def group_page(plan: Plan, report: Report, group, members) -> Job:
+    """The page a reference to a group of parts ("Recommendation 5" of 5a-5c) links to."""
+    views = [v for v in plan.views[report.id] if v.rec in members]
+    meta = PageMeta(recommendation_url(report.id, group), plan.title(f"Recommendation {group}", report.title),
+                    f"Recommendation {group}",
+                    plan.crumbs(("Reports", "reports/"), (report.title, report_url(report.id))),
+                    "reports", report.title, "Recommendation")
+
+    def values(plan: Plan, body: Body | None) -> dict:
+        return {"report": report, "group": group, "views": views, "stem": members[0].stem}
+    return Job(meta, "group.html.j2", values, report, plan.page_key(report, f"group-{group.slug}"))
 
 
 def tracker_values(plan: Plan, views: list[RecView], site_wide: bool) -> dict:
@@ -121,4 +137,6 @@ def report_jobs(plan: Plan) -> Iterator[Job]:
         yield report_page(plan, report)
         for index in range(len(report.recommendations)):
             yield recommendation_page(plan, report, index)
+        for group, members in report.groups:
+            yield group_page(plan, report, group, members)
         yield report_tracker(plan, report)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import SiteConfig
-from .views import AWAITING_DECISION, RecView
+from .views import NO_DECISION, RecView
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,8 @@ def row_data(view: RecView) -> dict[str, str]:
     return {
         "c": view.report.committee,
         "r": view.report.id,
-        "d": s.decision.id if s.decision else AWAITING_DECISION.id,
-        "s": s.status.id,
+        "d": s.decision.id if s.decision else NO_DECISION[view.rec.response_state].id,
+        "s": s.state,
         "o": "|".join(p.name for p in view.rec.owners),
         "od": "t" if s.overdue else "r" if s.response_overdue else "n",
         "due": s.target.due.isoformat() if s.target and s.target.due else "",
@@ -65,13 +65,12 @@ def filters(views: list[RecView], config: SiteConfig, site_wide: bool) -> tuple[
             Option(c.id, c.name) for c in config.committees if c.id in committees)))
         out.append(Filter("report", "Report", "r", _distinct(
             (v.report.id, v.report.title) for v in sorted(views, key=lambda v: v.report.title))))
-    decision_ids = {v.standing.decision.id if v.standing.decision else AWAITING_DECISION.id for v in views}
+    decision_ids = {v.standing.decision.id if v.standing.decision else NO_DECISION[v.rec.response_state].id for v in views}
     decisions = [t for t in config.decisions if t.id in decision_ids]
-    if AWAITING_DECISION.id in decision_ids:
-        decisions.append(AWAITING_DECISION)
-    out.append(Filter("decision", "Decision", "d", tuple(Option(t.id, t.label) for t in decisions)))
+    decisions += [t for t in NO_DECISION.values() if t.id in decision_ids]
+    out.append(Filter("decision", "Decision", "d", tuple(Option(t.id, t.display) for t in decisions)))
     out.append(Filter("status", "Status", "s", _distinct(
-        (v.standing.status.id, v.standing.status.label) for v in sorted(views, key=lambda v: v.standing.status.label))))
+        (v.standing.state, v.standing.label) for v in sorted(views, key=lambda v: v.standing.label))))
     owners = sorted({p.name for v in views for p in v.rec.owners})
     out.append(Filter("owner", "Owner", "o", tuple(Option(n, n) for n in owners)))
     out.append(Filter("overdue", "Overdue", "od", OVERDUE_OPTIONS))

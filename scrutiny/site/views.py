@@ -5,14 +5,12 @@ Status and decision are always shown as words (a tag); the colour only repeats t
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 from dataclasses import dataclass
 
-from ..dates import TargetDate
+from ..dates import TargetDate, long_date
 from ..model import Person, Recommendation, Report, Term, Update
 from ..publication import Publication
-from ..tracker import Standing
+from ..tracker import NO_DECISION_WORDS, Standing
 from ..urls import recommendation_url, report_url
 
 DECISION_COLOURS = {
@@ -29,9 +27,12 @@ STATUS_COLOURS = {
     "not-started": "grey",
     "not-implemented": "red",
     "superseded": "grey",
-    "awaiting-response": "yellow",
 }
-AWAITING_DECISION = Term("awaiting", "Awaiting response")
+#: What the decision column says when no decision is recorded, by the recommendation's
+#: response state (see :attr:`scrutiny.model.Recommendation.response_state`).
+NO_DECISION = {state: Term("awaiting" if state == "awaited" else state, words)
+               for state, words in NO_DECISION_WORDS.items()}
+AWAITING_DECISION = NO_DECISION["awaited"]
 
 
 @dataclass(frozen=True)
@@ -42,19 +43,23 @@ class Tag:
     colour: str = "grey"
 
 
-def decision_tag(term: Term | None) -> Tag:
+def decision_tag(term: Term | None, state: str = "awaited") -> Tag:
     if term is None:
-        return Tag(AWAITING_DECISION.label, "yellow")
-    return Tag(term.label, DECISION_COLOURS.get(term.id, "grey"))
+        none = NO_DECISION.get(state, AWAITING_DECISION)
+        return Tag(none.label, "yellow" if none is AWAITING_DECISION else "grey")
+    return Tag(term.display, DECISION_COLOURS.get(term.id, "grey" if term.closed else "green"))
 
 
 def status_tag(term: Term) -> Tag:
-    return Tag(term.label, STATUS_COLOURS.get(term.id, "grey"))
+    """A status an update gave, in the council's words."""
+    return Tag(term.display, STATUS_COLOURS.get(term.id, "green" if term.closed and term.implemented else "blue"))
 
 
-def long_date(day: dt.date | None) -> str:
-    """``27 June 2013`` (GOV.UK style), independent of the machine's locale."""
-    return f"{day.day} {calendar.month_name[day.month]} {day.year}" if day else ""
+def standing_tag(standing: Standing) -> Tag:
+    """Where a recommendation stands: the status an update gave, or the words for having none."""
+    if standing.status is not None and not standing.sign_off_pending:
+        return status_tag(standing.status)
+    return Tag(standing.label, {"red": "red", "green": "green", "grey": "grey", "blue": "blue"}.get(standing.tone, "yellow"))
 
 
 def file_size(size: int) -> str:
@@ -78,11 +83,11 @@ class TimelineEntry:
     revised_from: TargetDate | None
 
 
-def timeline(rec: Recommendation, config_statuses: tuple[Term, ...]) -> tuple[TimelineEntry, ...]:
+def timeline(rec: Recommendation) -> tuple[TimelineEntry, ...]:
     target = rec.original_target
     out = []
     for update in rec.updates:
-        term = next((t for t in config_statuses if t.id == update.status), Term(update.status, update.status))
+        term = update.status
         revised_from = target if update.revised_target else None
         if update.revised_target:
             target = update.revised_target
@@ -112,22 +117,24 @@ class RecView:
 
     @property
     def decision(self) -> Tag:
-        return decision_tag(self.standing.decision)
+        return decision_tag(self.standing.decision, self.rec.response_state)
 
     @property
     def status(self) -> Tag:
-        return status_tag(self.standing.status)
+        return standing_tag(self.standing)
 
     @property
     def flags(self) -> tuple[Tag, ...]:
         """Accountability flags, as words: overdue, response overdue, date revised."""
-        out = []
-        if self.standing.overdue:
-            out.append(Tag("Overdue", "red"))
-        if self.standing.response_overdue:
+        s, out = self.standing, []
+        if s.overdue:
+            out.append(Tag(f"{s.overdue_for} overdue", "red"))
+        if s.response_overdue and s.status is not None:  # without updates the status already says it
             out.append(Tag("Response overdue", "red"))
-        if self.standing.slipped:
+        if s.slipped:
             out.append(Tag("Date revised", "purple"))
+        if s.missed_updates:
+            out.append(Tag("Update missed", "orange"))
         return tuple(out)
 
     @property
@@ -157,7 +164,7 @@ class Counts:
             total=len(s),
             open=sum(not x.closed for x in s),
             overdue=sum(x.overdue for x in s),
-            awaiting=sum(x.decision is None for x in s),
+            awaiting=sum(x.response_expected for x in s),
             response_overdue=sum(x.response_overdue for x in s),
             closed=sum(x.closed for x in s),
         )
@@ -170,7 +177,8 @@ def decision_counts(views: tuple[RecView, ...], decisions: tuple[Term, ...]) -> 
         n = sum(1 for v in views if v.standing.decision and v.standing.decision.id == term.id)
         if n:
             out.append((decision_tag(term), n))
-    awaiting = sum(1 for v in views if v.standing.decision is None)
-    if awaiting:
-        out.append((decision_tag(None), awaiting))
+    for state in NO_DECISION:
+        n = sum(1 for v in views if v.standing.decision is None and v.rec.response_state == state)
+        if n:
+            out.append((decision_tag(None, state), n))
     return tuple(out)

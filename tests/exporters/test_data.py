@@ -35,7 +35,8 @@ def read_csv(path: Path) -> list[dict]:
 def test_worcestershire_export_lists_its_20_recommendations(example_site: Path):
     rows = read_csv(example_site / "reports/criteria-for-entry-into-care/recommendations.csv")
     assert [r["number"] for r in rows] == [str(n) for n in range(1, 21)]
-    assert all(r["status"] == "Awaiting response" and r["decision"] == "" for r in rows)
+    assert all(r["status"] == "" and r["position"] == "Awaiting response" and r["decision"] == "" for r in rows)
+    assert all(r["response_due"] == "" and r["response_overdue"] == "no" for r in rows)
     data = json.loads((example_site / "reports/criteria-for-entry-into-care/recommendations.json").read_text())
     assert len(data["recommendations"]) == 20
     assert all(r["response"] is None for r in data["recommendations"])
@@ -57,7 +58,7 @@ def test_site_json_matches_its_schema(example_site: Path):
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.validate(data, schema, format_checker=jsonschema.FormatChecker())
     assert len(data["recommendations"]) == 34
-    assert data["as_of"] == "2013-09-30"
+    assert data["as_of"] == "2014-11-30"
 
 
 def test_site_csv_has_every_recommendation_with_absolute_urls(example_site: Path):
@@ -74,7 +75,7 @@ def test_overdue_flags_follow_as_of(tmp_path: Path):
     # as_of 2024-03-31: rec 1 was revised to March 2024 (due 31 March) so not yet overdue
     assert (rows["1"]["overdue"], rows["1"]["original_target"], rows["1"]["current_target"]) == ("no", "June 2023", "March 2024")
     assert rows["2"]["status"] == "Complete" and rows["2"]["overdue"] == "no"
-    assert rows["3"]["status"] == "No action (rejected)"
+    assert rows["3"]["status"] == "" and rows["3"]["position"] == "No action (rejected)"
     config = root / "site_config.yaml"
     config.write_text(config.read_text().replace("as_of: 2024-03-31", "as_of: 2024-04-01"))
     build(root, out)

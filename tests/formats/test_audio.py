@@ -81,8 +81,8 @@ def test_spoken_words_have_no_markup_and_say_numbers_and_dates(tracks: list[audi
     assert findings.count("Special Educational Needs and Disabilities") == 1, "expanded on first use only"
     assert "Table: Journeys a day. Year 2021, Journeys 1200." in findings
     recs = tracks[3].text
-    assert "Response: Partially accepted, by Cabinet on 14 September 2023." in recs
-    assert "Target: 29 February 2024." in recs and "Status on 31 March 2024: Behind schedule." in recs
+    assert "Response: Partially accepted by Cabinet on 14 September 2023." in recs
+    assert "Target: 29 February 2024." in recs and "Status on 31 March 2024: Behind schedule at the update of 1 December 2023 (People Scrutiny Committee)." in recs
     for track in tracks:
         for mark in ("**", "[", "](", "http", "#"):
             assert mark not in track.text, (track.filename, mark)

@@ -83,8 +83,8 @@ def test_recommendations_back_translate_to_their_words(print_text: str):
 
 
 def test_responses_status_and_contact_are_in_the_braille(print_text: str):
-    for words in ("response: partially accepted", "status on 31 march 2024: behind schedule",
-                  "owner: jo bloggs (head of transport)", "status on 31 march 2024: complete",
+    for words in ("response: partially accepted", "status on 31 march 2024: behind schedule at the update of 1 december 2023",
+                  "owner: jo bloggs (head of transport)", "status on 31 march 2024: complete at the update of 1 march 2024",
                   "routes for children with send are planned each summer", "01234 567890"):
         assert words in print_text, words
 

@@ -103,8 +103,8 @@ def test_every_recommendation_with_its_response_and_status(document):
     for rec in data["recommendations"]:
         assert rec["text"].strip() in text
         assert rec["response"]["text"].strip() in text
-    assert "Status on 31 March 2024: Behind schedule" in text
-    assert "Status on 31 March 2024: No action (rejected)" in text
+    assert "Status on 31 March 2024: Behind schedule at the update of 1 December 2023 (People Scrutiny Committee)" in text
+    assert "Status on 31 March 2024: Rejected: no action follows this decision." in text
     assert "Decision: Partially accepted by Cabinet on 14 September 2023" in text
     assert "Move route planning to the spring term. Jo Bloggs (Head of Transport) June 2023" in text
 

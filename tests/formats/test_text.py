@@ -75,12 +75,15 @@ def test_numbered_paragraphs_keep_their_numbers_with_a_hanging_indent(text: str)
 
 def test_responses_and_current_status(text: str):
     one, two, three = (flat(rec_entry(text, n)) for n in (1, 2, 3))
-    assert "Response: Accepted, by Cabinet on 14 September 2023." in one
+    assert "Response: Accepted by Cabinet on 14 September 2023." in one
     assert "Owner: Jo Bloggs (Head of Transport) Target: June 2023" in one
-    assert "Status on 31 March 2024: Behind schedule. Target: March 2024." in one
+    assert "Status on 31 March 2024: Behind schedule at the update of 1 December 2023 (People Scrutiny Committee). The target is March 2024 (due today)." in one
     assert "Target moved to March 2024: The routing software arrived late." in one
-    assert "Response: Partially accepted" in two and "Status on 31 March 2024: Complete." in two
+    assert "Response: Partially accepted" in two and "Status on 31 March 2024: Complete at the update of 1 March 2024" in two
     assert "Response: Rejected" in three and "Routes depend on late applications." in three
+    assert "Status on 31 March 2024: Rejected: no action follows this decision." in three
+    # no status the content did not state: a rejected recommendation is never "Not started"
+    assert "Not started" not in one + two + three
 
 
 def test_headings_are_underlined_or_in_capitals(text: str):

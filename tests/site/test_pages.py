@@ -182,5 +182,6 @@ def test_awaiting_response_recommendation(site):
     assert "The executive's response is overdue" in text(banner)
     details = {text(r.dt): text(r.dd) for r in soup.select("dl.summary-list .summary-list__row")}
     assert details["Decision"] == "Awaiting response"
-    assert details["Status"] == "Awaiting response Response overdue"
+    assert details["Status"] == "Response overdue"
+    assert details["Where it stands"] == "Awaiting a response for 44 months past its deadline of 10 July 2020."
     assert details["Response due by"] == "10 July 2020"

@@ -37,7 +37,7 @@ def test_decision_status_and_target_as_text(site):
     assert (second["Decision"], second["Status"]) == ("Partially accepted", "Complete")
     assert (third["Decision"], third["Status"]) == ("Rejected", "No action (rejected)")
     assert (fourth["Decision"], fourth["Status"], fourth["Target date"]) == (
-        "Awaiting response", "Awaiting response", "Awaiting response")
+        "Awaiting response", "Response overdue", "Awaiting response")
     # status is never colour alone: every tag has its words
     for _, tr in found:
         assert all(text(cell) for cell in tr.select("td.k"))
@@ -50,7 +50,7 @@ def test_overdue_flags_on_the_as_of_date(site, late_site):
     _, _, _, now = rows(site, "tracker/")
     _, _, _, later = rows(late_site, "tracker/")
     assert [r["Overdue"] for r, _ in now] == ["No", "No", "No", "Response overdue"]
-    assert [r["Overdue"] for r, _ in later] == ["Overdue", "No", "No", "Response overdue"]
+    assert [r["Overdue"] for r, _ in later] == ["3 months overdue", "No", "No", "Response overdue"]
     assert [tr["data-od"] for _, tr in later] == ["t", "n", "n", "r"]
     stats = [text(li) for li in late_site.page("tracker/").select(".stats li")]
     assert stats == ["2 open", "1 overdue", "1 awaiting a response", "1 response overdue"]
