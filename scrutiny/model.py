@@ -543,10 +543,9 @@ class Report:
         found: dict[RecNumber, list[Recommendation]] = {}
         for rec in self.recommendations:
             group = rec.number.group
-            while group is not None:
-                if group not in own:
-                    found.setdefault(group, []).append(rec)
-                group = group.group
+            # a number's parts (5a-5c, 6(a), 1.1); a code's prefixes (ABC.140715) name no group
+            if group is not None and group not in own and all(p.isdigit() for p in group.parts):
+                found.setdefault(group, []).append(rec)
         return tuple((g, tuple(members)) for g, members in found.items())
 
     def table(self, table_id: str) -> DataTable | None:

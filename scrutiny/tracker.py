@@ -133,7 +133,8 @@ def standing(rec: Recommendation, report: Report, config: SiteConfig) -> Standin
     closed = bool((status and status.closed and not sign_off_pending) or (not latest and decision and decision.closed))
     implemented = status.implemented if status and closed else (False if decision and decision.closed else None)
     target = rec.current_target
-    overdue = bool(target and not closed and target.is_overdue(as_of))
+    # reported done but awaiting sign-off is not "overdue": the words say it awaits sign-off
+    overdue = bool(target and not closed and not sign_off_pending and target.is_overdue(as_of))
     overdue_for = duration_words(target.due, as_of) if overdue else ""
     due_in = duration_words(as_of, target.due) if target and target.due and not closed and not overdue else ""
 
@@ -141,9 +142,9 @@ def standing(rec: Recommendation, report: Report, config: SiteConfig) -> Standin
     if overdue:
         sentence += f" The target, {target.display}, passed {overdue_for} ago: it is {overdue_for} overdue."
         tone = "red"
-    elif target and not closed and target.due:
+    elif target and not closed and not sign_off_pending and target.due:
         sentence += f" The target is {target.display} (due {'today' if target.due == as_of else 'in ' + due_in})."
-    elif target and not closed:
+    elif target and not closed and not sign_off_pending:
         sentence += f" Target: {target.display} ({target.due_words})."
     missed = _missed_updates(rec, report, closed, as_of)
     if missed:

@@ -1,9 +1,18 @@
 """Block-level plugins: placement lines and numbered paragraphs.
 
 ``[[recommendation 7]]`` / ``[[recommendations 17-20]]`` on a line of its own places
-recommendation boxes (token ``rec_box``, ``meta["numbers"]``); ``[[table id]]`` places
-a data table (token ``data_table``, ``meta["id"]``). Top-level paragraphs of numbered
-Markdown get ``id="p<n>"`` and ``meta["number"]``, counted across the whole report.
+recommendation boxes (token ``rec_box``, ``meta["numbers"]``, the recommendations in
+order); ``[[table id]]`` places a data table (token ``data_table``, ``meta["id"]``).
+Top-level paragraphs of numbered Markdown get ``id="p<n>"`` and ``meta["number"]``,
+counted across the whole report.
+
+A placement's references are written as the council writes them (``5(b)``, ``5 (b)``,
+``1.1``, ``a``, ``ABC.140715.20b``), separated by ``,``, ``and`` or ``&``; a range
+(``3-6``, ``1.1 to 1.3``) places every recommendation between its ends in document order
+(:mod:`.recrefs`). A group (``5`` when the report has 5a-5c) places each part's box. A
+reference the report does not reproduce places nothing, without a problem; an unknown,
+ambiguous or backwards one is a problem. In a report whose recommendations could not be
+read, placements place nothing and are not checked.
 """
 
 from __future__ import annotations
@@ -16,7 +25,7 @@ from markdown_it.rules_core import StateCore
 from ..model import RecNumber
 from ..problems import did_you_mean
 from .context import ParseContext, Placement
-from .recrefs import ITEM_RE, expand, list_items, unknown_endpoints
+from .recrefs import DASH, SEP, Item, check_item, scan_list
 
 PLACEMENT = re.compile(r"^\[\[\s*(?P<kind>recommendations?|table)\s+(?P<arg>[^\]]+?)\s*\]\]\s*$", re.IGNORECASE)
 
@@ -49,19 +58,54 @@ def placement_block(state: StateBlock, start: int, end: int, silent: bool) -> bo
 
 
 def _numbers(ctx: ParseContext, arg: str, line: int) -> list[RecNumber]:
-    items = list_items(arg)
-    leftover = ITEM_RE.sub("", arg).replace(",", "").replace("and", "").replace("&", "").strip()
-    if not items or leftover:
+    items = _placement_items(ctx, arg)
+    if not items:
         ctx.problem(line, f'cannot read the recommendation numbers in "[[recommendation {arg}]]"',
                     "write [[recommendation 7]] or [[recommendations 3-6, 9]]")
         return []
+
+    def unknown(n: RecNumber) -> tuple[str, str]:
+        return (f"[[recommendation {arg}]] places recommendation {n}, which this report does not have",
+                "check the number in recommendations.yaml")
+
     out: list[RecNumber] = []
-    for _, a, b in items:
-        for n in unknown_endpoints(ctx, a, b):
-            ctx.problem(line, f"[[recommendation {arg}]] places recommendation {n}, which this report does not have",
-                        "check the number in recommendations.yaml")
-        out.extend(expand(ctx, a, b))
+    for item in items:
+        out.extend(check_item(ctx, line, f"[[recommendation {arg}]]", item, unknown)[1])
     return out
+
+
+def _placement_items(ctx: ParseContext, arg: str) -> list[Item] | None:
+    """The references and ranges of a placement, each written as the council writes it
+    (``5(b)``, ``1.1``, ``a``, ``ABC.140715.20b``); None when one cannot be read."""
+    items = [_placement_item(ctx, piece) for piece in SEP.split(arg.strip())]
+    return None if any(i is None for i in items) else items  # type: ignore[return-value]
+
+
+def _placement_item(ctx: ParseContext, piece: str) -> Item | None:
+    def known(n: RecNumber | None) -> bool:
+        return n is not None and ctx.resolve(n).kind != "unknown"
+
+    whole = _parse(piece)
+    if known(whole):
+        return Item(whole, (0, len(piece)))  # type: ignore[arg-type]
+    for dash in DASH.finditer(piece):
+        a, b = _parse(piece[:dash.start()]), _parse(piece[dash.end():])
+        if known(a) and known(b):
+            return Item(a, (0, dash.start()), b, (dash.end(), len(piece)))  # type: ignore[arg-type]
+    # not the report's: read it as a phrase's list would ("3-9"), so the unknown end is named
+    items, end = scan_list(piece, 0, lambda n: True)
+    if len(items) == 1 and end == len(piece):
+        return items[0]
+    # an unknown reference of another scheme ("a", "ABC.1"), named in the problem
+    plain = whole is not None and not DASH.search(piece) and not any(c.isspace() for c in piece)
+    return Item(whole, (0, len(piece))) if plain else None  # type: ignore[arg-type]
+
+
+def _parse(text: str) -> RecNumber | None:
+    try:
+        return RecNumber.parse(text)
+    except ValueError:
+        return None
 
 
 def number_paragraphs(state: StateCore) -> None:

@@ -1,11 +1,17 @@
 """The one Markdown pipeline: markdown-it-py (CommonMark + tables + footnotes, raw HTML
-off) with our plugins, run once per Markdown text; every renderer reads its tokens."""
+off) with our plugins, run once per Markdown text; every renderer reads its tokens.
+
+Citations are resolved against an index of every report's references
+(:func:`build_index`): a report whose folder could not be read, or whose
+recommendations.yaml could not be (``recommendations_read`` False), maps to None, so
+text citing it is neither checked nor linked (its own problems are reported once).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Iterator, Mapping
+from typing import Iterable, Iterator, Mapping
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -14,7 +20,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from ..model import Content, Markdown, RecNumber, Report
 from ..problems import Problems
 from .blocks import number_paragraphs, placement_block
-from .context import Citation, ParseContext, Placement
+from .context import Citation, ParseContext, Placement, RecIndex
 from .inline import check_links, mark_glossary
 from .recrefs import link_recommendation_phrases
 
@@ -60,6 +66,8 @@ def _fields(report: Report) -> Iterator[Markdown]:
         if md:
             yield md
     for rec in report.recommendations:
+        if rec.stem:
+            yield rec.stem
         yield rec.text
         if rec.response and rec.response.text:
             yield rec.response.text
@@ -68,7 +76,18 @@ def _fields(report: Report) -> Iterator[Markdown]:
                 yield update.note
 
 
-def parse_report(md: MarkdownIt, report: Report, index: dict[str, set[RecNumber] | None], problems: Problems) -> ParsedReport:
+def build_index(reports: Iterable[Report], unreadable: Iterable[str] = ()) -> dict[str, RecIndex | None]:
+    """Every report's references in document order; None for an unreadable report or one
+    whose recommendations could not be read."""
+    index: dict[str, RecIndex | None] = {r.id: RecIndex.of(r) for r in reports}
+    index.update({report_id: None for report_id in unreadable})
+    return index
+
+
+def parse_report(md: MarkdownIt, report: Report, index: Mapping[str, RecIndex | Iterable[RecNumber] | None],
+                 problems: Problems) -> ParsedReport:
+    """Parse one report. ``index`` is :func:`build_index`'s (a plain collection of numbers
+    is accepted for a report too); the report's own references come from ``report``."""
     ctx = ParseContext(report, index, problems)
     sections = {}
     for section in report.sections:
@@ -86,6 +105,5 @@ def parse_report(md: MarkdownIt, report: Report, index: dict[str, set[RecNumber]
 def parse_content(content: Content, problems: Problems) -> dict[str, ParsedReport]:
     """Parse every report once; reference problems are added to ``problems``."""
     md = make_parser()
-    index: dict[str, set[RecNumber] | None] = {r.id: {rec.number for rec in r.recommendations} for r in content.reports}
-    index.update({report_id: None for report_id in content.unreadable})
+    index = build_index(content.reports, content.unreadable)
     return {r.id: parse_report(md, r, index, problems) for r in content.reports}

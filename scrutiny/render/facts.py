@@ -27,7 +27,7 @@ def target_text(s: Standing) -> str:
     if s.target is None:
         return ""
     text = s.target.display
-    if not s.target.due_known:
+    if not s.target.due_known or s.target.kind == "relative":
         text += f" ({s.target.due_words})"
     if s.original_target is not None and s.slipped and s.original_target.text != s.target.text:
         text += f" (originally {s.original_target.display})"

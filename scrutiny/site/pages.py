@@ -70,6 +70,7 @@ def report_page(plan: Plan, report: Report) -> Job:
             "contents": contents(report, plan),
             "ids": part_ids(report),
             "formats": plan.formats(report),
+            "contact": plan.pub.config.contact_for(report.committee),
         }
     return Job(meta, "report.html.j2", values, report, plan.report_key(report))
 
