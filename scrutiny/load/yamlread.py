@@ -80,6 +80,7 @@ class Fields:
         self.values: dict[str, tuple[ScalarNode, Node]] = {}
         self.asked: set[str] = set()
         self.ok = isinstance(node, MappingNode)
+        self.flow = bool(getattr(node, "flow_style", False))
         if node is None:
             return
         if not self.ok:
@@ -258,6 +259,13 @@ class Fields:
         """Report every key that no reader asked for."""
         for key, (key_node, _) in self.values.items():
             if key not in self.asked:
+                value = self.values[key][1]
+                if self.flow and isinstance(value, ScalarNode) and value.value == "" and not value.style:
+                    # {note: Late, as usual}: the comma ended the value and began a "key"
+                    self.problem(line_of(key_node), f'"{key}" in {self.what} was read as a key: a comma inside '
+                                 "{ ... } ends the value before it",
+                                 'put the whole value in quotes, e.g. note: "Late, as usual"')
+                    continue
                 self.problem(line_of(key_node), f'unknown key "{key}" in {self.what}',
                              did_you_mean(key, self.asked))
 
