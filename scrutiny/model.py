@@ -46,6 +46,8 @@ _SIMPLE = re.compile(r"^\d{1,3}[a-z]?$")
 def _display_ref(text: str) -> str:
     """The reference as shown: the council's words without a list marker's ``.`` or ``)``."""
     text = " ".join(str(text).split()).rstrip(".")
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1].strip()
     if text.endswith(")") and "(" not in text:
         text = text[:-1].rstrip()
     return text
@@ -395,10 +397,13 @@ class Recommendation:
 
     @property
     def original_target(self) -> TargetDate | None:
-        """The latest action target in the response, before any revision."""
+        """The latest action target in the response, before any revision: the latest one with
+        a due day when any has one (an "ongoing" action beside dated ones does not stop the
+        recommendation from falling due)."""
         if not self.response or not self.response.actions:
             return None
-        return max((a.target for a in self.response.actions), key=TargetDate.sort_key)
+        targets = [a.target for a in self.response.actions]
+        return max([t for t in targets if t.due] or targets, key=TargetDate.sort_key)
 
     @property
     def current_target(self) -> TargetDate | None:

@@ -201,7 +201,7 @@ def _responded(rec: Recommendation, report: Report, decision: Term | None) -> st
     if response is None or decision is None:
         return ""
     by = decision_maker(rec, report)
-    when = f" on {long_date(response.date)}" if response.date else ""
+    when = f" {'on' if response.date.precision == 'day' else 'in'} {long_date(response.date)}" if response.date else ""
     return f"{decision.display}{' by ' + by if by else ''}{when}."
 
 
@@ -232,7 +232,8 @@ def _missed_updates(rec: Recommendation, report: Report, closed: bool, as_of: dt
         points = [m.date.last for m in schedule.meetings if m.date.last <= as_of and (start is None or m.date.last > start)]
     missed, previous = [], start or dt.date.min
     for point in points:
-        if not any(previous < u.date.last <= point for u in rec.updates):
+        # missed when no update came in its period, nor late, after it
+        if not any(previous < u.date.last for u in rec.updates):
             missed.append(point)
         previous = point
     return tuple(missed)

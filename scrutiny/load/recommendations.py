@@ -119,7 +119,7 @@ def _number(f: Fields, parent: RecNumber | None = None) -> RecNumber | None:
     if raw is None:
         return None
     try:
-        number = RecNumber.parse(scalar_value(raw))
+        number = RecNumber.parse(raw.value)  # the author's characters: 1.10 stays 1.10
     except ValueError:
         f.problem(line_of(raw), f'recommendation number "{raw.value}" is not a reference',
                   "write the council's reference: 7, 2a, 5(b), 1.1, a) or a code such as ABC.140715.20b "

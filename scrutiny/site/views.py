@@ -52,7 +52,8 @@ def decision_tag(term: Term | None, state: str = "awaited") -> Tag:
 
 def status_tag(term: Term) -> Tag:
     """A status an update gave, in the council's words."""
-    return Tag(term.display, STATUS_COLOURS.get(term.id, "green" if term.closed and term.implemented else "blue"))
+    default = "green" if term.closed and term.implemented else "orange" if term.needs_revised_target else "blue"
+    return Tag(term.display, STATUS_COLOURS.get(term.id, default))
 
 
 def standing_tag(standing: Standing) -> Tag:
