@@ -25,7 +25,7 @@ from markdown_it.rules_core import StateCore
 from ..model import RecNumber
 from ..problems import did_you_mean
 from .context import ParseContext, Placement
-from .recrefs import DASH, SEP, Item, check_item, scan_list
+from .recrefs import DASH, SEP, Item, check_item, parse_ref, scan_list
 
 PLACEMENT = re.compile(r"^\[\[\s*(?P<kind>recommendations?|table)\s+(?P<arg>[^\]]+?)\s*\]\]\s*$", re.IGNORECASE)
 
@@ -85,11 +85,11 @@ def _placement_item(ctx: ParseContext, piece: str) -> Item | None:
     def known(n: RecNumber | None) -> bool:
         return n is not None and ctx.resolve(n).kind != "unknown"
 
-    whole = _parse(piece)
+    whole = parse_ref(piece)
     if known(whole):
         return Item(whole, (0, len(piece)))  # type: ignore[arg-type]
     for dash in DASH.finditer(piece):
-        a, b = _parse(piece[:dash.start()]), _parse(piece[dash.end():])
+        a, b = parse_ref(piece[:dash.start()]), parse_ref(piece[dash.end():])
         if known(a) and known(b):
             return Item(a, (0, dash.start()), b, (dash.end(), len(piece)))  # type: ignore[arg-type]
     # not the report's: read it as a phrase's list would ("3-9"), so the unknown end is named
@@ -99,13 +99,6 @@ def _placement_item(ctx: ParseContext, piece: str) -> Item | None:
     # an unknown reference of another scheme ("a", "ABC.1"), named in the problem
     plain = whole is not None and not DASH.search(piece) and not any(c.isspace() for c in piece)
     return Item(whole, (0, len(piece))) if plain else None  # type: ignore[arg-type]
-
-
-def _parse(text: str) -> RecNumber | None:
-    try:
-        return RecNumber.parse(text)
-    except ValueError:
-        return None
 
 
 def number_paragraphs(state: StateCore) -> None:

@@ -181,7 +181,7 @@ class ParseContext:
             exact = refs.numbers[refs.position(number)]
             return Target("ambiguous", report_id, exact, parts) if parts else Target("recommendation", report_id, exact)
         if parts:
-            return Target("group", report_id, number, parts)
+            return Target("group", report_id, _written_as(parts[0], len(number.parts), number), parts)
         if refs.is_not_reproduced(number):
             return Target("not-reproduced", report_id, number)
         return Target("unknown", report_id, number)

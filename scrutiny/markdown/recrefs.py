@@ -79,33 +79,41 @@ def _ref_at(text: str, pos: int, accept: Callable[[RecNumber], bool]) -> tuple[R
         return None
     end = m.end()
     spaced = SPACED.match(text, end)
-    if spaced:
-        longer = RecNumber.parse(text[pos:spaced.end()])
-        if accept(longer):
-            end = spaced.end()
-    return RecNumber.parse(text[pos:end]), end
+    longer = parse_ref(text[pos:spaced.end()]) if spaced else None
+    if spaced and longer is not None and accept(longer):
+        end = spaced.end()
+    ref = parse_ref(text[pos:end])
+    return (ref, end) if ref is not None else None
+
+
+def parse_ref(text: str) -> RecNumber | None:
+    try:
+        return RecNumber.parse(text)
+    except ValueError:  # longer than a reference can be
+        return None
 
 
 def scan_list(text: str, pos: int, accept: Callable[[RecNumber], bool]) -> tuple[list[Item], int]:
-    """The references and ranges written from ``pos`` ("3-6, 9 and 11"), and where they end."""
+    """The references and ranges written from ``pos`` ("3-6, 9 and 11"), and where the last ends."""
     items: list[Item] = []
+    cursor = pos
     while True:
-        first = _ref_at(text, pos, accept)
+        first = _ref_at(text, cursor, accept)
         if first is None:
             break
         a, end = first
-        item = Item(a, (pos, end))
+        item = Item(a, (cursor, end))
         dash = DASH.match(text, end)
         second = _ref_at(text, dash.end(), accept) if dash else None
         if dash and second:
-            item = Item(a, (pos, end), second[0], (dash.end(), second[1]))
+            item = Item(a, (cursor, end), second[0], (dash.end(), second[1]))
             end = second[1]
         items.append(item)
         pos = end
         sep = SEP.match(text, pos)
-        if not sep or not REF.match(text, sep.end()):
+        if not sep:
             break
-        pos = sep.end()
+        cursor = sep.end()
     return items, pos
 
 
@@ -254,9 +262,6 @@ def _split(text: str, ctx: ParseContext, line: int | None) -> list[Token]:
 
 def _phrase(out: _Out, ctx: ParseContext, line: int | None, text: str, start: int, end: int, items: list[Item]) -> None:
     phrase = text[start:end].strip()
-    if ctx.refs() is None:  # its recommendations could not be read: not checked
-        out.text(text[start:end])
-        return
 
     def unknown(n: RecNumber) -> tuple[str, str]:
         return f'"{phrase}" cites recommendation {n}, which {ctx.report.id} does not have', _known_hint(ctx)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from scrutiny.build import gather
-from scrutiny.markdown import make_parser, parse_report
+from scrutiny.markdown import build_index, make_parser, parse_report
 from scrutiny.model import Markdown, Section, Source
 from scrutiny.problems import Problems
 from scrutiny.render.html import HtmlContext, render_html
@@ -29,7 +29,7 @@ def render_case(case: Path) -> str:
     body = Markdown(case.read_text(encoding="utf-8"), Source(f"golden/{case.name}", 1), numbered=True)
     section = Section("case", "Case", "chapter", body)
     report = type(report)(**{**report.__dict__, "sections": (section,)})
-    index = {r.id: {rec.number for rec in r.recommendations} for r in pub.content.reports}
+    index = build_index(pub.content.reports)
     problems = Problems()
     doc = parse_report(make_parser(), report, index, problems)
     assert not problems, [str(p) for p in problems]
