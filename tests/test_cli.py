@@ -35,7 +35,7 @@ def test_check_reports_three_mistakes_at_once_with_file_and_line(tmp_path: Path)
     folder = root / "content/reports/criteria-for-entry-into-care"
     report = folder / "report.yaml"
     report.write_text(report.read_text().replace("committee: worcs-cyp-osp", "committee: worcs-cyp"), encoding="utf-8")
-    report.write_text(report.read_text().replace("published: 2011-05-31", "published: 31/05/2011"), encoding="utf-8")
+    report.write_text(report.read_text().replace("published: May 2011", "published: 31/05/2011"), encoding="utf-8")
     summary = folder / "executive-summary.md"
     summary.write_text(summary.read_text() + "\nSee also Recommendation 27.\n", encoding="utf-8")
 
@@ -50,7 +50,7 @@ def test_check_reports_three_mistakes_at_once_with_file_and_line(tmp_path: Path)
     assert problems[1].startswith("content/reports/criteria-for-entry-into-care/report.yaml:3: ")
     assert 'unknown committee "worcs-cyp"' in problems[1] and 'did you mean "worcs-cyp-osp"' in problems[1]
     assert problems[2].startswith("content/reports/criteria-for-entry-into-care/report.yaml:")
-    assert '"31/05/2011" is not a date (write it as YYYY-MM-DD' in problems[2]
+    assert '"31/05/2011" is not a date (write "2013-07-02", "2 July 2013"' in problems[2]
 
 
 def test_failed_build_keeps_the_published_site(tmp_path: Path):
