@@ -43,3 +43,24 @@ def test_the_axe_harness_finds_a_real_violation(page, base_url, axe_source):
     page.goto(base_url + "accessibility/")
     page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<img src=\"x.png\">')")
     assert "image-alt" in [v["id"] for v in run_axe(page, axe_source)]
+
+
+def test_no_axe_violations_on_the_councils_patterns(page, axe_source, tmp_path_factory):
+    """The real-council patterns: a group of parts, a coded reference, a response recorded
+    elsewhere, a partner recommendation, sign-off awaited, a missed update (file:// pages)."""
+    import shutil
+
+    from scrutiny.build import build
+    from tests.conftest import FIXTURES
+
+    root = tmp_path_factory.mktemp("councils-axe") / "project"
+    shutil.copytree(FIXTURES / "councils", root)
+    build(root, root / "site")
+    for url in ("reports/cabinet-decision-notice/", "reports/cabinet-decision-notice/recommendations/6/",
+                "reports/cabinet-decision-notice/recommendations/7/",
+                "reports/select-committee-log/recommendations/abc-140715-21/",
+                "reports/six-monthly-progress/recommendations/1-1/", "reports/scraip-action-plan/recommendations/a/",
+                "reports/partly-answered-review/", "tracker/"):
+        page.goto((root / "site" / url / "index.html").as_uri())
+        violations = run_axe(page, axe_source)
+        assert not violations, f"{url}\n" + describe(violations)
