@@ -73,9 +73,10 @@ def load_response(f: Fields, what: str, vocab: Vocabulary | None) -> tuple[str, 
     response = Response(decision, day, r.text("decision_maker"), text, tuple(actions), r.source(),
                         responder=r.text("responder"), recorded_in=recorded_in)
     r.finish()
-    if decision is None and not recorded_in:
-        return "given", None if vocab is not None else response
-    return "given", response
+    # a decision that could not be read is reported once; the response is then left out
+    # (with an unknown vocabulary, the committee's own problem says why)
+    unreadable = decision is None and not recorded_in and vocab is not None
+    return "given", None if unreadable else response
 
 
 def load_updates(f: Fields, what: str, vocab: Vocabulary | None, response: Response | None) -> tuple[Update, ...]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..model import Markdown, Person, RecNumber, Recommendation, Vocabulary
+from ..model import Markdown, RecNumber, Recommendation, Vocabulary
 from ..problems import Problems
-from .progress import RESPONSE_STATES, load_response, load_updates, person
+from .progress import load_response, load_updates, person
 from .yamlread import Fields, compose, line_of, scalar_value
 
 PRIORITY_WORDS = ("high", "medium", "low")
@@ -177,5 +177,3 @@ def _priority(f: Fields) -> str:
               "write a number from 1 (highest) to 5, or high, medium or low")
     return ""
 
-
-__all__ = ["load_recommendations", "RESPONSE_STATES", "Person"]

@@ -44,13 +44,13 @@ def update_details(u: Update) -> list[str]:
     """Sentences after an update's note: target moved, reason, evidence, sign-off."""
     out = []
     if u.revised_target:
-        out.append(f"Target moved to {u.revised_target.display}" + (f": {u.reason}" if u.reason else "") + ".")
+        out.append(f"Target moved to {u.revised_target.display}" + (f": {u.reason}" if u.reason else ""))
     elif u.reason:
-        out.append(f"Reason: {u.reason}.")
+        out.append(f"Reason: {u.reason}")
     if u.evidence:
-        out.append("Evidence: " + "; ".join(f"{e.title} ({e.url})" if e.url else e.title for e in u.evidence) + ".")
+        out.append("Evidence: " + "; ".join(f"{e.title} ({e.url})" if e.url else e.title for e in u.evidence))
     if u.sign_off:
         so = u.sign_off
         out.append("Signed off as closed" + (f" by {so.meeting}" if so.meeting else "")
-                   + (f" on {long_date(so.date)}" if so.date else "") + ".")
-    return [s.replace("..", ".") for s in out]
+                   + (f" on {long_date(so.date)}" if so.date else ""))
+    return [line if line.endswith((".", "!", "?")) else line + "." for line in out]
