@@ -77,6 +77,13 @@ class Standing:
     """The latest status would close it, but members have not signed it off."""
     missed_updates: tuple[dt.date, ...]
     """Days an update was due by the report's schedule and none came."""
+    changed: str = ""
+    """What its update at the report's latest update round changed ("Status changed from
+    On track to Complete", "First update", "Target moved to March 2015"), else ""."""
+    changed_on: KnownDate | None = None
+    """The date of that round, when ``changed`` says something."""
+    due_today: bool = False
+    """Open, and its target falls due on the as-of day."""
 
     @property
     def slipped(self) -> bool:
@@ -136,7 +143,8 @@ def standing(rec: Recommendation, report: Report, config: SiteConfig) -> Standin
     # reported done but awaiting sign-off is not "overdue": the words say it awaits sign-off
     overdue = bool(target and not closed and not sign_off_pending and target.is_overdue(as_of))
     overdue_for = duration_words(target.due, as_of) if overdue else ""
-    due_in = duration_words(as_of, target.due) if target and target.due and not closed and not overdue else ""
+    due_in = (duration_words(as_of, target.due) if target and target.due and target.due > as_of and not closed
+              and not overdue else "")
 
     state, label, tone, sentence = _position(rec, report, decision, latest, deadline, as_of, sign_off_pending)
     if overdue:
@@ -153,7 +161,8 @@ def standing(rec: Recommendation, report: Report, config: SiteConfig) -> Standin
                     rec.original_target, tuple(u for u in rec.updates if u.revised_target), overdue, overdue_for,
                     due_in, expected, deadline, response_overdue,
                     duration_words(deadline, as_of) if response_overdue else "",
-                    latest.date if latest else None, sign_off_pending, missed)
+                    latest.date if latest else None, sign_off_pending, missed, *_change(rec, report),
+                    bool(target and target.due == as_of and not closed and not sign_off_pending))
 
 
 def _position(rec: Recommendation, report: Report, decision: Term | None, latest: Update | None,
@@ -213,6 +222,32 @@ def _tone(status: Term, sign_off_pending: bool) -> str:
     if status.needs_revised_target:
         return "red"
     return "blue"
+
+
+def update_rounds(report: Report) -> tuple[KnownDate, ...]:
+    """The dates on which the report's recommendations were updated, oldest first."""
+    return tuple(sorted({u.date for r in report.recommendations for u in r.updates}, key=lambda d: (d.last, d.first)))
+
+
+def _change(rec: Recommendation, report: Report) -> tuple[str, KnownDate | None]:
+    """What the recommendation's update at the latest round changed since the round
+    before, in words; nothing before a report's second round (there is no before)."""
+    rounds = update_rounds(report) if rec.updates else ()
+    if len(rounds) < 2 or rec.updates[-1].date != rounds[-1]:
+        return "", None
+    latest = rec.updates[-1]
+    before = rec.updates[-2] if len(rec.updates) > 1 else None
+    if before is None:
+        words = f"First update: {latest.status.display}"
+    elif before.status.id != latest.status.id:
+        words = f"Status changed from {before.status.display} to {latest.status.display}"
+    elif latest.revised_target:
+        words = f"Target moved to {latest.revised_target.display}"
+    elif latest.sign_off and not before.sign_off:
+        words = "Signed off as closed"
+    else:
+        return "", None
+    return words, latest.date
 
 
 def _missed_updates(rec: Recommendation, report: Report, closed: bool, as_of: dt.date) -> tuple[dt.date, ...]:

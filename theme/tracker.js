@@ -27,7 +27,8 @@
   var entries = Array.prototype.map.call(tbody.rows, function (row, index) {
     var values = {};
     keys.forEach(function (key) { values[key] = row.getAttribute("data-" + key) || ""; });
-    return { row: row, index: index, values: values, due: row.getAttribute("data-due") || "9999-99-99", text: null };
+    return { row: row, index: index, values: values, due: row.getAttribute("data-due") || "9999-99-99",
+             lu: row.getAttribute("data-lu") || "", flags: row.getAttribute("data-f") || "", text: null };
   });
   var order = entries.slice();
 
@@ -62,16 +63,36 @@
       .map(function (s) { return { key: s.getAttribute("data-key"), value: s.value }; });
     var matched = 0;
     var shown = 0;
+    var counted = { o: 0, l: 0, a: 0, r: 0 };
     for (var i = 0; i < order.length; i++) {
       var entry = order[i];
       var ok = matches(entry, wanted, terms);
-      if (ok) { matched++; }
+      if (ok) {
+        matched++;
+        for (var f = 0; f < entry.flags.length; f++) {
+          if (counted[entry.flags[f]] !== undefined) { counted[entry.flags[f]]++; }
+        }
+      }
       var show = ok && shown < limit;
       if (show) { shown++; }
       if (entry.row.hidden === show) { entry.row.hidden = !show; }
     }
     announce(matched, shown, wanted.length || terms.length);
+    recount(counted);
+    fold.update(wanted.length + (terms.length ? 1 : 0));
     remember();
+  }
+
+  /* The counts above the table follow the filters: they count the matching rows. */
+  var numbers = Array.prototype.slice.call(document.querySelectorAll(".stats [data-count]"));
+  function recount(counted) {
+    numbers.forEach(function (el) {
+      var n = counted[el.getAttribute("data-count")];
+      if (n === undefined) { return; }
+      if (el.textContent !== String(n)) { el.textContent = String(n); }
+      var alert = el.getAttribute("data-count") === "l" || el.getAttribute("data-count") === "r";
+      if (alert && el.parentNode) { el.parentNode.classList.toggle("stats__item--alert", n > 0); }
+    });
   }
 
   function announce(matched, shown, filtered) {
@@ -131,6 +152,13 @@
     if (kind === "due") {
       return function (a, b) { return a.due < b.due ? -1 : a.due > b.due ? 1 : a.index - b.index; };
     }
+    if (kind === "lu") { /* most recently updated first; never updated last */
+      return function (a, b) {
+        if (a.lu === b.lu) { return a.index - b.index; }
+        if (!a.lu || !b.lu) { return a.lu ? -1 : 1; }
+        return a.lu > b.lu ? -1 : 1;
+      };
+    }
     return function (a, b) { return a.index - b.index; };
   }
 
@@ -157,6 +185,38 @@
       sortBy(th, th.getAttribute("aria-sort") === "ascending" ? "descending" : "ascending");
     });
   });
+
+  /* --- folding the filters on a small screen ------------------------------------------- */
+
+  /* On a phone the filters fold behind one button (with how many are in use), so the
+     rows come first; on a wider screen they are always open and the button is hidden. */
+  var fold = (function () {
+    var grid = form.querySelector(".filters__grid");
+    var actions = form.querySelector(".filters__actions");
+    var narrow = window.matchMedia ? window.matchMedia("(max-width: 40em)") : null;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "button button--secondary filters__toggle";
+    button.setAttribute("aria-controls", grid.id);
+    form.insertBefore(button, grid);
+    var open = !(narrow && narrow.matches);
+    var active = 0;
+    function render() {
+      var folded = narrow && narrow.matches && !open;
+      button.hidden = !(narrow && narrow.matches);
+      button.setAttribute("aria-expanded", folded ? "false" : "true");
+      button.textContent = (folded ? "Show filters" : "Hide filters") + (active ? " (" + active + " in use)" : "");
+      grid.hidden = folded;
+      if (actions) { actions.hidden = folded; }
+    }
+    button.addEventListener("click", function () { open = !open; render(); });
+    if (narrow) {
+      var changed = function () { if (!narrow.matches) { open = true; } render(); };
+      if (narrow.addEventListener) { narrow.addEventListener("change", changed); } else { narrow.addListener(changed); }
+    }
+    render();
+    return { update: function (n) { if (n !== active) { active = n; render(); } } };
+  })();
 
   /* --- wiring ----------------------------------------------------------------------------- */
 

@@ -26,3 +26,17 @@ def plain_text(tokens: Iterable[Token]) -> str:
         if token.type == "inline":
             blocks.append(inline_text(token.children or []).strip())
     return "\n\n".join(b for b in blocks if b)
+
+
+def short_form(text: str, words: int = 24) -> str:
+    """The first sentence of plain text when it is short, else its first ``words`` words
+    and an ellipsis: the recommendation's own words, shortened, never reworded."""
+    flat = " ".join(text.split())
+    head, mark, _ = flat.partition(". ")
+    if mark and len(head.split()) <= words + 6:
+        return head + "."
+    head, mark, _ = flat.partition("; ")
+    if mark and 8 <= len(head.split()) <= words + 6:
+        return head + "…"
+    parts = flat.split(" ")
+    return flat if len(parts) <= words + 6 else " ".join(parts[:words]).rstrip(",;:") + "…"

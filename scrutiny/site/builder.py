@@ -24,6 +24,7 @@ from .plan import Job, Plan
 from .render import chart_path, make_env, render_page
 from .search import BUNDLE, index_site, pagefind_binary
 from .sitepages import site_jobs
+from .trackerviews import tracker_view_jobs
 
 if TYPE_CHECKING:
     from ..build import BuildResult
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 Log = Callable[[str], None]
 
 #: Page groups, in writing order.
-JOB_GROUPS: tuple[Callable[[Plan], Iterator[Job]], ...] = (site_jobs, report_jobs)
+JOB_GROUPS: tuple[Callable[[Plan], Iterator[Job]], ...] = (site_jobs, tracker_view_jobs, report_jobs)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from .context import PageMeta
 from .plan import Job, Plan
 from .render import Body
 from .tracker import filters, row_data
+from .trackerviews import view_links
 from .views import Counts, RecView, decision_counts, timeline
 
 #: Fixed parts of a report page, after the cover details, as (id, label).
@@ -119,6 +120,7 @@ def tracker_values(plan: Plan, views: list[RecView], site_wide: bool) -> dict:
         "counts": Counts.of(views),
         "site_wide": site_wide,
         "committees": {c.id: c.name for c in plan.pub.config.committees},
+        "links": view_links(plan),
     }
 
 

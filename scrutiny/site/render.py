@@ -43,7 +43,14 @@ def make_env(cache_dir: Path | None = None) -> Environment:
     env.filters["long_date"] = long_date
     env.filters["file_size"] = file_size
     env.filters["sentence"] = lambda text: text[:1].upper() + text[1:]
+    env.filters["css_string"] = css_string
     return env
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal of ``text``: anything but letters, digits and spaces escaped
+    as a hex code point, so no text can close the string or the declaration."""
+    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in str(text)) + '"'
 
 
 _TABLE_WRAP = re.compile(r'<div class="table-wrap"><table>')

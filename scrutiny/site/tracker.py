@@ -33,6 +33,18 @@ OVERDUE_OPTIONS = (
     Option("r", "Response overdue"),
     Option("n", "Not overdue"),
 )
+CHANGE_OPTIONS = (
+    Option("y", "Changed at the latest update"),
+    Option("n", "Not changed at the latest update"),
+)
+
+
+def flags(view: RecView) -> str:
+    """Letters the counts above the table are computed from: o(pen), l(ate: target
+    passed), a(waiting a response), r(esponse overdue), c(losed)."""
+    s = view.standing
+    return "".join(letter for letter, on in (("o", not s.closed), ("l", s.overdue), ("a", s.response_expected),
+                                              ("r", s.response_overdue), ("c", s.closed)) if on)
 
 
 def row_data(view: RecView) -> dict[str, str]:
@@ -46,6 +58,9 @@ def row_data(view: RecView) -> dict[str, str]:
         "o": "|".join(p.name for p in view.rec.owners),
         "od": "t" if s.overdue else "r" if s.response_overdue else "n",
         "due": s.target.due.isoformat() if s.target and s.target.due else "",
+        "ch": "y" if s.changed else "n",
+        "lu": s.last_update.last.isoformat() if s.last_update else "",
+        "f": flags(view),
     }
 
 
@@ -74,4 +89,5 @@ def filters(views: list[RecView], config: SiteConfig, site_wide: bool) -> tuple[
     owners = sorted({p.name for v in views for p in v.rec.owners})
     out.append(Filter("owner", "Owner", "o", tuple(Option(n, n) for n in owners)))
     out.append(Filter("overdue", "Overdue", "od", OVERDUE_OPTIONS))
+    out.append(Filter("changed", "Latest update", "ch", CHANGE_OPTIONS))
     return tuple(out)

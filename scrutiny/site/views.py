@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..dates import TargetDate, long_date
+from ..markdown.plain import plain_text, short_form
 from ..model import Person, Recommendation, Report, Term, Update
 from ..publication import Publication
 from ..tracker import NO_DECISION_WORDS, Standing
@@ -103,6 +104,26 @@ class RecView:
     report: Report
     rec: Recommendation
     standing: Standing
+    text: str = ""
+    """The recommendation's words as plain text."""
+    stem: str = ""
+    """The words its parts share ("That Cabinet:"), as plain text, or ""."""
+    notes: tuple[str, ...] = ()
+    """Each update's note as plain text, in the order of ``rec.updates``."""
+
+    @property
+    def short(self) -> str:
+        """The recommendation's own words, shortened for a table row."""
+        return short_form(self.text)
+
+    @property
+    def update_notes(self) -> tuple[tuple[Update, str], ...]:
+        """(update, its note as plain text) for the updates that say something."""
+        return tuple((u, n) for u, n in zip(self.rec.updates, self.notes))
+
+    @property
+    def shortened(self) -> bool:
+        return self.short != " ".join(self.text.split())
 
     @property
     def number(self) -> str:
@@ -144,7 +165,12 @@ class RecView:
 
 
 def rec_views(pub: Publication, report: Report) -> tuple[RecView, ...]:
-    return tuple(RecView(report, rec, pub.standing(report, rec)) for rec in report.recommendations)
+    def plain(md) -> str:
+        return plain_text(pub.tokens(md)) if md else ""
+    return tuple(RecView(report, rec, pub.standing(report, rec),
+                         plain(rec.text), plain(rec.stem),
+                         tuple(plain(u.note) for u in rec.updates))
+                 for rec in report.recommendations)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,187 @@
+"""Ready-made tracker views: plain static pages that work without JavaScript.
+
+Each view is a question a reader brings ("what is overdue?", "what does this owner
+hold?") answered by a page of its own, linked from every tracker. Views are data: a
+filter over the site's recommendations, or a grouping into one page per group with an
+index of the groups.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from ..dates import long_date
+from .context import PageMeta
+from .plan import Job, Plan
+from .render import Body
+from .views import Counts, RecView
+
+ROOT = "tracker/"
+
+
+@dataclass(frozen=True)
+class View:
+    """Recommendations that answer one question, on one page."""
+
+    slug: str
+    title: str
+    lead: str
+    """What the page lists, in one sentence (it follows "Recommendations ...")."""
+    keep: Callable[[RecView], bool]
+
+    @property
+    def url(self) -> str:
+        return f"{ROOT}{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Group:
+    slug: str
+    name: str
+    views: tuple[RecView, ...]
+    unnamed: bool = False
+    """The group of recommendations that name no committee, council or owner."""
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """One page per group (committee, council, owner) and an index of the groups."""
+
+    slug: str
+    title: str
+    noun: str
+    groups: Callable[[Plan], list[Group]]
+
+    @property
+    def url(self) -> str:
+        return f"{ROOT}{self.slug}/"
+
+    def group_url(self, group: Group) -> str:
+        return f"{self.url}{group.slug}/"
+
+
+VIEWS = (
+    View("overdue", "Overdue", "whose target date has passed and that are not closed",
+         lambda v: v.standing.overdue),
+    View("awaiting-response", "Awaiting a response", "that are waiting for the executive's decision",
+         lambda v: v.standing.response_expected),
+    View("slipped", "Target date moved", "whose target date has been revised at least once",
+         lambda v: v.standing.slipped),
+    View("changed", "Changed at the latest update", "whose status or target changed at their report's latest update",
+         lambda v: bool(v.standing.changed)),
+    View("closed", "Closed", "that need no further action",
+         lambda v: v.standing.closed),
+)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def _unique(groups: list[tuple[str, list[RecView]]], empty: str) -> list[Group]:
+    """Groups with distinct slugs (names that slug alike are numbered), sorted by name,
+    the group of recommendations without one (named ``empty``) last."""
+    out, used = [], set()
+    for name, views in sorted(groups, key=lambda g: (g[0] == empty, g[0].casefold())):
+        base = _slug(name) if name != empty else "none"
+        slug, n = base, 2
+        while slug in used:
+            slug, n = f"{base}-{n}", n + 1
+        used.add(slug)
+        out.append(Group(slug, name, tuple(views), name == empty))
+    return out
+
+
+def _by_committee(plan: Plan) -> list[Group]:
+    out = []
+    for c in plan.pub.config.committees:
+        views = [v for v in plan.all_views if v.report.committee == c.id]
+        if views:
+            out.append(Group(c.id, c.name, tuple(views)))
+    return out
+
+
+NO_COUNCIL = "Council not stated"
+NO_OWNER = "No owner recorded"
+
+
+def _by_key(keys: Callable[[RecView], list[str]], empty: str) -> Callable[[Plan], list[Group]]:
+    def groups(plan: Plan) -> list[Group]:
+        found: dict[str, list[RecView]] = {}
+        for v in plan.all_views:
+            for key in keys(v) or [empty]:
+                found.setdefault(key, []).append(v)
+        return _unique(list(found.items()), empty)
+    return groups
+
+
+GROUPINGS = (
+    Grouping("committees", "By committee", "committee", _by_committee),
+    Grouping("councils", "By council", "council", _by_key(lambda v: [v.report.council] if v.report.council else [], NO_COUNCIL)),
+    Grouping("owners", "By owner", "owner", _by_key(lambda v: sorted({p.name for p in v.rec.owners}), NO_OWNER)),
+)
+
+
+@dataclass(frozen=True)
+class ViewLink:
+    label: str
+    url: str
+    count: int | None
+    """How many recommendations it lists (None for an index of groups)."""
+
+
+def view_links(plan: Plan) -> tuple[ViewLink, ...]:
+    """Every ready-made view, for the list on each tracker."""
+    views = plan.all_views
+    return (tuple(ViewLink(v.title, v.url, sum(1 for x in views if v.keep(x))) for v in VIEWS)
+            + tuple(ViewLink(g.title, g.url, None) for g in GROUPINGS))
+
+
+def _meta(plan: Plan, url: str, heading: str, description: str, crumbs=()) -> PageMeta:
+    return PageMeta(url, plan.title(heading, "Recommendation tracker"), heading,
+                    plan.crumbs(("Recommendation tracker", ROOT), *crumbs), "tracker", description, wide=True)
+
+
+def _table_values(plan: Plan, views, lead: str) -> dict:
+    views = list(views)
+    return {"views": views, "rows": [(v, None) for v in views], "counts": Counts.of(views), "lead": lead,
+            "links": view_links(plan), "committees": {c.id: c.name for c in plan.pub.config.committees}}
+
+
+def view_page(plan: Plan, view: View) -> Job:
+    lead = f"Recommendations {view.lead}"
+    meta = _meta(plan, view.url, f"{view.title}: recommendations", f"{lead}, as of {long_date(plan.site.as_of)}.")
+
+    def values(plan: Plan, body: Body | None) -> dict:
+        return {"current": view.url, **_table_values(plan, [v for v in plan.all_views if view.keep(v)], lead)}
+    return Job(meta, "tracker-view.html.j2", values)
+
+
+def grouping_pages(plan: Plan, grouping: Grouping) -> Iterator[Job]:
+    groups = grouping.groups(plan)
+    meta = _meta(plan, grouping.url, f"Recommendations {grouping.title.lower()}",
+                 f"The recommendations of each {grouping.noun}, one page each.")
+
+    def index_values(plan: Plan, body: Body | None) -> dict:
+        items = [(g, grouping.group_url(g), Counts.of(g.views)) for g in groups]
+        return {"current": grouping.url, "grouping": grouping, "items": items, "links": view_links(plan)}
+    yield Job(meta, "tracker-groups.html.j2", index_values)
+    for group in groups:
+        gmeta = _meta(plan, grouping.group_url(group), f"Recommendations: {group.name}",
+                      f"Every recommendation of {group.name}.", ((grouping.title, grouping.url),))
+
+        def values(plan: Plan, body: Body | None, group=group) -> dict:
+            lead = (f"Recommendations with no {grouping.noun} recorded" if group.unnamed
+                    else f"Recommendations of {group.name}" if grouping.noun != "owner"
+                    else f"Recommendations whose action {group.name} owns")
+            return {"current": grouping.url, **_table_values(plan, group.views, lead)}
+        yield Job(gmeta, "tracker-view.html.j2", values)
+
+
+def tracker_view_jobs(plan: Plan) -> Iterator[Job]:
+    for view in VIEWS:
+        yield view_page(plan, view)
+    for grouping in GROUPINGS:
+        yield from grouping_pages(plan, grouping)
