@@ -72,6 +72,12 @@ def tracks(pub: Publication, report: Report) -> list[Track]:
             for n, (slug, title, members) in enumerate(planned, start=1)]
 
 
+def track_slug(part_slug: str) -> str:
+    """The slug of the track that reads a part (a section's slug, "recommendations"...)."""
+    group = next((g for g in GROUPS if part_slug in g[2]), None)
+    return group[0] if group else _slug(part_slug)
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "part"
 

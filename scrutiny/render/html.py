@@ -6,6 +6,7 @@ draw a placed recommendation box or data table; the token stream is the same for
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html import escape
 from typing import Callable, Sequence
@@ -56,9 +57,20 @@ def _paragraph_open(self, tokens: Sequence[Token], idx: int, options, env) -> st
 
 
 def _heading(self, tokens, idx, options, env) -> str:
+    """A heading one level below its section's title, with an id of its own (the
+    section's prefix and its words), so that every heading can be linked to."""
     token = tokens[idx]
     level = min(6, int(token.tag[1]) + _ctx(env).heading_shift)
-    return f"<h{level}>" if token.nesting == 1 else f"</h{level}>\n"
+    if token.nesting != 1:
+        return f"</h{level}>\n"
+    words = tokens[idx + 1].content if idx + 1 < len(tokens) else ""
+    base = "-".join(filter(None, (_ctx(env).doc_id, re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")))) or "heading"
+    used = env.setdefault("heading_ids", set())
+    anchor, n = base, 2
+    while anchor in used:
+        anchor, n = f"{base}-{n}", n + 1
+    used.add(anchor)
+    return f'<h{level} id="{escape(anchor)}">'
 
 
 def _link_open(self, tokens, idx, options, env) -> str:

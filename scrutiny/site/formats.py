@@ -62,3 +62,34 @@ def report_formats(report_id: str, formats: tuple[str, ...], written: Mapping[st
                 out.append(FormatFile(info.id, info.label, info.purpose, path,
                                       MEDIA_NAMES.get(media, media), _size(path, written)))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class AudioTrack:
+    """One part of a report read aloud: its own MP3 file."""
+
+    path: str
+    title: str
+    size: int
+
+
+#: Titles of the tracks that read fixed parts of a report (the rest read a section).
+TRACK_TITLES = {"about-this-report": "Title and details", "recommendations": "Recommendations",
+                "appendices": "Schedule of activity and glossary"}
+
+
+def audio_tracks(report, written: Mapping[str, int]) -> dict[str, AudioTrack]:
+    """The report's MP3 tracks by the part they read (section slug, ``recommendations``,
+    ``appendices``, ``about-this-report``), in reading order; empty without audio."""
+    from ..exporters.audio import track_slug
+
+    folder = report_url(report.id) + "audio/"
+    files = sorted(p for p in written if p.startswith(folder) and p.endswith(".mp3"))
+    by_slug = {p[len(folder):].split("-", 1)[1][:-4]: p for p in files}
+    parts = [(s.slug, s.title) for s in report.sections] + [(k, v) for k, v in TRACK_TITLES.items()]
+    out = {}
+    for slug, title in parts:
+        path = by_slug.get(track_slug(slug))
+        if path:
+            out[slug] = AudioTrack(path, title, written[path])
+    return dict(sorted(out.items(), key=lambda kv: kv[1].path))

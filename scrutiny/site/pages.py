@@ -10,6 +10,9 @@ from ..urls import recommendation_url, report_url, tracker_url
 from .context import PageMeta
 from .plan import Job, Plan
 from .render import Body
+from .formats import audio_tracks
+from .glance import glance
+from .history import steps, target_moved
 from .tracker import filters, row_data
 from .trackerviews import view_links
 from .views import Counts, RecView, decision_counts, timeline
@@ -55,7 +58,7 @@ def contents(report: Report, plan: Plan) -> list[tuple[str, str]]:
 
 def report_page(plan: Plan, report: Report) -> Job:
     meta = PageMeta(report_url(report.id), plan.title(report.title), report.title,
-                    plan.crumbs(("Reports", "reports/")), "reports", report.summary, "Report")
+                    plan.crumbs(("Reports", "reports/")), "reports", report.summary, "Report", wide=True)
 
     def values(plan: Plan, body: Body | None) -> dict:
         views = plan.views[report.id]
@@ -72,6 +75,10 @@ def report_page(plan: Plan, report: Report) -> Job:
             "ids": part_ids(report),
             "formats": plan.formats(report),
             "contact": plan.pub.config.contact_for(report.committee),
+            "glance": glance(report, views, plan.pub.config),
+            "placed": plan.pub.parsed[report.id].placements,
+            "tracks_by_part": (tracks := audio_tracks(report, plan.written)),
+            "tracks": tuple(tracks.values()),
         }
     return Job(meta, "report.html.j2", values, report, plan.report_key(report))
 
@@ -86,10 +93,16 @@ def recommendation_page(plan: Plan, report: Report, index: int) -> Job:
 
     def values(plan: Plan, body: Body | None) -> dict:
         cited = [(c, plan.pub.report(c.report_id)) for c in plan.pub.backlinks(report, view.rec)]
+        updates = view.rec.updates
         return {
             "report": report,
             "rec": view,
             "timeline": timeline(view.rec),
+            "steps": steps(view.rec),
+            "moved": target_moved(view.standing),
+            "last_meeting": updates[-1].meeting if updates else "",
+            "evidence": [e for u in updates for e in u.evidence],
+            "signed_off": next((u.sign_off for u in reversed(updates) if u.sign_off), None),
             "decided_by": decision_maker(view.rec, report),
             "cited": cited,
             "section_titles": {r.id: {s.slug: s.title for s in r.sections} for _, r in cited},

@@ -83,14 +83,22 @@ def test_footnotes_and_glossary(site):
     assert text(glossary.dt) == "SEND" and text(glossary.dd) == "Special Educational Needs and Disabilities"
 
 
-def test_full_list_schedule_and_executive_response(site):
+def test_summary_table_schedule_and_executive_response(site):
+    """One full copy of each recommendation, where the author placed it; the
+    recommendations section is a summary table linking to each page."""
     soup = site.page(REPORT)
-    items = soup.select("ol.rec-list > li")
-    assert [text(li.h3.a) for li in items] == ["Recommendation 1", "Recommendation 2", "Recommendation 3"]
+    table = soup.select_one("table.rec-summary")
+    assert [text(th) for th in table.thead.find_all("th")] == ["Ref.", "Recommendation", "Decision", "Status", "Target date"]
+    rows = [[text(c) for c in tr.find_all(["th", "td"])] for tr in table.tbody.find_all("tr")]
+    assert rows[0] == ["Recommendation 1", "Planning Plan routes by the end of May each year.", "Accepted",
+                       "Behind schedule Date revised", "March 2024 (originally June 2023)"]
+    assert [r[2] for r in rows] == ["Accepted", "Partially accepted", "Rejected"]
+    hrefs = [resolve(REPORT, tr.th.a["href"]) for tr in table.tbody.find_all("tr")]
+    assert hrefs == [REC.format(n) for n in (1, 2, 3)]
+    assert not soup.select("ol.rec-list")  # no second full copy of the recommendations
+    boxes = [box for box in soup.select(".rec-box") if "Plan routes by the end of May" in text(box)]
+    assert len(boxes) == 1  # the one full copy, where the author placed it
     response = soup.find(id="executive-response")
-    decisions = response.find_next("table")
-    counts = {text(tr.th): text(tr.td) for tr in decisions.tbody.find_all("tr")}
-    assert counts == {"Accepted": "1", "Partially accepted": "1", "Rejected": "1"}
     assert "14 September 2023" in text(response.find_next("dl"))
     schedule = soup.find(id="schedule-of-activity").find_next("table")
     assert "10 January 2023 Scoping meeting" in text(schedule.tbody)
@@ -137,7 +145,7 @@ def test_revised_target_shows_original_new_and_reason(site):
     soup = site.page(REC.format(1))
     timeline = soup.find("ol", class_="timeline")
     entry = timeline.find("li")
-    assert "1 December 2023" in text(entry.h3) and "People Scrutiny Committee" in text(entry.h3)
+    assert "1 December 2023" in text(entry.h4) and "People Scrutiny Committee" in text(entry.h4)
     assert "Behind schedule" in text(entry)
     revision = {text(d.dt): text(d.dd) for d in entry.select(".revision dl > div")}
     assert revision == {"Original date": "June 2023", "New date": "March 2024",
@@ -185,3 +193,45 @@ def test_awaiting_response_recommendation(site):
     assert details["Status"] == "Response overdue"
     assert details["Where it stands"] == "Awaiting a response for 44 months past its deadline of 10 July 2020."
     assert details["Response due by"] == "10 July 2020"
+
+
+def test_report_at_a_glance(site, late_site):
+    glance = {text(r.dt): text(r.dd) for r in site.page(REPORT).select(".glance .summary-list__row")}
+    assert glance == {
+        "Went to the executive": "15 June 2023",
+        "Response due": "15 August 2023",
+        "Response given": "14 September 2023",
+        "Decisions": "Accepted 1 Partially accepted 1 Rejected 1",
+        "Where they stand": "Behind schedule: 1 Complete: 1 No action (rejected): 1 "
+                            "Of 3: 1 Behind schedule, 1 Complete and 1 No action (rejected).",
+        "Last update": "1 March 2024",
+    }
+    later = {text(r.dt): text(r.dd) for r in late_site.page("reports/earlier-review/").select(".glance .summary-list__row")}
+    assert later["Response given"] == "Not yet given" and later["Last update"] == "No update yet"
+
+
+def test_every_heading_has_an_id_and_sections_link_back_to_top(site):
+    for url in (REPORT, REC.format(1), "tracker/", "tracker/owners/"):
+        soup = site.page(url)
+        missing = [text(h) for h in soup.main.find_all(["h2", "h3", "h4", "h5", "h6"]) if not h.get("id")]
+        assert missing == [], url
+    soup = site.page(REPORT)
+    assert soup.find("h1")["id"] == "top"
+    backs = soup.select(".back-to-top a")
+    assert len(backs) >= len(soup.select(".report-body h2")) - 1 and all(a["href"] == "#top" for a in backs)
+
+
+def test_recommendation_history_moved_target_and_last_updated(site):
+    soup = site.page(REC.format(1))
+    rows = {text(r.dt): text(r.dd) for r in soup.select(".summary-list")[0].select(".summary-list__row")}
+    assert rows["Target moved"] == "Moved once: 9 months later in all (from June 2023 to March 2024)"
+    assert rows["Last updated"] == "1 December 2023 (People Scrutiny Committee)"
+    history = soup.select_one("table.status-history")
+    assert [[text(c) for c in tr.find_all(["th", "td"])] for tr in history.tbody.find_all("tr")] == [
+        ["1 December 2023 People Scrutiny Committee", "Behind schedule", "March 2024",
+         "First update; Target moved from June 2023"]]
+    action = soup.find("caption", string="Actions agreed").find_parent("table")
+    assert "Revised to March 2024 at the update of 1 December 2023" in text(action.tbody)
+    never = {text(r.dt): text(r.dd) for r in site.page(REC.format(3)).select(".summary-list__row")}
+    assert "Target moved" not in never
+    assert never["Last updated"] == "No progress update yet; the response is dated 14 September 2023"

@@ -116,7 +116,7 @@ def test_committee_page_lists_reports_and_open_recommendations(site):
     assert text(soup.h1) == "People Scrutiny Committee"
     reports = [text(a) for a in soup.select(".doc-list__title a")]
     assert reports == ["Home to School Transport", "Earlier Review of Transport"]
-    table = soup.find("table")
+    table = soup.select_one("table.tracker-table")
     numbers = [(text(tr.td), text(tr.th)) for tr in table.tbody.find_all("tr")]
     assert numbers == [("Home to School Transport", "Recommendation 1"),
                        ("Earlier Review of Transport", "Recommendation 1")]  # 2 is complete, 3 rejected
