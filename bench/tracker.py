@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import re
 import shutil
 import statistics
@@ -42,6 +43,11 @@ def repeat_rows(html: str, rows: int) -> str:
         row = row.replace('data-due="2024-03-31"', f'data-due="20{10 + i % 15:02d}-{1 + i % 12:02d}-28"')
         out.append(row)
     html = html[:body.start(1)] + "\n".join(out) + "\n" + html[body.end(1):]
+    words = re.search(r'(<script type="application/json" id="tracker-words">)(.*?)(</script>)', html, re.S)
+    if words:  # each row's folded words, repeated alike
+        folded = json.loads(words.group(2))
+        repeated = json.dumps([folded[i % len(folded)] for i in range(rows)]).replace("<", "\\u003c")
+        html = html[:words.start(2)] + repeated + html[words.end(2):]
     return html.replace('<option value="Sam Smith">', '<option value="Owner 7">Owner 7</option><option value="Sam Smith">')
 
 

@@ -1,11 +1,11 @@
 /* Tracker: progressive enhancement of a table that is complete without JavaScript.
-   Shows the filter form, filters rows by their data-* values and by text (toggling
-   `hidden`), announces the count in an aria-live region, and sorts by the column
-   headers that carry data-sort (with aria-sort).
-   At 20,000 rows: each row's values are read once into an array, only rows whose state
-   changes are touched, and after a filter or sort at most LIMIT matching rows are shown
-   (with a button to show them all): laying out thousands of table rows is what takes a
-   browser seconds, not finding them. */
+   Shows the filter form, filters rows by their data-* values and by text, announces the
+   count in an aria-live region, keeps the counts above the table in step with the rows
+   shown, and sorts by the column headers that carry data-sort (with aria-sort).
+   At 20,000 rows: each row's values are read once into an array, only the rows
+   shown are in the document, and after a filter or sort at most LIMIT matching rows are
+   shown (with a button to show them all): laying out thousands of table rows is what
+   takes a browser seconds, not finding them. */
 (function () {
   "use strict";
 
@@ -46,13 +46,90 @@
       }
     }
     if (terms.length) {
-      if (entry.text === null) { entry.text = entry.row.textContent.toLowerCase(); }
+      if (entry.text === null) {
+        var more = folded[entry.index];
+        entry.text = (entry.row.textContent + (more ? " " + more.text.join(" ") + " " + more.updates.join(" ") : "")).toLowerCase();
+      }
       for (var w = 0; w < terms.length; w++) {
         if (entry.text.indexOf(terms[w]) === -1) { return false; }
       }
     }
     return true;
   }
+
+  /* The body holds only the rows shown, in order: rows filtered out are taken out of the
+     document (not hidden in it), so a filter or sort lays out at most LIMIT rows. The
+     body is detached while its rows change: one layout when it returns, not one per row. */
+  var current = Array.prototype.slice.call(tbody.rows);
+  function render(rows) {
+    if (rows.length === current.length && rows.every(function (row, i) { return row === current[i]; })) { return; }
+    var next = tbody.nextSibling;
+    table.removeChild(tbody);
+    while (tbody.firstChild) { tbody.removeChild(tbody.firstChild); }
+    for (var i = 0; i < rows.length; i++) { tbody.appendChild(rows[i]); toggles(rows[i]); }
+    table.insertBefore(tbody, next);
+    current = rows;
+  }
+
+  /* Each row's full words and updates (tracker-words, in row order): searched by the word
+     filter, shown behind a button that the row gets when it is first shown. */
+  var folded = [];
+  var store = document.getElementById("tracker-words");
+  if (store) {
+    try { folded = JSON.parse(store.textContent) || []; } catch (e) { folded = []; }
+  }
+  var rowIndex = new Map();
+
+  function toggles(row) {
+    var entry = rowIndex ? rowIndex.get(row) : null;
+    var more = entry ? folded[entry.index] : null;
+    if (!more || entry.button) { return; }
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "more__toggle";
+    button.setAttribute("aria-expanded", "false");
+    button.textContent = more.label;
+    var of = document.createElement("span");
+    of.className = "visually-hidden";
+    of.textContent = " " + more.of;
+    button.appendChild(of);
+    var cell = row.querySelector(".c-rec");
+    if (cell) { cell.appendChild(button); entry.button = button; }
+  }
+
+  function unfold(button, entry) {
+    var more = folded[entry.index];
+    var box = document.createElement("div");
+    box.className = "more";
+    more.text.forEach(function (para) {
+      var p = document.createElement("p");
+      p.textContent = para;
+      box.appendChild(p);
+    });
+    if (more.updates.length) {
+      var list = document.createElement("ul");
+      list.className = "more__updates";
+      more.updates.forEach(function (words) {
+        var li = document.createElement("li");
+        li.textContent = words;
+        list.appendChild(li);
+      });
+      box.appendChild(list);
+    }
+    button.parentNode.insertBefore(box, button.nextSibling);
+    return box;
+  }
+
+  tbody.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".more__toggle") : null;
+    if (!button) { return; }
+    var entry = rowIndex.get(button.closest("tr"));
+    var open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    var box = button.nextElementSibling && button.nextElementSibling.className === "more" ? button.nextElementSibling : null;
+    if (open && !box) { box = unfold(button, entry); }
+    if (box) { box.hidden = !open; }
+  });
 
   function plural(n) { return n === 1 ? "recommendation" : "recommendations"; }
 
@@ -63,6 +140,7 @@
       .map(function (s) { return { key: s.getAttribute("data-key"), value: s.value }; });
     var matched = 0;
     var shown = 0;
+    var visible = [];
     var counted = { o: 0, l: 0, a: 0, r: 0 };
     for (var i = 0; i < order.length; i++) {
       var entry = order[i];
@@ -73,10 +151,9 @@
           if (counted[entry.flags[f]] !== undefined) { counted[entry.flags[f]]++; }
         }
       }
-      var show = ok && shown < limit;
-      if (show) { shown++; }
-      if (entry.row.hidden === show) { entry.row.hidden = !show; }
+      if (ok && shown < limit) { visible[shown++] = entry.row; }
     }
+    render(visible);
     announce(matched, shown, wanted.length || terms.length);
     recount(counted);
     fold.update(wanted.length + (terms.length ? 1 : 0));
@@ -166,10 +243,7 @@
     order = entries.slice().sort(compare(th.getAttribute("data-sort")));
     if (direction === "descending") { order.reverse(); }
     if (entries.length > LIMIT) { limit = LIMIT; }
-    apply(true); /* hide what falls outside the window before the rows move */
-    var fragment = document.createDocumentFragment();
-    order.forEach(function (entry) { fragment.appendChild(entry.row); });
-    tbody.appendChild(fragment);
+    apply(true);
     headers.forEach(function (other) {
       if (other === th) { other.setAttribute("aria-sort", direction); } else { other.removeAttribute("aria-sort"); }
     });
@@ -220,6 +294,8 @@
 
   /* --- wiring ----------------------------------------------------------------------------- */
 
+  if (rowIndex) { entries.forEach(function (entry) { rowIndex.set(entry.row, entry); }); }
+  for (var t = 0; t < Math.min(current.length, LIMIT); t++) { toggles(current[t]); }
   form.hidden = false;
   function refilter() { apply(false); }
   form.addEventListener("submit", function (event) { event.preventDefault(); window.clearTimeout(timer); refilter(); });

@@ -122,6 +122,19 @@ class RecView:
         return tuple((u, n) for u, n in zip(self.rec.updates, self.notes))
 
     @property
+    def folded(self) -> dict | None:
+        """What the tracker shows behind the row's button (and its word filter searches):
+        the full words when the row shortens them, and every update in words."""
+        full = self.shortened or bool(self.stem)
+        updates = [f"{long_date(u.date)}, {u.status.display}" + (f": {note}" if note else "")
+                   for u, note in self.update_notes]
+        if not full and not updates:
+            return None
+        label = ("Full text and updates" if updates else "Full text") if full else "Updates"
+        text = ([self.stem] if self.stem else []) + self.text.split("\n\n") if full else []
+        return {"label": label, "of": f"of recommendation {self.number}", "text": text, "updates": updates}
+
+    @property
     def shortened(self) -> bool:
         return self.short != " ".join(self.text.split())
 

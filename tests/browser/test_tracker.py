@@ -232,3 +232,14 @@ def test_ready_made_views_work_without_javascript(browser, base_url):
 
 def visible_numbers_plain(page) -> list[str]:
     return page.eval_on_selector_all("table.tracker-table tbody tr th", "ths => ths.map(th => th.textContent.trim())")
+
+
+def test_full_text_and_updates_open_behind_a_button(page, base_url):
+    page.goto(base_url + "tracker/")
+    button = page.get_by_role("button", name="Updates of recommendation 1")
+    assert button.get_attribute("aria-expanded") == "false"
+    assert not page.get_by_text("Delayed by the new routing software.").is_visible()
+    button.focus()
+    page.keyboard.press("Enter")
+    assert button.get_attribute("aria-expanded") == "true"
+    assert page.get_by_text("Delayed by the new routing software.").is_visible()

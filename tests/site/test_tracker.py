@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 
 from .conftest import resolve, text
 
@@ -10,8 +11,8 @@ from .conftest import resolve, text
 def shown(cell) -> str:
     """A cell's words without its folded "Full text and updates"."""
     cell = copy.copy(cell)
-    for details in cell.find_all("details"):
-        details.decompose()
+    for more in cell.select(".more"):
+        more.decompose()
     return text(cell)
 
 
@@ -123,12 +124,14 @@ def test_committee_page_lists_reports_and_open_recommendations(site):
 
 
 def test_full_text_and_updates_are_one_step_away(site):
-    """The row's folded details hold the words the word filter searches: every update's note."""
-    _, _, _, found = rows(site, "tracker/")
-    details = found[0][1].find("details")
-    assert text(details.summary) == "Updates of recommendation 1"
-    assert "1 December 2023, Behind schedule: Delayed by the new routing software." in details.get_text()
-    assert found[2][1].find("details") is None  # rec 3: its whole text shown, no updates
+    """Each row's full words and updates, in row order, as data for tracker.js: what its
+    word filter searches and its button shows."""
+    soup, _, _, found = rows(site, "tracker/")
+    folded = json.loads(soup.find("script", id="tracker-words").string)
+    assert len(folded) == len(found) == 4
+    assert folded[0] == {"label": "Updates", "of": "of recommendation 1", "text": [],
+                         "updates": ["1 December 2023, Behind schedule: Delayed by the new routing software."]}
+    assert folded[2] is None  # rec 3: its whole text is in the row and it has no updates
 
 
 def test_card_labels_are_set_once_per_table(site):
