@@ -6,6 +6,10 @@ properties, the Normal style, the settings and the core properties; tables with 
 repeating header row and the "Table Grid" style; numbered paragraphs keep their
 numbers; footnotes become a "Notes" list after their section; links are real
 hyperlinks. Same bytes for the same input (dates from ``as_of``, fixed zip stamps).
+
+After the title page: the summary table of the recommendations (the site tracker's
+words), then the contents as a real TOC field, filled in with the current headings and
+updated by Word when the file opens. Each page's header names its part (STYLEREF).
 """
 
 from __future__ import annotations
@@ -14,14 +18,16 @@ import datetime as dt
 import io
 
 import docx
-from docx.shared import Mm
+from docx.shared import Cm, Mm
 
 from ..model import RecNumber, Recommendation, Report
 from ..publication import Publication
 from ..render.docx_markdown import DocxWriter
+from ..render.docx_fields import add_running_header, add_toc_styles, fill_toc, heading_entries, set_update_fields
 from ..render.docx_oxml import (BOX_STYLE, add_box_style, add_hyperlink_style, add_page_number_footer, drop_thumbnail,
                                 link_run, set_language, set_style_font)
-from ..render.facts import decision_text, long_date, status_text, target_text, update_details, update_line
+from ..render.facts import (SUMMARY_HEADER, SUMMARY_TITLE, decision_text, long_date, status_text, summary_caption,
+                            summary_rows, target_text, update_details, update_line)
 from ..render.print_blocks import cell_text
 from ..render.ziputil import restamp
 from ..urls import absolute, recommendation_url, report_url
@@ -29,7 +35,11 @@ from ..writer import Folder
 from . import REGISTRY
 
 FONT = "Arial"
-HEADING_SIZES = {"Title": 26, "Heading 1": 18, "Heading 2": 15, "Heading 3": 13}
+HEADING_SIZES = {"Title": 26, "Heading 1": 18, "Heading 2": 15, "Heading 3": 13, "TOC Heading": 18}
+MARGIN = Mm(22)
+TEXT_WIDTH = Mm(210 - 2 * 22)
+#: Widths of the summary table's columns (reference, words, decision, status, target).
+SUMMARY_WIDTHS = (Cm(1.4), Cm(6.6), Cm(2.8), Cm(2.8), Cm(3.0))
 
 
 def fit(text: str, limit: int = 255) -> str:
@@ -67,8 +77,10 @@ class WordReport:
         section = self.doc.sections[0]
         section.page_width, section.page_height = Mm(210), Mm(297)
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Mm(22))
+            setattr(section, side, MARGIN)
         add_page_number_footer(self.doc)
+        add_toc_styles(self.doc, TEXT_WIDTH)
+        set_update_fields(self.doc)
         drop_thumbnail(self.doc)
 
     def _properties(self) -> None:
@@ -85,11 +97,14 @@ class WordReport:
 
     def build(self) -> bytes:
         self._title_page()
-        parts = self._parts()
-        self._contents(parts)
-        for part_id, title, write in parts:
+        summary = self._summary()
+        toc = self._contents(new_page=not summary)
+        for part_id, title, write in self._parts():
             self.w.heading(title, 1, bookmark=part_id)
             write()
+        entries = heading_entries(self.doc, self.w.bookmark)
+        fill_toc(toc, entries)
+        add_running_header(self.doc, next(e.text for e in entries if e.level == 1))
         self._properties()
         out = io.BytesIO()
         self.doc.save(out)
@@ -132,10 +147,39 @@ class WordReport:
         parts.append(("other-formats", "Ask for another format", self._contact))
         return parts
 
-    def _contents(self, parts) -> None:
-        self.w.heading("Contents", 1, bookmark="contents")
-        for part_id, title, _ in parts:
-            link_run(self.doc.add_paragraph(style="List Bullet"), title, anchor=part_id)
+    def _summary(self) -> bool:
+        """The summary table, on a new page after the title page; False when the report
+        has no recommendations."""
+        rows = summary_rows(self.pub, self.report)
+        if not rows:
+            return False
+        self.w.heading(SUMMARY_TITLE, 1, bookmark="recommendations-summary").paragraph_format.page_break_before = True
+        table = self.w.new_table(len(SUMMARY_HEADER), len(rows), summary_caption(self.config.as_of))
+        table.autofit = False
+        for column, width in zip(table.columns, SUMMARY_WIDTHS):
+            column.width = width
+            for cell in column.cells:
+                cell.width = width
+        for cell, text in zip(table.rows[0].cells, SUMMARY_HEADER):
+            cell.paragraphs[0].add_run(text).bold = True
+        for tr, row in zip(table.rows[1:], rows):
+            ref, words, decision, status, target = (c.paragraphs[0] for c in tr.cells)
+            link_run(ref, row.ref, anchor=f"rec-{row.slug}")
+            if row.theme:
+                words.add_run(f"{row.theme}: ").bold = True
+            words.add_run(row.words)
+            for paragraph, text in ((decision, row.decision), (status, row.status), (target, row.target)):
+                paragraph.add_run(text)
+        return True
+
+    def _contents(self, new_page: bool):
+        """The "Contents" title (not itself an entry) and the paragraph the TOC field
+        takes the place of once every heading is written."""
+        title = self.doc.add_paragraph("Contents", style="TOC Heading")
+        if new_page:
+            title.paragraph_format.page_break_before = True
+        self.w.bookmark(title, "contents")
+        return self.doc.add_paragraph()
 
     def _membership(self) -> None:
         r = self.report

@@ -1,7 +1,8 @@
 """Large print: ``reports/<id>/<id>-large-print.html`` and ``<id>-large-print.pdf``.
 
 Body text at ``large_print.font_size_pt`` (18 pt by default, never under 16) and no
-text anywhere smaller (footnote numbers, table notes, captions, page numbers), sans
+text anywhere smaller (footnote numbers, table notes, captions, page numbers, the running
+header that names each page's part), sans
 serif, left aligned, line height 1.5, bold instead of italics, larger headings; wide
 tables (more than three columns) read as "label: value" lists, and on a narrow screen
 every table does. The PDF is tagged, with bookmarks, like the standard PDF.

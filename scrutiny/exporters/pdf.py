@@ -1,5 +1,7 @@
 """Standard PDF: ``reports/<id>/<id>.pdf``, A4, tagged (PDF/UA-1), with bookmarks,
-page numbers, embedded fonts and the same bytes for the same input.
+page numbers, embedded fonts and the same bytes for the same input. After the title page
+comes the summary table of the recommendations (the site tracker's words); each page's
+header names the part it is in.
 
 The document is the shared print HTML (:mod:`scrutiny.render.document`), rendered by
 WeasyPrint through :mod:`scrutiny.render.pdf_writer`.
@@ -18,7 +20,7 @@ from ..writer import Folder
 
 def print_html(pub: Publication, report: Report) -> str:
     """The complete print document of the report."""
-    parts = DocumentBuilder(pub, report, DocStyle()).parts()
+    parts = DocumentBuilder(pub, report, DocStyle(summary=True)).parts()
     return standalone_html(parts, title=report.title, lang=pub.config.language,
                            css=standard_css(pub.config.brand, report.title), meta=document_meta(pub, report))
 

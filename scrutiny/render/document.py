@@ -2,9 +2,10 @@
 EPUB splits into files.
 
 Built from the same token streams as the web page, through
-:func:`scrutiny.render.html.render_html`: title page, membership, contents, terms of
-reference, methodology, the sections (numbered paragraphs keep their numbers, placed
-recommendation boxes and data tables), every recommendation with its decision,
+:func:`scrutiny.render.html.render_html`: title page, the summary table of the
+recommendations (standard PDF: the site tracker's words, from :mod:`.facts`), contents,
+membership, terms of reference, methodology, the sections (numbered paragraphs keep
+their numbers, placed recommendation boxes and data tables), every recommendation with its decision,
 response, actions and current status, the schedule of activity, the glossary and how
 to ask for another format. Recommendation links in the text point to the
 recommendation's page on the published site.
@@ -24,13 +25,15 @@ from ..publication import Publication
 from ..urls import absolute, recommendation_url, report_url
 from .chart import chart_svg
 from .html import HtmlContext, render_html
+from .facts import SUMMARY_TITLE, summary_caption, summary_rows
 from .print_blocks import (Grid, RecView, data_table_html, esc, long_date, print_chart, rec_box_html,
-                           recommendation_html, responsive_table)
+                           recommendation_html, responsive_table, summary_html)
 
 #: Ids of the fixed parts (and the EPUB navigation document); a section named like one
 #: of them gets ``section-<slug>`` instead.
 RESERVED_IDS = frozenset({"title-page", "contents", "membership", "terms-of-reference", "methodology",
-                          "recommendations", "activity", "glossary", "other-formats", "nav"})
+                          "recommendations", "recommendations-summary", "activity", "glossary", "other-formats",
+                          "nav"})
 
 _BACKREF = re.compile(r'\s*<a href="#fnref[^"]*" class="footnote-backref">[^<]*</a>')
 _FN_SEP = re.compile(r'<hr class="footnotes-sep"\s*/?>\n?')
@@ -66,6 +69,8 @@ class DocStyle:
     """Keep the "back to the text" links of footnotes (EPUB; on paper they are noise)."""
     charts: bool = True
     """Draw a table's chart above it (not in large print: chart labels are small print)."""
+    summary: bool = False
+    """Open with the summary table of the recommendations (standard PDF)."""
 
 
 class DocumentBuilder:
@@ -137,9 +142,13 @@ class DocumentBuilder:
     # --- parts -----------------------------------------------------------------------
 
     def parts(self) -> list[Part]:
+        """Title page, the summary table (when asked for and there are recommendations),
+        contents, then the body."""
+        summary = self._summary() if self.style.summary else None
+        opening = [summary] if summary else []
         body = [p for p in self._body_parts() if p is not None]
-        contents = self._contents(body)
-        return [self._title_page(), contents, *body]
+        contents = self._contents(opening + body)
+        return [self._title_page(), *opening, contents, *body]
 
     def _body_parts(self) -> Iterator[Part | None]:
         yield self._membership()
@@ -184,6 +193,15 @@ class DocumentBuilder:
     def _contents(self, body: list[Part]) -> Part:
         items = "".join(f'<li><a href="{esc(self.href(p.id))}">{esc(p.title)}</a></li>' for p in body)
         return self._part("contents", "Contents", f'<ol class="contents">{items}</ol>', "toc")
+
+    def _summary(self) -> Part | None:
+        """Every recommendation in one table, in the words of the site's tracker."""
+        rows = summary_rows(self.pub, self.report)
+        if not rows:
+            return None
+        table = summary_html(rows, summary_caption(self.config.as_of),
+                             lambda slug: self.href("recommendations", f"rec-{slug}"), self.style.linearise_tables)
+        return self._part("recommendations-summary", SUMMARY_TITLE, table, "frontmatter")
 
     def _membership(self) -> Part | None:
         r = self.report

@@ -223,7 +223,7 @@ class DocxWriter:
               numeric: Sequence[bool] = ()):
         """A real table of plain texts; figures (``numeric`` columns but the first)
         right aligned."""
-        table = self._new_table(len(header), len(rows), caption)
+        table = self.new_table(len(header), len(rows), caption)
         for cell, text in zip(table.rows[0].cells, header):
             cell.paragraphs[0].add_run(text).bold = True
         for tr, row in zip(table.rows[1:], rows):
@@ -236,7 +236,7 @@ class DocxWriter:
     def table_from_tokens(self, tokens: Sequence[Token]) -> None:
         """A Markdown table: cells keep their inline formatting and links."""
         head, rows = _cells(tokens), _rows(tokens)
-        table = self._new_table(len(head), len(rows), "")
+        table = self.new_table(len(head), len(rows), "")
         for cell, inline in zip(table.rows[0].cells, head):
             self.inline(cell.paragraphs[0], inline.children or ())
             for run in cell.paragraphs[0].runs:
@@ -245,7 +245,7 @@ class DocxWriter:
             for cell, inline in zip(tr.cells, row):
                 self.inline(cell.paragraphs[0], inline.children or ())
 
-    def _new_table(self, columns: int, rows: int, caption: str):
+    def new_table(self, columns: int, rows: int, caption: str):
         """"Table Grid" style, first row a header row repeating on every page, the
         caption as a Caption paragraph above and as the table's title."""
         if caption:

@@ -49,9 +49,10 @@ def link_run(paragraph: Paragraph, text: str, *, url: str = "", anchor: str = ""
 
 
 def bookmark_name(text: str) -> str:
-    """A valid Word bookmark name (letter first, at most 40 word characters)."""
+    """A valid Word bookmark name (a letter first, or "_" for one Word hides; at most 40
+    word characters); a valid name is kept as it is."""
     name = re.sub(r"\W", "_", text)
-    return ("_" + name if not name[:1].isalpha() else name)[:40] if name else "_"
+    return ("_" + name if not name[:1].isalpha() and name[:1] != "_" else name)[:40] if name else "_"
 
 
 def add_bookmark(paragraph: Paragraph, name: str, next_id: int) -> None:
@@ -160,12 +161,15 @@ def set_numbering(paragraph: Paragraph, num_id: int, level: int = 0) -> None:
 
 
 def add_page_number_footer(document: Document) -> None:
-    """"Page N of M" in the footer of every page."""
-    paragraph = document.sections[0].footer.paragraphs[0]
-    paragraph.add_run("Page ")
-    _field(paragraph, "PAGE")
-    paragraph.add_run(" of ")
-    _field(paragraph, "NUMPAGES")
+    """"Page N of M" in the footer of every page (the first page's own footer too, for
+    when it has a header of its own)."""
+    section = document.sections[0]
+    for footer in (section.footer, section.first_page_footer):
+        paragraph = footer.paragraphs[0]
+        paragraph.add_run("Page ")
+        _field(paragraph, "PAGE")
+        paragraph.add_run(" of ")
+        _field(paragraph, "NUMPAGES")
 
 
 def _field(paragraph: Paragraph, instruction: str) -> None:

@@ -4,11 +4,22 @@ Word, EPUB, large print, text, Braille and audio all say the same."""
 
 from __future__ import annotations
 
-from ..dates import long_date
-from ..model import Recommendation, Report, Update
-from ..tracker import Standing, decision_words
+import datetime as dt
+from dataclasses import dataclass
 
-__all__ = ["decision_text", "status_text", "target_text", "update_line", "update_details", "long_date"]
+from ..dates import long_date
+from ..markdown.plain import plain_text, short_form
+from ..model import Recommendation, Report, Update
+from ..publication import Publication
+from ..tracker import NO_DECISION_WORDS, Standing, decision_words
+
+__all__ = ["decision_text", "status_text", "target_text", "update_line", "update_details", "long_date",
+           "SUMMARY_TITLE", "SUMMARY_HEADER", "SummaryRow", "summary_row", "summary_rows", "summary_caption"]
+
+#: The heading of the table of recommendations at the start of the PDF and Word versions.
+SUMMARY_TITLE = "Summary of recommendations"
+#: Its column headers, in the words of the site's tracker table.
+SUMMARY_HEADER = ("Ref.", "Recommendation", "Decision", "Status", "Target date")
 
 
 def decision_text(rec: Recommendation, report: Report, s: Standing) -> str:
@@ -54,3 +65,67 @@ def update_details(u: Update) -> list[str]:
         out.append("Signed off as closed" + (f" by {so.meeting}" if so.meeting else "")
                    + (f" on {long_date(so.date)}" if so.date else ""))
     return [line if line.endswith((".", "!", "?")) else line + "." for line in out]
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One recommendation in the summary table, in the words of the site's tracker."""
+
+    ref: str
+    """The reference as the council wrote it."""
+    slug: str
+    """Its anchor slug (``rec-<slug>`` is its full entry)."""
+    theme: str
+    words: str
+    """Its own words, shortened (never reworded)."""
+    decision: str
+    status: str
+    target: str
+
+
+def summary_caption(as_of: dt.date) -> str:
+    return f"Recommendations, the executive's decisions and where each stands, as of {long_date(as_of)}"
+
+
+def summary_row(rec: Recommendation, s: Standing, plain: str, as_of: dt.date) -> SummaryRow:
+    """The tracker row of ``rec``; ``plain`` is its text as plain words."""
+    return SummaryRow(str(rec.number), rec.number.slug, rec.theme, short_form(plain), decision_label(rec, s),
+                      status_label(s), target_label(rec, s, as_of))
+
+
+def summary_rows(pub: Publication, report: Report) -> list[SummaryRow]:
+    """The summary table's rows of a report, in its order ([] without recommendations)."""
+    return [summary_row(rec, pub.standing(report, rec), plain_text(pub.tokens(rec.text)), pub.config.as_of)
+            for rec in report.recommendations]
+
+
+def decision_label(rec: Recommendation, s: Standing) -> str:
+    """The decision in the council's words, or what stands for none ("Awaiting response")."""
+    if s.decision is not None:
+        return s.decision.display
+    return NO_DECISION_WORDS.get(rec.response_state, NO_DECISION_WORDS["awaited"])
+
+
+def status_label(s: Standing) -> str:
+    """The status the latest update gave, or the words for having none ("No update yet")."""
+    return s.label + (" (response overdue)" if s.response_overdue and s.status is not None else "")
+
+
+def target_label(rec: Recommendation, s: Standing, as_of: dt.date) -> str:
+    """The current target as the tracker shows it: "March 2024 (originally June 2023), 3 months overdue"."""
+    if s.target is None:
+        if rec.response is None and rec.response_state == "awaited":
+            return decision_label(rec, s)
+        return "None given"
+    text = s.target.display
+    if s.original_target is not None and s.slipped and s.original_target.text != s.target.text:
+        text += f" (originally {s.original_target.display})"
+    if s.overdue:
+        return f"{text}, {s.overdue_for} overdue"
+    if s.closed or s.sign_off_pending:
+        return text
+    if s.target.due and s.target.due == as_of:
+        return f"{text}, due today"
+    if s.due_in:
+        return f"{text}, due in {s.due_in}"
+    return text if s.target.due_known else f"{text} ({s.target.due_words})"

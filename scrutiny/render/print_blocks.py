@@ -10,10 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from html import escape
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..model import DataTable, Recommendation, Report, Update
-from .facts import decision_text, long_date, status_text, target_text, update_details, update_line
+from .facts import (SUMMARY_HEADER, SummaryRow, decision_text, long_date, status_text, target_text, update_details,
+                    update_line)
 from ..tracker import Standing
 
 #: A data table with more columns than this is read as a list in large print.
@@ -125,6 +126,16 @@ def print_chart(svg: str, caption: str) -> str:
     head_end = svg.index(">") + 1
     title = f"<title>Chart: {esc(caption)}. The figures are in the table below.</title>"
     return svg[:head_end] + title + svg[head_end:]
+
+
+def summary_html(rows: Sequence[SummaryRow], caption: str, href: Callable[[str], str], linearise: bool) -> str:
+    """The summary table: one row a recommendation (reference linked to its full entry,
+    its own words shortened, decision, status, target), headers with ``scope="col"``."""
+    cells = tuple((f'<a href="{esc(href(r.slug))}">{esc(r.ref)}</a>',
+                   (f"<strong>{esc(r.theme)}:</strong> " if r.theme else "") + esc(r.words),
+                   esc(r.decision), esc(r.status), esc(r.target)) for r in rows)
+    grid = Grid(esc(caption), tuple(esc(h) for h in SUMMARY_HEADER), cells)
+    return f'<div class="summary-table">{responsive_table(grid, linearise)}</div>'
 
 
 def rec_box_html(rec: Recommendation, text_html: str, list_href: str) -> str:

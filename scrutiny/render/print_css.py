@@ -2,6 +2,12 @@
 
 Fonts are named by family; fontconfig finds Debian's fonts-liberation2 / fonts-dejavu
 and WeasyPrint embeds the subsets it uses.
+
+Pages: no part is forced onto a new page (a forced break after a short part leaves a
+near-empty page); parts follow on, each under a rule, headings stay with what follows
+them, and paragraphs keep three lines together at a break. Only the standard PDF's
+title page stands alone. Each page's running header names the part it is in: every
+part's heading sets the ``part`` string (``string-set``), read by ``@top-left``.
 """
 
 from __future__ import annotations
@@ -27,15 +33,19 @@ th, td {{ border: 1px solid #505a5f; padding: 0.25em 0.5em; text-align: left; ve
 thead th {{ background: #f3f2f1; }}
 td.num, th.num {{ text-align: right; font-variant-numeric: tabular-nums; }}
 tr {{ break-inside: avoid; page-break-inside: avoid; }}
-.title-page {{ break-after: page; page-break-after: always; }}
 .title-page .council, .title-page .committee {{ font-weight: bold; margin: 0 0 0.3em; }}
 .title-page .report-title {{ margin: 3em 0 0.5em; }}
 .title-page .kind {{ font-weight: bold; }}
 .title-page dl.title-facts dt {{ font-weight: bold; margin-top: 0.4em; }}
 .title-page dl.title-facts dd {{ margin: 0; }}
-.part {{ break-before: page; page-break-before: always; }}
-.title-page, .part-frontmatter + .part-frontmatter, #activity, #glossary, #other-formats {{ break-before: auto; page-break-before: auto; }}
-.part-frontmatter + .part-frontmatter, #activity, #glossary, #other-formats {{ margin-top: 2em; }}
+section.part > h2:first-child {{ string-set: part content(text); border-top: 3px solid {brand.primary}; padding-top: 0.3em; margin-top: 1.8em; }}
+p, li, dd, dt, caption, blockquote {{ orphans: 3; widows: 3; }}
+#other-formats ul + p {{ break-after: avoid; page-break-after: avoid; }}
+p.contact {{ break-inside: avoid; page-break-inside: avoid; }}
+.summary-table table {{ width: 100%; }}
+.summary-table th[scope="col"]:nth-child(1) {{ width: 8%; }}
+.summary-table th[scope="col"]:nth-child(2) {{ width: 42%; }}
+.summary-table th[scope="col"]:nth-child(3), .summary-table th[scope="col"]:nth-child(4) {{ width: 16%; }}
 table.data {{ min-width: 60%; }}
 p.numbered {{ position: relative; padding-left: 2.6em; }}
 .para-num {{ position: absolute; left: 0; font-weight: bold; }}
@@ -63,10 +73,14 @@ def standard_css(brand: Brand, title: str) -> str:
     return _common(brand) + f"""
 @page {{
   size: A4; margin: 22mm 20mm 24mm;
-  @top-left {{ content: "{_css_string(title)}"; font: 9pt {FONTS}; color: #505a5f; }}
+  @top-left {{ content: string(part, first); font: bold 10pt {FONTS}; color: {brand.text}; vertical-align: bottom;
+              padding-bottom: 3mm; width: 45%; }}
+  @top-right {{ content: "{_css_string(title)}"; font: 9pt {FONTS}; color: #505a5f; text-align: right;
+               vertical-align: bottom; padding-bottom: 3mm; width: 52%; }}
   @bottom-center {{ content: "Page " counter(page) " of " counter(pages); font: 10pt {FONTS}; }}
 }}
-@page :first {{ @top-left {{ content: none; }} }}
+@page :first {{ @top-left {{ content: none; }} @top-right {{ content: none; }} }}
+.title-page {{ break-after: page; page-break-after: always; }}
 html {{ font-size: 11pt; line-height: 1.45; }}
 h1 {{ font-size: 24pt; }}
 h2 {{ font-size: 17pt; }}
@@ -83,9 +97,12 @@ def large_print_css(brand: Brand, pt: float) -> str:
     size = f"{max(16.0, pt):g}pt"
     return _common(brand) + f"""
 @page {{
-  size: A4; margin: 18mm 16mm 22mm;
+  size: A4; margin: 26mm 16mm 22mm;
+  @top-left {{ content: string(part, first); font: bold {size} {FONTS}; line-height: 1.25; vertical-align: bottom;
+              padding-bottom: 3mm; }}
   @bottom-center {{ content: "Page " counter(page) " of " counter(pages); font: bold {size} {FONTS}; }}
 }}
+@page :first {{ @top-left {{ content: none; }} }}
 html {{ font-size: {size}; line-height: 1.5; }}
 body {{ max-width: 40em; margin: 0 auto; padding: 0 0.5em; text-align: left; hyphens: manual; }}
 * {{ font-size: inherit; }}
@@ -108,7 +125,6 @@ ol.contents a::after {{ content: " (page " target-counter(attr(href), page) ")";
   body {{ padding: 0 0.25em; }}
 }}
 @media screen {{
-  .part {{ border-top: 4px solid {brand.primary}; margin-top: 2em; }}
   ol.contents a::after {{ content: none; }}
 }}
 """

@@ -13,7 +13,9 @@ from docx.oxml.ns import qn
 
 from scrutiny.build import build
 from scrutiny.exporters.docx import fit
+from scrutiny.render.facts import SUMMARY_HEADER, SUMMARY_TITLE
 from tests.conftest import MINIMAL, copy_fixture, with_formats
+from tests.formats.pages import MINIMAL_SUMMARY
 
 REPORT = "school-transport-review"
 BASE = "https://scrutiny.test.example/"
@@ -74,7 +76,7 @@ def test_title_then_headings_in_order_without_skipped_levels(document):
     for (before, _), (after, text) in zip(found, found[1:]):
         assert after <= before + 1, text
     level1 = [t for level, t in found if level == 1]
-    assert level1 == ["Contents", "Membership", "Terms of reference", "Methodology", "Executive summary", "Findings",
+    assert level1 == [SUMMARY_TITLE, "Membership", "Terms of reference", "Methodology", "Executive summary", "Findings",
                       "Recommendations and responses", "Schedule of activity", "Glossary", "Ask for another format"]
     assert (2, "Planning") in found and (2, "Notes") in found
     assert [t for level, t in found if level == 2 and t.startswith("Recommendation ")] == [
@@ -82,7 +84,7 @@ def test_title_then_headings_in_order_without_skipped_levels(document):
 
 
 def test_tables_have_a_repeating_header_row_and_a_style(document):
-    assert len(document.tables) == 4  # journeys, two action tables, schedule of activity
+    assert len(document.tables) == 5  # summary, journeys, two action tables, schedule of activity
     for table in document.tables:
         first = table.rows[0]._tr
         header = first.trPr.find(qn("w:tblHeader")) if first.trPr is not None else None
@@ -90,7 +92,7 @@ def test_tables_have_a_repeating_header_row_and_a_style(document):
         assert all(row._tr.trPr is None or row._tr.trPr.find(qn("w:tblHeader")) is None for row in table.rows[1:])
         assert table.style.name == "Table Grid"
         assert all(run.bold for cell in table.rows[0].cells for p in cell.paragraphs for run in p.runs if run.text)
-    journeys = document.tables[0]
+    journeys = document.tables[1]
     assert [c.text for c in journeys.rows[0].cells] == ["Year", "Journeys"]
     assert [c.text for c in journeys.rows[2].cells] == ["2022", "1350"]
     caption = journeys._tbl.tblPr.find(qn("w:tblCaption"))
@@ -157,3 +159,85 @@ def test_long_core_properties_are_cut_at_a_word_to_words_limit():
     assert len(cut) <= 255 and cut.endswith("…")
     assert summary.startswith(cut[:-1]) and summary[len(cut) - 1] in " ,."
     assert fit("Short title") == "Short title"
+
+
+def body_blocks(document) -> list:
+    """The body's paragraphs and tables, in order."""
+    return [el for el in document.element.body if el.tag in (qn("w:p"), qn("w:tbl"))]
+
+
+def text_of(element) -> str:
+    return "".join(t.text or "" for t in element.iter(qn("w:t")))
+
+
+def style_of(p) -> str:
+    ppr = p.find(qn("w:pPr"))
+    style = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    return style.get(qn("w:val")) if style is not None else ""
+
+
+def fields(element) -> list[tuple[str, str]]:
+    """(kind, value) in document order: ("begin"|"separate"|"end", "") and ("instr", text)."""
+    out = []
+    for el in element.iter(qn("w:fldChar"), qn("w:instrText")):
+        out.append(("instr", el.text) if el.tag == qn("w:instrText") else (el.get(qn("w:fldCharType")), ""))
+    return out
+
+
+def test_the_summary_table_follows_the_title_page(document):
+    blocks = body_blocks(document)
+    table = document.tables[0]
+    at = blocks.index(table._tbl)
+    heading, caption = blocks[at - 2], blocks[at - 1]
+    assert style_of(heading) == "Heading1" and text_of(heading) == SUMMARY_TITLE
+    assert heading.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None  # the title page stands alone
+    assert text_of(caption) == "Recommendations, the executive's decisions and where each stands, as of 31 March 2024"
+    before = [text_of(b) for b in blocks[:at - 2]]
+    assert before[0] == "Home to School Transport" and not any(style_of(b).startswith("Heading") for b in blocks[:at - 2])
+    assert [c.text for c in table.rows[0].cells] == list(SUMMARY_HEADER)
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")).get(qn("w:val")) == "true"
+    assert [[c.text for c in row.cells] for row in table.rows[1:]] == MINIMAL_SUMMARY
+    ref = table.rows[1].cells[0].paragraphs[0]
+    assert [h.fragment for h in ref.hyperlinks] == ["rec_1"]
+
+
+def test_contents_is_a_toc_field_filled_with_the_headings(document):
+    blocks = body_blocks(document)
+    title = next(b for b in blocks if style_of(b) == "TOCHeading")
+    assert text_of(title) == "Contents"
+    start = blocks.index(title) + 1
+    found = fields(blocks[start])
+    assert found[:3] == [("begin", ""), ("instr", ' TOC \\o "1-3" \\h \\z \\u '), ("separate", "")]
+    end = next(i for i in range(start, len(blocks)) if ("end", "") in fields(blocks[i]))
+    entries = blocks[start:end + 1]
+    assert all(fields(b) == [] for b in entries[1:-1]) and fields(entries[-1]) == [("end", "")]
+    listed = [(int(style_of(e)[3:]), text_of(e)) for e in entries]
+    heading_paragraphs = [p for p in document.paragraphs if re.fullmatch(r"Heading [123]", p.style.name)]
+    assert listed == [(int(p.style.name[-1]), p.text) for p in heading_paragraphs]
+    assert listed[:3] == [(1, SUMMARY_TITLE), (1, "Membership"), (1, "Terms of reference")]
+    assert (2, "Recommendation 1") in listed and (3, "Progress updates") in listed
+    # each entry links to the bookmark on its own heading
+    for entry, heading in zip(entries, heading_paragraphs):
+        anchor = entry.find(qn("w:hyperlink")).get(qn("w:anchor"))
+        assert anchor in {b.get(qn("w:name")) for b in heading._p.iter(qn("w:bookmarkStart"))}
+    assert document.styles["toc 1"].type == document.styles["toc 3"].type
+
+
+def test_each_page_header_names_its_part_with_a_styleref_field(document):
+    section = document.sections[0]
+    assert fields(section.header._element) == [
+        ("begin", ""), ("instr", ' STYLEREF "Heading 1" \\* MERGEFORMAT '), ("separate", ""), ("end", "")]
+    assert section.header.paragraphs[0].text == SUMMARY_TITLE  # until Word lays out the pages
+    assert section.different_first_page_header_footer  # the title page has no header
+    assert not section.first_page_header.is_linked_to_previous
+    assert fields(section.first_page_header._element) == [] and section.first_page_header.paragraphs[0].text == ""
+    for footer in (section.footer, section.first_page_footer):
+        assert [f.get(qn("w:instr")) for f in footer._element.iter(qn("w:fldSimple"))] == [" PAGE ", " NUMPAGES "]
+
+
+def test_word_updates_the_fields_when_the_file_opens(document):
+    settings = document.settings.element
+    update = settings.find(qn("w:updateFields"))
+    assert update is not None and update.get(qn("w:val")) == "true"
+    order = [el.tag for el in settings]
+    assert order.index(qn("w:updateFields")) < order.index(qn("w:compat"))  # the schema's order

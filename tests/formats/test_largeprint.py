@@ -21,8 +21,11 @@ from weasyprint.formatting_structure import boxes
 
 from scrutiny.build import build
 from tests.conftest import copy_fixture, with_formats
+from tests.formats.pages import body_lines, expected_headers, header_chars, header_text
 
 REPORT = "school-transport-review"
+TOP_MM, BOTTOM_MM = 26, 22
+"""The page margins of the large-print PDF (the header and page number sit in them)."""
 WIDE = {
     "id": "costs", "caption": "Cost of transport by year",
     "columns": ["Year", "Buses", "Taxis", "Escorts", "Total"],
@@ -80,6 +83,12 @@ def pages_text(folder: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
+def plumbed(folder: Path):
+    with pdfplumber.open(folder / f"{REPORT}-large-print.pdf") as pdf:
+        yield pdf
+
+
+@pytest.fixture(scope="module")
 def html(folder: Path) -> str:
     return (folder / f"{REPORT}-large-print.html").read_text(encoding="utf-8")
 
@@ -125,6 +134,22 @@ def test_page_numbers_are_the_size_of_the_body_text(chars: list[dict], pages_tex
             lowest[c["page"]] = c
     assert len(lowest) == total
     assert all(abs(c["size"] - 18.0) < 0.01 for c in lowest.values())
+
+
+def test_each_page_header_names_its_part_in_large_print(plumbed):
+    pages = plumbed.pages
+    assert header_text(pages[0], TOP_MM) == ""  # the title page has none
+    found = [header_text(p, TOP_MM) for p in pages]
+    assert found[1:] == expected_headers(pages, 1.5 * 18, TOP_MM)[1:]
+    assert {"Findings", "Recommendations and responses"} <= set(found)
+    sizes = {round(c["size"], 2) for p in pages[1:] for c in header_chars(p, TOP_MM)}
+    assert sizes == {18.0}
+    assert all("Bold" in c["fontname"] for p in pages[1:] for c in header_chars(p, TOP_MM))
+
+
+def test_no_large_print_page_is_left_near_empty(plumbed):
+    counts = [len(body_lines(p, TOP_MM, BOTTOM_MM)) for p in plumbed.pages]
+    assert min(counts) >= 5, counts
 
 
 def test_wide_tables_are_read_as_label_value_lists(pages_text: list[str], html: str):

@@ -12,10 +12,16 @@ import pytest
 import yaml
 
 from scrutiny.build import build
+from scrutiny.render.facts import SUMMARY_HEADER, SUMMARY_TITLE
 from tests.conftest import MINIMAL, copy_fixture, with_chart, with_formats
+from tests.formats.pages import MINIMAL_SUMMARY, body_lines, expected_headers, header_text, part_headings
 
 REPORT = "school-transport-review"
 BASE = "https://scrutiny.test.example/"
+TOP_MM, BOTTOM_MM = 22, 24
+"""The page margins of the standard PDF (the header and page number sit in them)."""
+PART_PT = 17
+"""The size of a part's heading."""
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +50,12 @@ def pdf(pdf_path: Path):
 def pages_text(pdf_path: Path) -> list[str]:
     with pdfplumber.open(pdf_path) as doc:
         return [page.extract_text() or "" for page in doc.pages]
+
+
+@pytest.fixture(scope="module")
+def plumbed(pdf_path: Path):
+    with pdfplumber.open(pdf_path) as doc:
+        yield doc
 
 
 def flat(text: str) -> str:
@@ -174,3 +186,49 @@ def test_same_input_gives_the_same_bytes(root: Path, site: Path, pdf_path: Path,
 def test_dates_come_from_as_of(pdf):
     assert str(pdf.docinfo["/CreationDate"]).startswith("D:20240331")
     assert str(pdf.docinfo["/ModDate"]).startswith("D:20240331")
+
+
+def summary_table(page) -> list[list[str]]:
+    """The rows under the summary table's header row on ``page`` (pdfplumber's ruled tables)."""
+    for table in page.extract_tables():
+        cells = [[flat(c or "") for c in row] for row in table]
+        at = next((i for i, row in enumerate(cells) if row[:5] == list(SUMMARY_HEADER)), None)
+        if at is not None:
+            body = cells[at + 1:]
+            return [row[:5] for row in body[:next((i for i, r in enumerate(body) if not r[0]), len(body))]]
+    return []
+
+
+def test_the_summary_table_opens_the_pdf_before_the_first_section(plumbed):
+    page = next(n for n, p in enumerate(plumbed.pages[:2]) if summary_table(p))
+    assert summary_table(plumbed.pages[page]) == MINIMAL_SUMMARY
+    order = [h for p in plumbed.pages for h in part_headings(p, PART_PT, TOP_MM)]
+    assert order[0] == SUMMARY_TITLE, order
+    assert order.index(SUMMARY_TITLE) < order.index("Contents") < order.index("Executive summary")
+
+
+def test_the_summary_table_has_real_column_headers(pdf):
+    tables = [e for e in struct_elements(pdf.Root.StructTreeRoot) if str(e.S) == "/Table"]
+    summary = tables[0]  # the first table of the document
+    parts = {str(k.S): k for k in summary.K if isinstance(k, pikepdf.Dictionary) and "/S" in k}
+    assert {"/Caption", "/THead", "/TBody"} <= set(parts)
+    head = [k for k in struct_elements(parts["/THead"]) if str(k.S) == "/TH"]
+    assert len(head) == len(SUMMARY_HEADER)
+    ids = {str(th.ID) for th in head}
+    cells = [k for k in struct_elements(parts["/TBody"]) if str(k.S) == "/TD"]
+    assert len(cells) == len(MINIMAL_SUMMARY) * (len(SUMMARY_HEADER) - 1)  # the reference is each row's header
+    assert all(ids & {str(h) for h in td.A.Headers} for td in cells)
+
+
+def test_each_page_header_names_the_part_it_is_in(plumbed):
+    pages = plumbed.pages
+    assert header_text(pages[0], TOP_MM) == ""  # the title page has none
+    expected = expected_headers(pages, PART_PT, TOP_MM)
+    found = [header_text(p, TOP_MM, left_half=True) for p in pages]
+    assert found[1:] == expected[1:]
+    assert SUMMARY_TITLE in found and "Findings" in found and "Recommendations and responses" in found
+
+
+def test_no_page_is_left_near_empty(plumbed):
+    counts = [len(body_lines(p, TOP_MM, BOTTOM_MM)) for p in plumbed.pages]
+    assert min(counts) >= 5, counts
