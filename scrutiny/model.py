@@ -161,6 +161,23 @@ class Committee:
     s.9FE Local Government Act 2000)."""
     contact: "Contact | None" = None
     """Its own contact details for format requests, else the site's."""
+    chair: str = ""
+    """Who chairs it, as the council writes the name ("Councillor M. Ion"); "" when not stated."""
+    members: tuple["Person", ...] = ()
+    """Its members as the council lists them (the chair too, if the council lists them)."""
+    membership_as_of: KnownDate | None = None
+    """When the chair and members were as stated (a committee's membership changes)."""
+    membership_source: str = ""
+    """Where the chair and members are recorded ("Minutes of the meeting of 6 June 2013")."""
+    remit: str = ""
+    """What the committee scrutinises, in the council's words (plain text; a blank line
+    starts a new paragraph)."""
+    url: str = ""
+    """The committee's page on the council's own website (an absolute http(s) address)."""
+
+    @property
+    def remit_paragraphs(self) -> tuple[str, ...]:
+        return tuple(" ".join(p.split()) for p in re.split(r"\n\s*\n", self.remit) if p.strip())
 
 
 @dataclass(frozen=True)
@@ -232,6 +249,17 @@ class Brand:
 
 
 @dataclass(frozen=True)
+class Council:
+    """A council the site publishes for, with details of its own."""
+
+    name: str
+    """As committees and reports name it in ``council``."""
+    contact: Contact | None
+    """Its contact details for format requests and questions, else the site's."""
+    source: Source
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     """Everything in ``site_config.yaml``."""
 
@@ -254,6 +282,8 @@ class SiteConfig:
     """Formats to build, in order (see :data:`scrutiny.formats.ALL_FORMATS`)."""
     large_print_pt: float
     """Body size of the large-print formats, in points (at least 16)."""
+    councils: tuple["Council", ...] = ()
+    """Councils with details of their own (a site that publishes for several)."""
 
     def committee(self, committee_id: str) -> Committee:
         return next(c for c in self.committees if c.id == committee_id)
@@ -272,9 +302,14 @@ class SiteConfig:
     def statuses(self) -> tuple[Term, ...]:
         return _unique(t for v in self.vocabularies for t in v.statuses)
 
-    def contact_for(self, committee_id: str) -> Contact:
-        """The contact a committee's reports show: its own, else the site's."""
-        return next((c.contact for c in self.committees if c.id == committee_id and c.contact), self.contact)
+    def contact_for(self, committee_id: str, council: str = "") -> Contact:
+        """The contact a report shows: its committee's own, else its council's (the
+        report's ``council``, else the committee's), else the site's."""
+        committee = next((c for c in self.committees if c.id == committee_id), None)
+        if committee is not None and committee.contact:
+            return committee.contact
+        name = council or (committee.council if committee else "")
+        return next((c.contact for c in self.councils if c.name == name and c.contact), self.contact)
 
 
 def _unique(terms) -> tuple[Term, ...]:

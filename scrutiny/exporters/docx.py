@@ -290,7 +290,7 @@ class WordReport:
             self.w.labelled(g.term, g.definition)
 
     def _contact(self) -> None:
-        c, url = self.config.contact_for(self.report.committee), absolute(self.config, report_url(self.report.id))
+        c, url = self.config.contact_for(self.report.committee, self.report.council), absolute(self.config, report_url(self.report.id))
         intro = self.doc.add_paragraph("This report, its recommendations and the responses are online at ")
         link_run(intro, url, url=url)
         intro.add_run(", where you can also download:")

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..colour import contrast_problems
-from ..model import Brand, Committee, Contact, SiteConfig, Term, Vocabulary
+from ..model import Brand, Committee, Contact, Council, Person, SiteConfig, Term, Vocabulary
 from ..problems import Problems, did_you_mean
-from .yamlread import Fields, compose, line_of
+from .yamlread import Fields, compose, describe, line_of, scalar_value
 
 from ..exporters import REGISTRY
 
@@ -109,8 +113,16 @@ def load_config(root: Path, problems: Problems, name: str = "site_config.yaml") 
             vocabulary=f.choice("vocabulary", vocabulary_ids, default="default", noun="vocabulary",
                                 where="vocabularies are listed under `vocabularies:` in site_config.yaml"),
             response_months=_months(f, "response_months", response_months),
-            contact=_contact(own_contact) if own_contact else None))
+            contact=_contact(own_contact) if own_contact else None,
+            chair=f.text("chair"),
+            members=tuple(m for node in f.items("members") if (m := _member(node, f))),
+            membership_as_of=f.known("membership_as_of"),
+            membership_source=f.text("membership_source"),
+            remit=f.text("remit"),
+            url=_web_address(f, "url")))
         f.finish()
+
+    councils = _councils(top, {c.council for c in committees}, problems, rel)
 
     formats = top.strings("formats") if top.node("formats") is not None else ALL_FORMATS
     for fmt in formats:
@@ -125,7 +137,25 @@ def load_config(root: Path, problems: Problems, name: str = "site_config.yaml") 
     top.finish()
     return SiteConfig(title, publisher, base_url, language, as_of or today(), contact, brand,
                       tuple(committees), tuple(vocabularies),
-                      tuple(f for f in formats if f in ALL_FORMATS), float(size))
+                      tuple(f for f in formats if f in ALL_FORMATS), float(size), councils)
+
+
+def _councils(top: Fields, named: set[str], problems: Problems, rel: str) -> tuple[Council, ...]:
+    """``councils:``: details of each council the site publishes for, by the name its
+    committees give in ``council``."""
+    out: list[Council] = []
+    for item in top.items("councils"):
+        f = Fields(item, rel, problems, "council", "a council")
+        name = f.text("name", required=True)
+        if name and any(c.name == name for c in out):
+            f.problem(f.line, f'council "{name}" is listed twice', "list each council once under `councils:`")
+        elif name and name not in named and (hint := did_you_mean(name, sorted(named))):
+            f.problem(f.line, f'no committee belongs to council "{name}"', hint)
+        own = f.sub("contact", "contact")
+        if name:
+            out.append(Council(name, _contact(own) if own else None, f.source()))
+        f.finish()
+    return tuple(out)
 
 
 def _contact(f: Fields) -> Contact:
@@ -133,6 +163,37 @@ def _contact(f: Fields) -> Contact:
                       email=f.text("email", required=True), phone=f.text("phone", required=True))
     f.finish()
     return contact
+
+
+def _member(node: Node, f: Fields) -> Person | None:
+    """A committee member: a name, or ``{name, role}``."""
+    if isinstance(node, ScalarNode):
+        value = scalar_value(node)
+        return Person(str(value).strip()) if value not in (None, "") else None
+    if not isinstance(node, MappingNode):
+        f.problem(line_of(node), f'a committee member is {describe(node)}', "write a name, or `{name: ..., role: ...}`")
+        return None
+    m = Fields(node, f.path, f.problems, "committee_member", "a committee member")
+    found = Person(m.text("name", required=True), m.text("role"))
+    m.finish()
+    return found if found.name else None
+
+
+def _web_address(f: Fields, key: str) -> str:
+    """An absolute http(s) address, or "" (with a problem at its line when it is not one)."""
+    value = f.text(key)
+    if not value:
+        return ""
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = urlsplit("")
+    if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"[\s<>\"'`\\]", value):
+        f.problem(line_of(f.values[key][1]), f'committee "{key}" "{value}" is not an absolute http(s) address',
+                  "give the full address of the council's page, starting https:// (e.g. "
+                  "https://www.example.gov.uk/scrutiny), or leave it out")
+        return ""
+    return value
 
 
 def _months(f: Fields, key: str, default: int) -> int:

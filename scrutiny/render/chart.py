@@ -1,44 +1,490 @@
-"""Charts: a data table's Vega-Lite spec rendered to SVG at build time (vl-convert),
-over the table's own rows, so the table beside it is the accessible alternative."""
+"""Charts: Vega-Lite specs rendered to SVG at build time (vl-convert, no network).
+
+Two kinds, one look (the site's font and brand colours, labels of at least 14 px, all
+horizontal): a data table's own spec over the table's rows (:func:`chart_svg`), and the
+progress charts of :mod:`scrutiny.stats` (:func:`status_spec`, :func:`rate_spec`,
+:func:`timeliness_spec`). The progress charts are laid out here, in pixels, so that every
+label is written where it fits, nothing overlaps at any width, and every category has
+its own fill pattern and its name beside it: colour is never the only cue. The table
+beside each chart is its accessible alternative.
+"""
 
 from __future__ import annotations
 
 import json
-from html import escape
+import re
+from dataclasses import dataclass
 from functools import lru_cache
+from html import escape
 
-from ..model import DataTable
+from ..colour import contrast, parse_hex
+from ..model import Brand, DataTable
+from ..stats import ImplementationRates, StatusHistory, Timeliness
+
+FONT = ('system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, Noto Sans, '
+        'Liberation Sans, DejaVu Sans, sans-serif')
+"""The site's font stack (theme/css/1-base.css), without quotes (they would be escaped in SVG)."""
+
+LABEL_PX = 14
+"""The smallest text in any chart."""
+HEADING_PX = 16
+LINE = {14: 18, 16: 21}
+"""Line height of each text size."""
 
 
-def chart_spec(table: DataTable) -> dict | None:
-    """The table's spec with its rows as inline data, a title and a fixed size."""
+# --- look -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    """Colours of every chart, from the council's brand."""
+
+    text: str = "#0b0c0c"
+    background: str = "#ffffff"
+    primary: str = "#1d4f91"
+    focus: str = "#ffdd00"
+    font: str = FONT
+
+    @classmethod
+    def of(cls, brand: Brand | None) -> "ChartStyle":
+        if brand is None:
+            return cls()
+        return cls(brand.text, brand.background, brand.primary, brand.focus)
+
+    @property
+    def muted(self) -> str:
+        """Grid lines and tracks."""
+        return mix(self.text, self.background, 0.7)
+
+
+def mix(a: str, b: str, t: float) -> str:
+    """The colour ``t`` of the way from ``a`` to ``b``."""
+    ca, cb = parse_hex(a), parse_hex(b)
+    return "#" + "".join(f"{round(x + (y - x) * t):02x}" for x, y in zip(ca, cb))
+
+
+@dataclass(frozen=True)
+class Swatch:
+    """How one category is drawn: a base colour, a pattern over it in an ink colour."""
+
+    base: str
+    pattern: str
+    """``solid``, ``stripes``, ``back-stripes``, ``dots``, ``cross``, ``rows`` or ``columns``."""
+    ink: str
+
+
+def swatches(style: ChartStyle, n: int) -> list[Swatch]:
+    """``n`` distinct fills in the brand's colours, each with its own pattern."""
+    p, b, t = style.primary, style.background, style.text
+    cycle = [
+        Swatch(p, "solid", p),
+        Swatch(mix(p, b, 0.6), "stripes", p),
+        Swatch(mix(p, b, 0.85), "dots", p),
+        Swatch(style.focus, "solid", style.focus),
+        Swatch(b, "cross", mix(t, b, 0.25)),
+        Swatch(mix(p, t, 0.5), "rows", b),
+        Swatch(mix(t, b, 0.75), "back-stripes", t),
+        Swatch(b, "columns", p),
+    ]
+    return [cycle[i % len(cycle)] for i in range(n)]
+
+
+def empty_swatch(style: ChartStyle) -> Swatch:
+    """The fill of "No update": the background, plain."""
+    return Swatch(style.background, "solid", style.background)
+
+
+def _pattern_def(pid: str, s: Swatch) -> str:
+    size = 8
+    body = f'<rect width="{size}" height="{size}" fill="{s.base}"/>'
+    line = f'stroke="{s.ink}" stroke-width="2.5"'
+    shapes = {
+        "stripes": (f'<line x1="0" y1="0" x2="0" y2="{size}" {line}/>', ' patternTransform="rotate(45)"'),
+        "back-stripes": (f'<line x1="0" y1="0" x2="0" y2="{size}" {line}/>', ' patternTransform="rotate(-45)"'),
+        "dots": (f'<circle cx="4" cy="4" r="1.8" fill="{s.ink}"/>', ""),
+        "cross": (f'<line x1="0" y1="0" x2="0" y2="{size}" {line}/><line x1="0" y1="0" x2="{size}" y2="0" {line}/>',
+                  ' patternTransform="rotate(45)"'),
+        "rows": (f'<line x1="0" y1="4" x2="{size}" y2="4" {line}/>', ""),
+        "columns": (f'<line x1="4" y1="0" x2="4" y2="{size}" {line}/>', ""),
+    }
+    shape, transform = shapes[s.pattern]
+    return (f'<pattern id="{pid}" patternUnits="userSpaceOnUse" width="{size}" height="{size}"{transform}>'
+            f"{body}{shape}</pattern>")
+
+
+# --- text measure ------------------------------------------------------------------------
+
+# Advance widths (em) of DejaVu Sans, one of the widest common sans fonts, for ASCII 32-126:
+# a label measured with them fits in any of the site's fonts.
+_W = [0.318, 0.401, 0.46, 0.838, 0.636, 0.95, 0.78, 0.275, 0.39, 0.39, 0.5, 0.838, 0.318, 0.361,
+      0.318, 0.337, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.337,
+      0.337, 0.838, 0.838, 0.838, 0.531, 1.0, 0.684, 0.686, 0.698, 0.77, 0.632, 0.575, 0.775, 0.752,
+      0.295, 0.295, 0.656, 0.557, 0.863, 0.748, 0.787, 0.603, 0.787, 0.695, 0.635, 0.611, 0.732,
+      0.684, 0.989, 0.685, 0.611, 0.685, 0.39, 0.337, 0.39, 0.838, 0.5, 0.5, 0.613, 0.635, 0.55,
+      0.635, 0.615, 0.352, 0.635, 0.634, 0.278, 0.278, 0.579, 0.278, 0.974, 0.634, 0.612, 0.635,
+      0.635, 0.411, 0.521, 0.392, 0.634, 0.592, 0.818, 0.592, 0.592, 0.525, 0.636, 0.337, 0.636, 0.838]
+_BOLD = 1.1
+"""DejaVu Sans Bold is about a tenth wider."""
+
+
+def _em(text: str) -> float:
+    return sum(_W[ord(c) - 32] if 32 <= ord(c) < 127 else 1.0 for c in text)
+
+
+def text_width(text: str, size: int, bold: bool = False) -> float:
+    """Width in pixels of one line of ``text`` (an upper bound, 4% to spare)."""
+    return _em(text) * size * (_BOLD if bold else 1.0) * 1.04
+
+
+def wrap(text: str, size: int, width: float, bold: bool = False) -> list[str]:
+    """``text`` broken into lines no wider than ``width`` (a word longer than that is cut)."""
+    scale = size * (_BOLD if bold else 1.0) * 1.04
+    room = width / scale  # in em
+    space, hyphen = _em(" "), _em("-")
+    lines: list[str] = []
+    line, used = "", 0.0
+    for word in text.split():
+        w = _em(word)
+        if line and used + space + w <= room:
+            line, used = f"{line} {word}", used + space + w
+            continue
+        if line:
+            lines.append(line)
+        while w > room and len(word) > 1:  # cut a word too long for a line of its own
+            cut = len(word) - 1
+            while cut > 1 and _em(word[:cut]) + hyphen > room:
+                cut -= 1
+            lines.append(word[:cut] + "-")
+            word = word[cut:]
+            w = _em(word)
+        line, used = word, w
+    if line:
+        lines.append(line)
+    return lines or [""]
+
+
+# --- a pixel canvas drawn by Vega-Lite ------------------------------------------------------
+
+
+class _Canvas:
+    """Rectangles and text at pixel positions (identity scales), drawn as one Vega-Lite spec."""
+
+    PAD = 4
+
+    def __init__(self, width: int, style: ChartStyle):
+        self.width = width - 2 * self.PAD
+        self.style = style
+        self.rects: list[dict] = []
+        self.texts: dict[tuple, list[dict]] = {}
+        self.patterns: dict[str, Swatch] = {}
+        self.y = 0.0
+
+    def fill(self, swatch: Swatch) -> str:
+        if swatch.pattern == "solid":
+            return swatch.base
+        pid = f"pattern-{len(self.patterns)}"
+        for known, s in self.patterns.items():
+            if s == swatch:
+                return f"url(#{known})"
+        self.patterns[pid] = swatch
+        return f"url(#{pid})"
+
+    def rect(self, x: float, y: float, w: float, h: float, fill: str, stroke: str = "", dashed: bool = False) -> None:
+        self.rects.append({"x": round(x, 2), "x2": round(x + w, 2), "y": round(y, 2), "y2": round(y + h, 2),
+                           "fill": fill, "stroke": stroke or "transparent", "dash": dashed})
+
+    def text(self, x: float, y: float, lines: list[str] | str, size: int = LABEL_PX, bold: bool = False,
+             align: str = "left", halo: bool = False, colour: str = "") -> float:
+        """Text whose first line's top is at ``y``; returns the height it takes."""
+        lines = [lines] if isinstance(lines, str) else lines
+        key = (size, bold, align, halo, colour or self.style.text)
+        for i, line in enumerate(lines):  # one text mark a line: Vega draws arrays of lines slowly
+            self.texts.setdefault(key, []).append({"x": round(x, 2), "y": round(y + i * LINE[size], 2), "t": line})
+        return LINE[size] * len(lines)
+
+    def paragraph(self, text: str, size: int = LABEL_PX, bold: bool = False) -> None:
+        """A wrapped line of text across the width, at the running position."""
+        self.y += self.text(0, self.y, wrap(text, size, self.width, bold), size, bold)
+
+    def spec(self) -> dict:
+        style = self.style
+        ident = {"type": "quantitative", "scale": None}
+        layers: list[dict] = []
+        for dashed in (False, True):
+            rects = [r for r in self.rects if r["dash"] == dashed]
+            if not rects:
+                continue
+            layers.append({
+                "data": {"values": rects},
+                "mark": {"type": "rect", "strokeWidth": 1, **({"strokeDash": [4, 3]} if dashed else {})},
+                "encoding": {"x": {"field": "x", **ident}, "x2": {"field": "x2"},
+                             "y": {"field": "y", **ident}, "y2": {"field": "y2"},
+                             "fill": {"field": "fill", "type": "nominal", "scale": None},
+                             "stroke": {"field": "stroke", "type": "nominal", "scale": None}},
+            })
+        for (size, bold, align, halo, colour), texts in sorted(self.texts.items()):
+            mark = {"type": "text", "fontSize": size, "fontWeight": "bold" if bold else "normal", "align": align,
+                    "baseline": "top", "lineHeight": LINE[size], "fill": colour, "font": style.font}
+            if halo:
+                mark.update(stroke=style.background, strokeWidth=4, strokeJoin="round")
+            layers.append({"data": {"values": texts}, "mark": mark,
+                           "encoding": {"x": {"field": "x", **ident}, "y": {"field": "y", **ident},
+                                        "text": {"field": "t"}}})
+        return {
+            "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+            "width": self.width, "height": max(1, round(self.y)), "padding": self.PAD,
+            "autosize": {"type": "none"}, "background": style.background,
+            "config": {"view": {"stroke": None}, "font": style.font, "aria": False},
+            "layer": layers,
+            "usermeta": {"patterns": {pid: [s.base, s.pattern, s.ink] for pid, s in self.patterns.items()}},
+        }
+
+
+BAR = 28
+"""Height of a bar."""
+GAP = 14
+"""Space below each bar."""
+
+
+def label_look(swatch: Swatch, style: ChartStyle) -> dict:
+    """How text inside a fill is written: plain in whichever of the page's two colours
+    reads on a plain fill (4.5:1), else dark with a halo of the background around it."""
+    if swatch.pattern == "solid":
+        for colour in (style.text, style.background):
+            if contrast(colour, swatch.base) >= 4.5:
+                return {"colour": colour}
+    return {"colour": style.text, "halo": True}
+
+
+def _segment_label(label: str, count: int, width: float) -> str:
+    """The words that fit inside a segment ``width`` pixels wide: label and count, the count, or none."""
+    for words in (f"{label}: {count}", str(count)):
+        if text_width(words, LABEL_PX) + 10 <= width:
+            return words
+    return ""
+
+
+def _legend(c: _Canvas, entries: list[tuple[str, Swatch]]) -> None:
+    """Swatches with their labels, in the order the segments are stacked, flowing in rows."""
+    x, box, row = 0.0, 18, LINE[LABEL_PX] + 8
+    for label, swatch in entries:
+        lines = wrap(label, LABEL_PX, c.width - box - 8)
+        need = box + 8 + max(text_width(line, LABEL_PX) for line in lines)
+        if x > 0 and x + need > c.width:
+            x, c.y = 0.0, c.y + row
+        c.rect(x + 0.5, c.y + 0.5, box - 1, box - 1, c.fill(swatch), c.style.text,
+               dashed=swatch.pattern == "solid" and swatch.base == c.style.background)
+        c.text(x + box + 8, c.y + 1, lines)
+        if len(lines) > 1:  # a wrapped label takes its own rows
+            x, c.y = 0.0, c.y + LINE[LABEL_PX] * len(lines) + 8
+        else:
+            x += need + 20
+    if x > 0:
+        c.y += row
+    c.y += 6
+
+
+def status_spec(history: StatusHistory, style: ChartStyle, width: int) -> dict | None:
+    """One stacked bar per update round; each status its own patterned fill, named in the
+    legend and, where it fits, inside its segment with its count."""
+    if not history.rounds:
+        return None
+    c = _Canvas(width, style)
+    fills = swatches(style, max((cat.index for cat in history.categories), default=0) + 1)
+    look = [empty_swatch(style) if cat.term is None else fills[cat.index] for cat in history.categories]
+    _legend(c, [(cat.label, s) for cat, s in zip(history.categories, look)])
+    biggest = max(r.total for r in history.rounds) or 1
+    for rnd in history.rounds:
+        c.y += c.text(0, c.y, wrap(f"After {rnd.date.display}: {rnd.total} recommendation{'' if rnd.total == 1 else 's'}",
+                                   LABEL_PX, c.width, True), bold=True) + 4
+        x = 0.0
+        for cat, swatch, count in zip(history.categories, look, rnd.counts):
+            if not count:
+                continue
+            w = c.width * count / biggest
+            c.rect(x + 0.5, c.y + 0.5, max(w - 1, 1), BAR - 1, c.fill(swatch), style.text,
+                   dashed=cat.term is None)
+            words = _segment_label(cat.label, count, w)
+            if words:
+                c.text(x + 5, c.y + (BAR - LINE[LABEL_PX]) / 2 + 1, words, **label_look(swatch, style))
+            x += w
+        c.y += BAR + GAP
+    for note in status_notes(history):
+        c.paragraph(note)
+    return c.spec()
+
+
+def status_notes(history: StatusHistory) -> list[str]:
+    """What the status chart leaves out, in words (drawn on it and shown beside it)."""
+    notes = []
+    if history.earlier:
+        shown = len(history.rounds)
+        notes.append(f"Only the latest {shown} of {history.earlier + shown:,} update rounds are shown.")
+    if history.undated:
+        notes.append(f"Not shown: {history.undated} recommendation{'' if history.undated == 1 else 's'} "
+                     "with no date, nor any for its report.")
+    return notes
+
+
+def rate_notes(rates: ImplementationRates) -> list[str]:
+    """What each window leaves out, in words (drawn on the chart and shown beside it)."""
+    notes = []
+    dated = rates.dated
+    for w in rates.windows:
+        if w.too_recent:
+            notes.append(f"{w.months} months: {w.too_recent} of {dated} recommendation{'' if dated == 1 else 's'} "
+                         f"not yet {w.months} months past {'its' if dated == 1 else 'their'} response, not counted.")
+        if w.neither:
+            notes.append(f"{w.months} months: {w.neither} closed with a status or decision that counts neither "
+                         "as implemented nor as not, not counted.")
+    if rates.undated:
+        notes.append(f"{rates.undated} recommendation{' has a response whose' if rates.undated == 1 else 's have responses whose'} "
+                     "date is not stated, not counted.")
+    if rates.no_response:
+        notes.append(f"{rates.no_response} recommendation{' has' if rates.no_response == 1 else 's have'} "
+                     "no recorded response, not counted.")
+    return notes
+
+
+def rate_spec(rates: ImplementationRates, style: ChartStyle, width: int) -> dict | None:
+    """One bar per window: the share implemented, against a track of 100%, with its count."""
+    if not rates.dated:
+        return None
+    c = _Canvas(width, style)
+    fill = swatches(style, 1)[0]
+    for w in rates.windows:
+        c.y += c.text(0, c.y, wrap(f"Within {w.months} months of the response", LABEL_PX, c.width, True), bold=True) + 4
+        c.rect(0.5, c.y + 0.5, c.width - 1, BAR - 1, style.background, style.muted)
+        mid = c.y + (BAR - LINE[LABEL_PX]) / 2 + 1
+        if w.counted:
+            filled = (c.width - 1) * w.implemented / w.counted
+            if filled:
+                c.rect(0.5, c.y + 0.5, filled, BAR - 1, c.fill(fill), style.text)
+            words = f"{w.percent}% ({w.implemented} of {w.counted})"
+            need = text_width(words, LABEL_PX, True) + 10
+            if filled + need <= c.width:
+                c.text(filled + 6, mid, words, bold=True)
+            else:
+                c.text(max(4.0, filled - need), mid, words, bold=True, **label_look(fill, style))
+        else:
+            c.text(6, mid, "None counted yet")
+        c.y += BAR + GAP
+    for note in rate_notes(rates):
+        c.paragraph(note)
+    return c.spec()
+
+
+def timeliness_notes(t: Timeliness) -> list[str]:
+    if not t.not_required:
+        return []
+    return [f"{t.not_required} recommendation{' needs' if t.not_required == 1 else 's need'} "
+            "no executive response, not counted."]
+
+
+def timeliness_spec(t: Timeliness, style: ChartStyle, width: int) -> dict | None:
+    """One bar per category with its words above it and its count beside it."""
+    if not t.expected:
+        return None
+    c = _Canvas(width, style)
+    every = swatches(style, len(t.counts))  # each category drawn alike on every page
+    rows = [(words, n) for _, words, n in t.counts if n]
+    fills = [every[i] for i, (_, _, n) in enumerate(t.counts) if n]
+    widest = max(text_width(f"{n} ({_pct(n, t.expected)}%)", LABEL_PX, True) for _, n in rows) + 10
+    biggest = max(n for _, n in rows)
+    for (words, n), swatch in zip(rows, fills):
+        c.y += c.text(0, c.y, wrap(words, LABEL_PX, c.width, True), bold=True) + 4
+        w = max(2.0, (c.width - widest) * n / biggest)
+        c.rect(0.5, c.y + 0.5, w - 1, BAR - 1, c.fill(swatch), style.text)
+        c.text(w + 6, c.y + (BAR - LINE[LABEL_PX]) / 2 + 1, f"{n} ({_pct(n, t.expected)}%)", bold=True)
+        c.y += BAR + GAP
+    for note in timeliness_notes(t):
+        c.paragraph(note)
+    return c.spec()
+
+
+def _pct(n: int, total: int) -> int:
+    return (200 * n + total) // (2 * total)
+
+
+# --- rendering -------------------------------------------------------------------------------
+
+
+def vega_config(style: ChartStyle) -> dict:
+    """The look of a data table's chart: the site's font and colours, 14 px horizontal labels
+    that never overlap."""
+    axis = {"labelFontSize": LABEL_PX, "titleFontSize": LABEL_PX, "labelAngle": 0, "labelOverlap": True,
+            "labelSeparation": 6, "labelColor": style.text, "titleColor": style.text, "domainColor": style.text,
+            "tickColor": style.text, "gridColor": style.muted, "labelFont": style.font, "titleFont": style.font,
+            "labelLimit": 240, "titlePadding": 8}
+    return {
+        "font": style.font,
+        "background": style.background,
+        "axis": axis,
+        "axisX": {"labelAngle": 0, "labelPadding": 7},
+        "axisY": {"titleAngle": 0, "titleAlign": "left", "titleAnchor": "end", "titleY": -14, "titleX": 0},
+        "legend": {"labelFontSize": LABEL_PX, "titleFontSize": LABEL_PX, "labelColor": style.text,
+                   "titleColor": style.text, "symbolSize": 200, "symbolStrokeColor": style.text,
+                   "orient": "bottom", "direction": "horizontal", "labelLimit": 0},
+        "title": {"fontSize": HEADING_PX, "color": style.text, "anchor": "start", "font": style.font,
+                  "subtitleFontSize": LABEL_PX, "offset": 14},
+        "text": {"fontSize": LABEL_PX, "fill": style.text},
+        "mark": {"color": style.primary},
+        "range": {"category": [s.base for s in swatches(style, 8)]},
+        "view": {"stroke": None},
+    }
+
+
+def _merge(base: dict, over: dict) -> dict:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
+
+
+def chart_spec(table: DataTable, style: ChartStyle | None = None) -> dict | None:
+    """The table's spec with its rows as inline data, its caption as a wrapped title, a fixed
+    size and the site's look (which an author's own config cannot make smaller or slanted)."""
     if not table.chart:
         return None
+    style = style or ChartStyle()
     values = [dict(zip(table.columns, row)) for row in table.rows]
+    width = 480
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": table.caption,
-        "width": 480,
+        "title": {"text": wrap(table.caption, HEADING_PX, width, True)},
+        "width": width,
         "height": 260,
         **table.chart,
         "data": {"values": values},
     }
-    spec.setdefault("config", {"font": "DejaVu Sans, Liberation Sans, sans-serif"})
+    spec["config"] = _merge(table.chart.get("config") or {}, vega_config(style))
     return spec
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)
 def _render(spec_json: str) -> str:
     import vl_convert as vlc
 
     return vlc.vegalite_to_svg(json.loads(spec_json))
 
 
-def chart_svg(table: DataTable) -> str | None:
+def spec_svg(spec: dict, label: str) -> str:
+    """SVG of a spec: labelled as one image, with the fill patterns its ``usermeta`` names,
+    and text haloes drawn under the letters."""
+    patterns = (spec.get("usermeta") or {}).get("patterns") or {}
+    svg = _render(json.dumps(spec, sort_keys=True))
+    defs = "".join(_pattern_def(pid, Swatch(*value)) for pid, value in sorted(patterns.items()))
+    head = f'<svg role="img" aria-label="{escape(label)}" focusable="false" '
+    svg = svg.replace("<svg ", head, 1)
+    svg = re.sub(r"(<svg\b[^>]*>)", lambda m: f"{m[1]}<title>{escape(label)}</title>"
+                 + (f"<defs>{defs}</defs>" if defs else ""), svg, count=1)
+    # a halo (a text's stroke) is drawn under its letters; SVG 1.1 (EPUB) allows this only as style
+    return re.sub(r'<text (?=[^>]*\sstroke=")', '<text style="paint-order: stroke" ', svg)
+
+
+def chart_svg(table: DataTable, style: ChartStyle | None = None) -> str | None:
     """SVG markup of the table's chart, or None when it has none."""
-    spec = chart_spec(table)
+    spec = chart_spec(table, style)
     if spec is None:
         return None
-    svg = _render(json.dumps(spec, sort_keys=True))
-    label = escape(f"Chart: {table.caption}. The figures are in the table.")
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" focusable="false" ', 1)
+    return spec_svg(spec, f"Chart: {table.caption}. The figures are in the table.")

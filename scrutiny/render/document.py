@@ -247,7 +247,7 @@ class DocumentBuilder:
         return self._part("glossary", "Glossary", f'<dl class="glossary">{items}</dl>', "glossary")
 
     def _contact(self) -> Part:
-        c, url = self.config.contact_for(self.report.committee), absolute(self.config, report_url(self.report.id))
+        c, url = self.config.contact_for(self.report.committee, self.report.council), absolute(self.config, report_url(self.report.id))
         formats = [f for f in REGISTRY if f.id in self.config.formats]
         listed = "".join(f"<li>{esc(f.label)}: {esc(f.purpose)}</li>" for f in formats)
         phone = re.sub(r"[^0-9+]", "", c.phone)

@@ -222,7 +222,7 @@ class ReportText:
     def formats(self) -> Part:
         config = self.pub.config
         labels = [f.label for f in REGISTRY if f.id in config.formats and f.id != "data"]
-        contact = config.contact_for(self.report.committee)
+        contact = config.contact_for(self.report.committee, self.report.council)
         blocks = [] if self.speech else [para("This report's web page:"),
                                          para(absolute(config, report_url(self.report.id)), tight=True)]
         if labels:

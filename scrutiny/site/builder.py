@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from jinja2 import Environment
 
 from ..publication import Publication
-from ..render.chart import chart_svg
+from ..render.chart import ChartStyle, chart_svg
 from ..urls import report_url
 from ..writer import OutputWriter
 from .assets import theme_files, write_assets
+from .charts import write_progress_charts
 from .context import SiteView
 from .pages import report_jobs
 from .plan import Job, Plan
@@ -74,6 +75,9 @@ class SiteBuilder:
         started = time.perf_counter()
         assets = write_assets(writer, pub.config.brand, pub.content.root)
         charts = write_charts(pub, writer, result, log)
+        t = time.perf_counter()
+        fresh = write_progress_charts(pub, writer.write)
+        log(f"progress charts: {fresh} drawn afresh, the others from .cache/charts ({time.perf_counter() - t:.2f} s)")
         site = SiteView.of(pub.config, assets, self.options.live_reload)
         if self.env is None:
             self.env = make_env(pub.root / ".cache" / "jinja")
@@ -147,7 +151,7 @@ def write_charts(pub: Publication, writer: OutputWriter, result: BuildResult, lo
                 continue
             path = chart_path(report_url(report.id), table)
             try:
-                svg = chart_svg(table)
+                svg = chart_svg(table, ChartStyle.of(pub.config.brand))
                 if svg is None:
                     continue
                 writer.write(path, svg)

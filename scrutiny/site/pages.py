@@ -10,6 +10,7 @@ from ..urls import recommendation_url, report_url, tracker_url
 from .context import PageMeta
 from .plan import Job, Plan
 from .render import Body
+from .charts import report_charts
 from .formats import audio_tracks
 from .glance import glance
 from .history import steps, target_moved
@@ -62,6 +63,12 @@ def report_page(plan: Plan, report: Report) -> Job:
 
     def values(plan: Plan, body: Body | None) -> dict:
         views = plan.views[report.id]
+        charts = report_charts(plan.pub, report)
+        parts = contents(report, plan)
+        if charts:  # the charts follow the recommendations' summary
+            at = next((i + 1 for i, (anchor, _) in enumerate(parts) if anchor == part_ids(report)["all-recommendations"]),
+                      len(parts))
+            parts.insert(at, (charts.id, charts.heading))
         return {
             "report": report,
             "committee": plan.pub.config.committee(report.committee),
@@ -71,10 +78,11 @@ def report_page(plan: Plan, report: Report) -> Job:
             "response_due": response_deadline(report, plan.pub.config),
             "response_overdue": any(v.standing.response_overdue for v in views),
             "response_message": report_message(report, [v.standing for v in views], plan.pub.config),
-            "contents": contents(report, plan),
+            "contents": parts,
+            "charts": charts,
             "ids": part_ids(report),
             "formats": plan.formats(report),
-            "contact": plan.pub.config.contact_for(report.committee),
+            "contact": plan.pub.config.contact_for(report.committee, report.council),
             "glance": glance(report, views, plan.pub.config),
             "placed": plan.pub.parsed[report.id].placements,
             "tracks_by_part": (tracks := audio_tracks(report, plan.written)),

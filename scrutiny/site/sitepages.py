@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..exporters import REGISTRY
+from ..load.config import today
 from ..urls import committee_url, tracker_url
+from .charts import committee_charts, home_charts
 from .context import PageMeta, root_path
-from .formats import selected
+from .formats import audio_tracks, selected
 from .pages import tracker_values
 from .plan import Job, Plan
 from .render import Body
+from .search import REPORTS_BUNDLE
 from .views import Counts
 
 LATEST = 10
@@ -27,7 +30,7 @@ def home(plan: Plan) -> Job:
 
     def values(plan: Plan, body: Body | None) -> dict:
         return {"latest": _report_items(plan, plan.pub.reports[:LATEST]), "counts": Counts.of(plan.all_views),
-                "more": len(plan.pub.reports) > LATEST}
+                "more": len(plan.pub.reports) > LATEST, "charts": home_charts(plan.pub)}
     return Job(meta, "home.html.j2", values)
 
 
@@ -75,31 +78,47 @@ def committee_page(plan: Plan, committee) -> Job:
         open_views = [v for v in views if not v.standing.closed]
         return {"committee": committee, "items": _report_items(plan, reports), "open": open_views,
                 "rows": [(v, None) for v in open_views],
-                "counts": Counts.of(views), "committees": {c.id: c.name for c in plan.pub.config.committees}}
+                "counts": Counts.of(views), "committees": {c.id: c.name for c in plan.pub.config.committees},
+                "charts": committee_charts(plan.pub, committee.id)}
     return Job(meta, "committee.html.j2", values)
 
 
 def accessibility(plan: Plan) -> Job:
-    meta = PageMeta("accessibility/", plan.title("Accessibility statement"), "Accessibility statement",
-                    plan.crumbs(), "", "How accessible this website is and how to report a problem.", "Help")
-    return Job(meta, "accessibility.html.j2", lambda plan, body: {})
+    """The accessibility statement, on the GOV.UK model. Its dates are the day of this build
+    (``SOURCE_DATE_EPOCH`` when set, for reproducible builds), never ``as_of``: the
+    statement is made again by every build, with that build's formats and contact."""
+    heading = f"Accessibility statement for {plan.site.title}"
+    meta = PageMeta("accessibility/", plan.title("Accessibility statement"), heading,
+                    plan.crumbs(), "", "How accessible this website is, what is not, and how to report a problem.",
+                    "Help")
+
+    def values(plan: Plan, body: Body | None) -> dict:
+        written = {f.format_id for r in plan.pub.reports for f in plan.formats(r)}
+        documents = [f for f in selected(plan.pub.config.formats) if f.id in written and f.id != "data"]
+        return {"built_on": today(), "documents": documents, "document_ids": [f.id for f in documents],
+                "has_charts": any(p.endswith(".svg") and "charts/" in p for p in plan.written),
+                "web_address": plan.site.base_url if plan.site.base_url.startswith(("http://", "https://")) else ""}
+    return Job(meta, "accessibility.html.j2", values)
 
 
 def alternative_formats(plan: Plan) -> Job:
     meta = PageMeta("alternative-formats/", plan.title("Alternative formats"), "Alternative formats",
-                    plan.crumbs(), "", "The formats every report is published in, and how to ask for another.", "Help")
+                    plan.crumbs(), "", "Every report's files in other formats, their type and size, "
+                    "and how to ask for another format.", "Help")
 
     def values(plan: Plan, body: Body | None) -> dict:
         built = selected(plan.pub.config.formats)
         others = [f for f in REGISTRY if f not in built]
-        return {"built": built, "others": others, "reports": plan.pub.reports}
+        downloads = [(r, plan.formats(r), tuple(audio_tracks(r, plan.written).values())) for r in plan.pub.reports]
+        return {"built": built, "others": others, "reports": plan.pub.reports, "downloads": downloads}
     return Job(meta, "alternative-formats.html.j2", values)
 
 
 def search(plan: Plan) -> Job:
     meta = PageMeta("search/", plan.title("Search"), "Search", plan.crumbs(), "search",
-                    "Search every report and recommendation.", scripts=(plan.site.assets.search_js,))
-    return Job(meta, "search.html.j2", lambda plan, body: {})
+                    "Search every report and recommendation, or only reports or only recommendations.",
+                    scripts=(plan.site.assets.search_js,))
+    return Job(meta, "search.html.j2", lambda plan, body: {"reports_bundle": REPORTS_BUNDLE})
 
 
 def not_found(plan: Plan) -> Job:

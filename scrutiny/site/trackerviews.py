@@ -139,9 +139,9 @@ def view_links(plan: Plan) -> tuple[ViewLink, ...]:
             + tuple(ViewLink(g.title, g.url, None) for g in GROUPINGS))
 
 
-def _meta(plan: Plan, url: str, heading: str, description: str, crumbs=()) -> PageMeta:
+def _meta(plan: Plan, url: str, heading: str, description: str, crumbs=(), wide: bool = True) -> PageMeta:
     return PageMeta(url, plan.title(heading, "Recommendation tracker"), heading,
-                    plan.crumbs(("Recommendation tracker", ROOT), *crumbs), "tracker", description, wide=True)
+                    plan.crumbs(("Recommendation tracker", ROOT), *crumbs), "tracker", description, wide=wide)
 
 
 def _table_values(plan: Plan, views, lead: str) -> dict:
@@ -162,7 +162,7 @@ def view_page(plan: Plan, view: View) -> Job:
 def grouping_pages(plan: Plan, grouping: Grouping) -> Iterator[Job]:
     groups = grouping.groups(plan)
     meta = _meta(plan, grouping.url, f"Recommendations {grouping.title.lower()}",
-                 f"The recommendations of each {grouping.noun}, one page each.")
+                 f"The recommendations of each {grouping.noun}, one page each.", wide=False)
 
     def index_values(plan: Plan, body: Body | None) -> dict:
         items = [(g, grouping.group_url(g), Counts.of(g.views)) for g in groups]

@@ -1,0 +1,275 @@
+"""The progress charts of the home, committee and report pages: what each counts (from
+:mod:`scrutiny.stats`), the SVG files drawn for it, and the words and table beside it.
+
+Each chart is drawn twice, at :data:`WIDE` and at :data:`NARROW` pixels, so that its
+labels stay 14 px on a phone (320 px) as on a desktop; the page shows the one that fits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ..dates import long_date
+from ..model import Report
+from ..publication import Publication
+from ..render import chart as chart_module
+from ..render.chart import (ChartStyle, rate_notes, rate_spec, spec_svg, status_notes, status_spec,
+                            timeliness_notes, timeliness_spec)
+from ..stats import (TIMELINESS_MEANING, TIMELINESS_PHRASE, Item, implementation_rates, response_timeliness, status_history)
+from ..urls import committee_url, report_url
+
+MAX_ROUNDS = 12
+"""The status chart and its table show at most the latest twelve update rounds (and say so)."""
+WIDE = 640
+NARROW = 288
+"""The width of a 320 px screen less the page's margins."""
+WIDE_FROM = "(min-width: 45em)"
+"""Media query from which the wide drawing is shown."""
+
+
+@dataclass(frozen=True)
+class ChartTable:
+    """The figures of a chart as a table: the first cell of each row heads it."""
+
+    caption: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str | int, ...], ...]
+
+    @property
+    def numeric(self) -> tuple[bool, ...]:
+        """Whether each column holds figures (counts, shares), aligned right."""
+        def figure(cell) -> bool:
+            return isinstance(cell, int) or (isinstance(cell, str) and (cell.endswith("%") or cell == "–"))
+        return tuple(i > 0 and all(figure(row[i]) for row in self.rows) for i in range(len(self.columns)))
+
+
+@dataclass(frozen=True)
+class Drawing:
+    path: str
+    """Site path of the SVG file."""
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class ProgressChart:
+    id: str
+    """``status``, ``implementation`` or ``timeliness`` (its file names and anchor)."""
+    title: str
+    summary: str
+    """The main figures in one or two sentences (also the start of the alt text)."""
+    table: ChartTable | None
+    notes: tuple[str, ...] = ()
+    """What the chart leaves out, in words; drawn on the chart too."""
+    wide: Drawing | None = None
+    narrow: Drawing | None = None
+    """None when there is nothing to draw (the summary says why)."""
+
+    @property
+    def alt(self) -> str:
+        return f"Chart: {self.title}. {self.summary} The figures are in the table beside it."
+
+
+@dataclass(frozen=True)
+class Charts:
+    """The charts of one page."""
+
+    heading: str
+    intro: str
+    items: tuple[ProgressChart, ...]
+    id: str = "progress-charts"
+    """Anchor of the heading; each chart's is ``<id>-<chart id>``."""
+    level: int = 2
+    """Heading level of the section (its charts' headings are one below)."""
+
+    def __bool__(self) -> bool:
+        """Whether any chart has something to draw (else the page leaves the section out)."""
+        return any(c.wide for c in self.items)
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+# --- one scope: its specs and what the page shows ----------------------------------------------
+
+
+def _status(items: list[Item], pub: Publication):
+    history = status_history(items, pub.config, latest=MAX_ROUNDS)
+    title = "Status after each update round"
+    if not history.rounds:
+        return history, ProgressChart("status", title, "No progress update has been recorded yet.", None)
+    last = history.rounds[-1]
+    parts = [f"{c.label}: {n}" for c, n in zip(history.categories, last.counts) if n]
+    summary = (f"{_plural(history.all_rounds, 'update round')}. After the latest, {last.date.display}: "
+               + "; ".join(parts) + ".")
+    table = ChartTable(f"{title}: recommendations under each status",
+                       ("Update round", *(c.label for c in history.categories), "Total"),
+                       tuple((r.date.display, *r.counts, r.total) for r in history.rounds))
+    return history, ProgressChart("status", title, summary, table, tuple(status_notes(history)))
+
+
+def _implementation(items: list[Item], pub: Publication):
+    rates = implementation_rates(items, pub.config.as_of)
+    title = "Implemented within 6, 12 and 24 months of the response"
+    notes = tuple(rate_notes(rates))
+    if not rates.dated:
+        why = ("No recommendation has a recorded response." if not rates.undated
+               else "No recorded response states its date, so nothing can be counted from it.")
+        return rates, ProgressChart("implementation", title, why, None, notes)
+    said = []
+    for w in rates.windows:
+        if w.counted:
+            said.append(f"within {w.months} months, {w.implemented} of {w.counted} ({w.percent}%)")
+        else:
+            said.append(f"within {w.months} months, none can be counted yet")
+    summary = "Implemented " + "; ".join(said) + "."
+    table = ChartTable(f"{title}: recommendations implemented of those counted",
+                       ("Within", "Implemented", "Counted", "Share"),
+                       tuple((f"{w.months} months", w.implemented, w.counted, f"{w.percent}%" if w.counted else "–")
+                             for w in rates.windows))
+    return rates, ProgressChart("implementation", title, summary, table, notes)
+
+
+def _timeliness(items: list[Item], pub: Publication):
+    t = response_timeliness(items, pub.config)
+    title = "Responses and their deadline"
+    notes = tuple(timeliness_notes(t))
+    if not t.expected:
+        return t, ProgressChart("timeliness", title, "No executive response is due for any recommendation here.",
+                                None, notes)
+    parts = [TIMELINESS_PHRASE[key].format(n=n) for key, _, n in t.counts if n]
+    summary = (f"Of the {_plural(t.expected, 'recommendation')} needing an executive response: "
+               + "; ".join(parts) + ".")
+    table = ChartTable(f"{title}: recommendations by when their response came",
+                       ("Response", "Recommendations", "Share", "What it means"),
+                       tuple((words, n, f"{(200 * n + t.expected) // (2 * t.expected)}%", TIMELINESS_MEANING[key])
+                             for key, words, n in t.counts if n))
+    return t, ProgressChart("timeliness", title, summary, table, notes)
+
+
+_SPECS: tuple[tuple[Callable, Callable], ...] = (
+    (_status, status_spec),
+    (_implementation, rate_spec),
+    (_timeliness, timeliness_spec),
+)
+
+
+def scope_charts(pub: Publication, items: Iterable[Item], folder: str, style: ChartStyle | None = None,
+                 ) -> tuple[tuple[ProgressChart, ...], dict[str, tuple[dict, str]]]:
+    """The charts of a set of recommendations, with the Vega-Lite spec and alt text of every
+    drawing by its site path (under ``folder``, which ends in ``/``)."""
+    items = list(items)
+    style = style or ChartStyle.of(pub.config.brand)
+    charts, files = [], {}
+    for figures, draw in _SPECS:
+        stats, chart = figures(items, pub)
+        drawings = {}
+        for name, width in (("wide", WIDE), ("narrow", NARROW)):
+            spec = draw(stats, style, width)
+            if spec is None:
+                break
+            path = f"{folder}{chart.id}{'' if name == 'wide' else '-narrow'}.svg"
+            files[path] = (spec, chart.alt)
+            drawings[name] = Drawing(path, spec["width"] + 2 * spec["padding"], spec["height"] + 2 * spec["padding"])
+        if drawings:
+            chart = ProgressChart(chart.id, chart.title, chart.summary, chart.table, chart.notes,
+                                  drawings["wide"], drawings["narrow"])
+        charts.append(chart)
+    return tuple(charts), files
+
+
+# --- the three kinds of page --------------------------------------------------------------------
+
+HOME_FOLDER = "charts/progress/"
+
+
+def _items(pub: Publication, reports) -> list[Item]:
+    return [(report, rec) for report in reports for rec in report.recommendations]
+
+
+def _scopes(pub: Publication) -> Iterable[tuple[str, list[Item], str, str]]:
+    """(kind, recommendations, folder, id) of every page with charts."""
+    yield "home", _items(pub, pub.reports), HOME_FOLDER, ""
+    for committee in pub.config.committees:
+        reports = [r for r in pub.reports if r.committee == committee.id]
+        yield "committee", _items(pub, reports), committee_url(committee.id) + "charts/progress/", committee.id
+    for report in pub.reports:
+        yield "report", _items(pub, [report]), report_url(report.id) + "charts/progress/", report.id
+
+
+def _charts(pub: Publication, items: list[Item], folder: str, scope: str, anchor: str = "progress-charts") -> Charts:
+    charts, _ = scope_charts(pub, items, folder)
+    intro = (f"As of {long_date(pub.config.as_of)}, {scope}, in the council's own words. "
+             "Each chart has a table of its figures beside it.")
+    return Charts("Progress in charts", intro, charts, anchor)
+
+
+def home_charts(pub: Publication) -> Charts:
+    return _charts(pub, _items(pub, pub.reports), HOME_FOLDER,
+                   f"across the {_plural(sum(len(r.recommendations) for r in pub.reports), 'recommendation')} "
+                   "of every published report")
+
+
+def committee_charts(pub: Publication, committee_id: str) -> Charts:
+    reports = [r for r in pub.reports if r.committee == committee_id]
+    items = _items(pub, reports)
+    return _charts(pub, items, committee_url(committee_id) + "charts/progress/",
+                   f"across the {_plural(len(items), 'recommendation')} of this committee's reports")
+
+
+def report_charts(pub: Publication, report: Report) -> Charts:
+    """The report page's charts; their anchor avoids the report's section slugs."""
+    slugs = {s.slug for s in report.sections}
+    anchor = "progress-charts" if "progress-charts" not in slugs else "progress-charts-part"
+    return _charts(pub, _items(pub, [report]), report_url(report.id) + "charts/progress/",
+                   f"across the {_plural(len(report.recommendations), 'recommendation')} of this report", anchor)
+
+
+@lru_cache(maxsize=1)
+def _code_key() -> str:
+    """Changes with the code that draws a spec (and so with what a cached drawing holds)."""
+    h = hashlib.sha256(Path(chart_module.__file__).read_bytes())
+    try:
+        h.update(metadata.version("vl-convert-python").encode())
+    except metadata.PackageNotFoundError:
+        pass
+    return h.hexdigest()
+
+
+def write_progress_charts(pub: Publication, write: Callable[[str, str], None], cache: Path | None = None) -> int:
+    """Draw the charts of the home page, every committee and every report; returns how many
+    drawings were made afresh. Drawings are kept in ``<root>/.cache/charts/`` by what they
+    draw, so a build after an edit draws only the charts the edit changed; drawings no
+    longer used are deleted."""
+    folder = cache if cache is not None else pub.root / ".cache" / "charts"
+    style = ChartStyle.of(pub.config.brand)
+    used, fresh = set(), 0
+    for _, items, base, _ in _scopes(pub):
+        _, files = scope_charts(pub, items, base, style)
+        for path, (spec, alt) in files.items():
+            key = hashlib.sha256((_code_key() + json.dumps([spec, alt], sort_keys=True)).encode()).hexdigest()[:40]
+            entry = folder / f"{key}.svg"
+            used.add(entry.name)
+            try:
+                svg = entry.read_text(encoding="utf-8")
+            except OSError:
+                svg = spec_svg(spec, alt)
+                fresh += 1
+                folder.mkdir(parents=True, exist_ok=True)
+                part = entry.with_suffix(f".{os.getpid()}.part")
+                part.write_text(svg, encoding="utf-8")
+                os.replace(part, entry)
+            write(path, svg)
+    if folder.is_dir():
+        for old in folder.glob("*.svg"):
+            if old.name not in used:
+                old.unlink(missing_ok=True)
+    return fresh
