@@ -138,7 +138,8 @@ def standing(rec: Recommendation, report: Report, config: SiteConfig) -> Standin
 
     sign_off_pending = bool(status and status.closed and status.needs_sign_off and not latest.sign_off)
     closed = bool((status and status.closed and not sign_off_pending) or (not latest and decision and decision.closed))
-    implemented = status.implemented if status and closed else (False if decision and decision.closed else None)
+    # as the content states it: a closed decision counts as not implemented only when its term says so
+    implemented = status.implemented if status and closed else (decision.implemented if decision and decision.closed else None)
     target = rec.current_target
     # reported done but awaiting sign-off is not "overdue": the words say it awaits sign-off
     overdue = bool(target and not closed and not sign_off_pending and target.is_overdue(as_of))

@@ -441,14 +441,21 @@ def _merge(base: dict, over: dict) -> dict:
     return out
 
 
-def chart_spec(table: DataTable, style: ChartStyle | None = None) -> dict | None:
+#: Widths of a table's chart: as drawn for print and wide screens, and for a phone (where
+#: a wide drawing scaled down would shrink its 14 px labels).
+TABLE_CHART_WIDTH = 480
+TABLE_CHART_NARROW = 240
+
+
+def chart_spec(table: DataTable, style: ChartStyle | None = None, width: int | None = None) -> dict | None:
     """The table's spec with its rows as inline data, its caption as a wrapped title, a fixed
-    size and the site's look (which an author's own config cannot make smaller or slanted)."""
+    size and the site's look (which an author's own config cannot make smaller or slanted).
+    Given a ``width``, the drawing is that wide whatever the spec says (the phone drawing)."""
     if not table.chart:
         return None
     style = style or ChartStyle()
     values = [dict(zip(table.columns, row)) for row in table.rows]
-    width = 480
+    forced, width = width is not None, width or TABLE_CHART_WIDTH
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "title": {"text": wrap(table.caption, HEADING_PX, width, True)},
@@ -458,6 +465,9 @@ def chart_spec(table: DataTable, style: ChartStyle | None = None) -> dict | None
         "data": {"values": values},
     }
     spec["config"] = _merge(table.chart.get("config") or {}, vega_config(style))
+    if forced:  # the phone drawing: a long axis title is shortened (with "…"), not cut off
+        spec["width"] = width
+        spec["config"]["axisY"] = {**spec["config"].get("axisY", {}), "titleLimit": width - 48}
     return spec
 
 
@@ -482,9 +492,9 @@ def spec_svg(spec: dict, label: str) -> str:
     return re.sub(r'<text (?=[^>]*\sstroke=")', '<text style="paint-order: stroke" ', svg)
 
 
-def chart_svg(table: DataTable, style: ChartStyle | None = None) -> str | None:
+def chart_svg(table: DataTable, style: ChartStyle | None = None, width: int | None = None) -> str | None:
     """SVG markup of the table's chart, or None when it has none."""
-    spec = chart_spec(table, style)
+    spec = chart_spec(table, style, width)
     if spec is None:
         return None
     return spec_svg(spec, f"Chart: {table.caption}. The figures are in the table.")

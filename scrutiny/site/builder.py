@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from jinja2 import Environment
 
 from ..publication import Publication
-from ..render.chart import ChartStyle, chart_svg
+from ..render.chart import TABLE_CHART_NARROW, ChartStyle, chart_svg
 from ..urls import report_url
 from ..writer import OutputWriter
 from .assets import theme_files, write_assets
@@ -150,11 +150,16 @@ def write_charts(pub: Publication, writer: OutputWriter, result: BuildResult, lo
             if not table.chart:
                 continue
             path = chart_path(report_url(report.id), table)
+            narrow = chart_path(report_url(report.id), table, narrow=True)
             try:
-                svg = chart_svg(table, ChartStyle.of(pub.config.brand))
+                style = ChartStyle.of(pub.config.brand)
+                svg = chart_svg(table, style)
                 if svg is None:
                     continue
+                small = chart_svg(table, style, TABLE_CHART_NARROW)
                 writer.write(path, svg)
+                writer.write(narrow, small)
+                written.add(narrow)
             except ValueError as err:
                 message = f"skipped chart of table {table.id} ({table.source}): {str(err).splitlines()[0]}"
                 result.skipped.append(message)

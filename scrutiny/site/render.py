@@ -19,9 +19,10 @@ from .context import PageMeta
 from .views import RecView, file_size, long_date
 
 
-def chart_path(report_url: str, table: DataTable) -> str:
-    """Where a table's chart is written, beside its report."""
-    return f"{report_url}charts/{table.id}.svg"
+def chart_path(report_url: str, table: DataTable, narrow: bool = False) -> str:
+    """Where a table's chart is written, beside its report (``charts/narrow/``: the phone
+    drawing)."""
+    return f"{report_url}charts/{'narrow/' if narrow else ''}{table.id}.svg"
 
 
 def make_env(cache_dir: Path | None = None) -> Environment:
@@ -82,8 +83,10 @@ class Body:
         if table is None:  # a checked build never gets here
             return ""
         chart = chart_path(report_url(self.report.id), table)
+        narrow = chart_path(report_url(self.report.id), table, narrow=True)
         return self.partial("partials/data-table.html.j2", table=table, report=self.report,
-                            chart=chart if chart in self.charts else None)
+                            chart=chart if chart in self.charts else None,
+                            narrow=narrow if narrow in self.charts else None)
 
     def partial(self, name: str, **values) -> str:
         return self.env.get_template(name).render(page=self.page, rel=self.page.rel, md=self.md,

@@ -121,3 +121,16 @@ def test_haloes_use_a_style_that_svg_1_1_allows():
     haloed = [t for t in texts(svg) if t.get("stroke")]
     assert haloed and all(t.get("style") == "paint-order: stroke" for t in haloed)
     assert not re.search(r"<text [^>]*\bpaint-order=", svg)
+
+
+def test_a_table_chart_has_a_phone_drawing_whose_text_fits_and_keeps_its_size():
+    """The phone drawing is narrow (so a phone shows it at its own size, labels at 14 px),
+    and a long axis title is shortened to fit rather than cut off at the edge."""
+    pub = gather(ROOT)
+    table = pub.report("criteria-for-entry-into-care").table("children-starting-care")
+    wide, narrow = ET.fromstring(chart_svg(table)), ET.fromstring(chart_svg(table, width=240))
+    assert float(narrow.get("width")) <= 288 < float(wide.get("width"))
+    sizes = {t.get("font-size") for t in narrow.iter(f"{SVG}text") if t.get("font-size")}
+    assert sizes and all(float(s.rstrip("px")) >= 14 for s in sizes)
+    titles = [t.text for t in narrow.iter(f"{SVG}text") if t.text and t.text.startswith("All children")]
+    assert titles and all(t.endswith("…") for t in titles)
