@@ -265,7 +265,7 @@ TIMELINESS_MEANING = {
     "awaited": "No response is recorded and the deadline has not yet passed.",
     "unclear": "A response is recorded, but its date is not stated, or is stated only as a "
                "month or year that includes the deadline.",
-    "deadline-unknown": "The content does not say when the report reached the executive, so "
+    "deadline-unknown": "The report does not say when it went to the executive, so "
                         "the deadline is not known.",
     "no-decision": "The executive never recorded a decision; progress is logged without one.",
 }

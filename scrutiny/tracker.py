@@ -196,8 +196,8 @@ def _position(rec: Recommendation, report: Report, decision: Term | None, latest
         return "no-update", "No update yet", "yellow", f"No update yet ({when})."
     if deadline is None:
         return ("awaiting-response", "Awaiting response", "yellow",
-                "Awaiting the executive's response. The deadline is unknown: the content does not say when the "
-                "report reached the executive.")
+                "Awaiting the executive's response. The deadline is unknown: the report does not say when it "
+                "went to the executive.")
     if as_of > deadline:
         return ("awaiting-response", "Response overdue", "red",
                 f"Awaiting a response for {duration_words(deadline, as_of)} past its deadline of {long_date(deadline)}.")
@@ -289,7 +289,7 @@ def report_message(report: Report, standings: list[Standing], config: SiteConfig
     else:
         head = f"{len(awaited)} of {total} recommendations have no recorded response"
     if deadline is None:
-        return f"{head}. The deadline for the response is unknown: the content does not say when the report reached the executive."
+        return f"{head}. The deadline for the response is unknown: the report does not say when it went to the executive."
     if config.as_of > deadline:
         return f"{head} (due {long_date(deadline)}; {duration_words(deadline, config.as_of)} overdue)."
     return f"{head} (due {long_date(deadline)})."

@@ -141,7 +141,7 @@
     var matched = 0;
     var shown = 0;
     var visible = [];
-    var counted = { o: 0, l: 0, a: 0, r: 0 };
+    var counted = { o: 0, l: 0, a: 0, r: 0, c: 0 };
     for (var i = 0; i < order.length; i++) {
       var entry = order[i];
       var ok = matches(entry, wanted, terms);
@@ -175,7 +175,9 @@
   function announce(matched, shown, filtered) {
     var total = entries.length;
     var message;
-    if (shown < matched) {
+    if (filtered && matched === 0) {
+      message = "No recommendations match these filters (" + total + " in all)";
+    } else if (shown < matched) {
       message = "Showing " + shown + " of " + matched + " matching " + plural(matched) + " (" + total + " in all)";
     } else if (filtered) {
       message = "Showing " + shown + " of " + total + " " + plural(total);

@@ -207,7 +207,7 @@ def _scopes(pub: Publication) -> Iterable[tuple[str, list[Item], str, str]]:
 
 def _charts(pub: Publication, items: list[Item], folder: str, scope: str, anchor: str = "progress-charts") -> Charts:
     charts, _ = scope_charts(pub, items, folder)
-    intro = (f"As of {long_date(pub.config.as_of)}, {scope}, in the council's own words. "
+    intro = (f"As of {long_date(pub.config.as_of)}, {scope}, under the council's own status labels. "
              "Each chart has a table of its figures beside it.")
     return Charts("Progress in charts", intro, charts, anchor)
 

@@ -86,7 +86,10 @@ def audio_tracks(report, written: Mapping[str, int]) -> dict[str, AudioTrack]:
     folder = report_url(report.id) + "audio/"
     files = sorted(p for p in written if p.startswith(folder) and p.endswith(".mp3"))
     by_slug = {p[len(folder):].split("-", 1)[1][:-4]: p for p in files}
-    parts = [(s.slug, s.title) for s in report.sections] + [(k, v) for k, v in TRACK_TITLES.items()]
+    titles = dict(TRACK_TITLES)
+    titles["appendices"] = " and ".join(name for name, present in (("Schedule of activity", report.activity),
+                                                                   ("Glossary", report.glossary)) if present).capitalize()
+    parts = [(s.slug, s.title) for s in report.sections] + list(titles.items())
     out = {}
     for slug, title in parts:
         path = by_slug.get(track_slug(slug))

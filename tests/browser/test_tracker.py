@@ -150,7 +150,7 @@ def test_word_filter_searches_the_text_and_the_updates(page, base_url):
     page.wait_for_function("document.querySelector('#tracker-count').textContent.startsWith('Showing 1 of 4')")
     assert visible_numbers(page) == ["Recommendation 1"]
     page.fill("#filter-q", "budget book")  # only in recommendation 2's response... which the tracker does not show
-    page.wait_for_function("document.querySelector('#tracker-count').textContent.startsWith('Showing 0 of 4')")
+    page.wait_for_function("document.querySelector('#tracker-count').textContent === 'No recommendations match these filters (4 in all)'")
     page.fill("#filter-q", "published")  # only in recommendation 2's update note
     page.wait_for_function("document.querySelector('#tracker-count').textContent.startsWith('Showing 1 of 4')")
     assert visible_numbers(page) == ["Recommendation 2"]
@@ -158,11 +158,11 @@ def test_word_filter_searches_the_text_and_the_updates(page, base_url):
 
 def test_counts_follow_the_filters(page, base_url):
     page.goto(base_url + "tracker/")
-    assert stats(page) == {"open": "2", "overdue": "0", "awaiting a response": "1", "response overdue": "1"}
+    assert stats(page) == {"open": "2", "overdue": "0", "awaiting a response": "1", "response overdue": "1", "closed": "2"}
     page.select_option("#filter-decision", "awaiting")
-    assert stats(page) == {"open": "1", "overdue": "0", "awaiting a response": "1", "response overdue": "1"}
+    assert stats(page) == {"open": "1", "overdue": "0", "awaiting a response": "1", "response overdue": "1", "closed": "0"}
     page.select_option("#filter-decision", "partially-accepted")
-    assert stats(page) == {"open": "0", "overdue": "0", "awaiting a response": "0", "response overdue": "0"}
+    assert stats(page) == {"open": "0", "overdue": "0", "awaiting a response": "0", "response overdue": "0", "closed": "1"}
     assert page.locator(".stats__item--alert").count() == 0
     page.get_by_role("button", name="Clear filters").click()
     page.wait_for_function("document.querySelector('#tracker-count').textContent === '4 recommendations'")

@@ -37,8 +37,10 @@ def test_chart_is_an_image_beside_its_table(tmp_path):
     site = build_site(root, tmp_path / "site")
     svg = "reports/school-transport-review/charts/journeys.svg"
     assert svg in site.files and site.path(svg).read_text().startswith("<svg")
-    figure = site.page("reports/school-transport-review/").select_one("#table-journeys figure img")
-    assert figure["src"] == "charts/journeys.svg" or figure["src"].endswith("/charts/journeys.svg")
+    picture = site.page("reports/school-transport-review/").select_one("#table-journeys figure picture")
+    assert picture.source["srcset"].endswith("/charts/journeys.svg")  # wide screens
+    figure = picture.img
+    assert figure["src"].endswith("/charts/narrow/journeys.svg")  # phones
     assert figure["alt"].startswith("Chart of Journeys a day") and "table" in figure["alt"]
 
 

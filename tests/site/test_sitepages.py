@@ -8,7 +8,7 @@ from .conftest import links_to, text
 def test_home_counts_and_latest_reports(site):
     soup = site.page("")
     stats = [text(li) for li in soup.select(".stats li")]
-    assert stats == ["2 open", "0 overdue", "1 awaiting a response", "1 response overdue"]
+    assert stats == ["2 open", "0 overdue", "1 awaiting a response", "1 response overdue", "2 closed"]
     titles = [text(a) for a in soup.select(".doc-list__title a")]
     assert titles == ["Home to School Transport", "Earlier Review of Transport"]  # newest first
     assert links_to(soup, "", "tracker/")

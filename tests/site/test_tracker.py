@@ -69,7 +69,7 @@ def test_overdue_flags_on_the_as_of_date(site, late_site):
     assert [tr["data-od"] for _, tr in later] == ["t", "n", "n", "r"]
     assert [tr["data-f"] for _, tr in later] == ["ol", "c", "c", "oar"]
     stats = [text(li) for li in late_site.page("tracker/").select(".stats li")]
-    assert stats == ["2 open", "1 overdue", "1 awaiting a response", "1 response overdue"]
+    assert stats == ["2 open", "1 overdue", "1 awaiting a response", "1 response overdue", "2 closed"]
 
 
 def test_rows_carry_their_filter_values(site):
