@@ -297,11 +297,11 @@ class TargetDate:
 
     @property
     def due_words(self) -> str:
-        """A short phrase for the due day: "due 27 June 2013", "ongoing, no end date", ..."""
+        """A short phrase for the due day: "due 27 June 2013", "no end date", ..."""
         if self.due is not None:
             return f"due {long_date(self.due)}"
         return {
-            "ongoing": "ongoing, no end date",
+            "ongoing": "no end date",
             "unset": "no target date set",
             "done": "no date (already done)",
             "relative": "due date unknown (counted from a response date that is not stated)",

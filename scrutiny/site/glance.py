@@ -36,9 +36,12 @@ class Glance:
 
     @property
     def standing_words(self) -> str:
-        """The status bar in words: "3 Complete, 2 On track and 1 No update yet"."""
+        """The status bar in words: "Of 6: 3 Complete, 2 On track and 1 No update yet",
+        "All 20: Awaiting response"."""
+        if len(self.standing) == 1:
+            return f"All {self.total}: {self.standing[0].tag.label}" if self.total > 1 else self.standing[0].tag.label
         parts = [f"{s.count} {s.tag.label}" for s in self.standing]
-        return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1] if parts else ""
+        return f"Of {self.total}: " + ", ".join(parts[:-1]) + " and " + parts[-1] if parts else ""
 
 
 def _responded(report: Report, views: tuple[RecView, ...]) -> str:

@@ -205,6 +205,7 @@ def test_report_at_a_glance(site, late_site):
         "Decisions": "Accepted 1 Partially accepted 1 Rejected 1",
         "Where they stand": "Behind schedule: 1 Complete: 1 No action (rejected): 1 "
                             "Of 3: 1 Behind schedule, 1 Complete and 1 No action (rejected).",
+        "Open": "1 of 3",
         "Last update": "1 March 2024",
     }
     later = {text(r.dt): text(r.dd) for r in late_site.page("reports/earlier-review/").select(".glance .summary-list__row")}
