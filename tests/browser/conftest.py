@@ -115,3 +115,13 @@ def describe(violations: list[dict]) -> str:
 def copy_site(built: Path, dest: Path) -> Path:
     shutil.copytree(built, dest)
     return dest
+
+
+def tab_to(page, selector: str, limit: int = 80) -> None:
+    """Press Tab from the top of the page until ``selector`` has focus."""
+    page.locator("body").focus()
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} never received focus by Tab")

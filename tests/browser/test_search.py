@@ -13,20 +13,11 @@ from urllib.parse import urljoin
 
 import pytest
 
-from .conftest import Quiet, describe, run_axe
+from .conftest import Quiet, describe, run_axe, tab_to
 
 STATUS = "#search-status"
 KEYWORDS = re.compile(r"\bR\d+\w* Rec \d")
 REC = "reports/school-transport-review/recommendations/{}/"
-
-
-def tab_to(page, selector: str, limit: int = 40) -> None:
-    page.locator("body").focus()
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"{selector} never received focus by Tab")
 
 
 def wait_for_status(page, words: str) -> str:

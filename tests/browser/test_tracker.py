@@ -5,19 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import ROOT, copy_site
+from .conftest import ROOT, copy_site, tab_to
 
 COUNT = "#tracker-count"
-
-
-def tab_to(page, selector: str, limit: int = 80) -> None:
-    """Press Tab from the top of the page until ``selector`` has focus."""
-    page.locator("body").focus()
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-            return
-    raise AssertionError(f"{selector} never received focus by Tab")
 
 
 def visible_numbers(page) -> list[str]:
