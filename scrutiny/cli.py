@@ -10,7 +10,7 @@ from pathlib import Path
 from .build import build, gather
 from .problems import ContentError
 
-COMMANDS = ("build", "check", "serve")
+COMMANDS = ("build", "check", "serve", "new")
 
 
 def _log(message: str) -> None:
@@ -41,6 +41,14 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--out", type=Path, default=None, help="folder to build the preview into (default: a temporary folder)")
     s.add_argument("--formats", action="store_true",
                    help="also build the slow formats (PDF, Word, audio, ...); by default only the data files are built")
+    n = sub.add_parser("new", help="start a new report: its folder, with comments saying what to fill in",
+                       description="Write content/reports/ID/ (report.yaml, a first section, recommendations.yaml) "
+                                   "as a draft that passes `check` at once, each line saying what to write. "
+                                   "Refuses to overwrite a report that exists.")
+    n.add_argument("what", choices=["report"], help="what to start (a report)")
+    n.add_argument("id", help="the report's id: lower-case letters, digits and hyphens (its web address)")
+    n.add_argument("--committee", required=True, help="id of its committee, as in site_config.yaml")
+    n.add_argument("--title", default="", help="the report's title (default: a placeholder to replace)")
     return p
 
 
@@ -55,6 +63,13 @@ def main(argv: list[str] | None = None) -> int:
             n = sum(len(r.recommendations) for r in pub.content.reports)
             _log(f"ok: {len(pub.content.reports)} reports, {n} recommendations, no problems "
                  f"({time.perf_counter() - started:.2f} s)")
+            return 0
+        if command == "new":
+            from .scaffold import new_report
+
+            for path in new_report(root, args.id, args.committee, args.title):
+                _log(f"wrote {path}")
+            _log("fill in what each comment asks, then run: python build.py check")
             return 0
         if command == "serve":
             from .site.serve import main as serve_main
