@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,10 +24,11 @@ from .writer import Folder, OutputWriter
 Log = Callable[[str], None]
 
 
-def gather(root: Path) -> Publication:
-    """Load, parse and cross-check everything; raise :class:`ContentError` listing every problem."""
+def gather(root: Path, as_of: dt.date | None = None) -> Publication:
+    """Load, parse and cross-check everything; raise :class:`ContentError` listing every
+    problem. ``as_of`` replaces ``site.as_of`` for this run."""
     problems = Problems()
-    content = load_content(root, problems)
+    content = load_content(root, problems, as_of)
     if content is None:
         raise ContentError(problems)
     parsed = parse_content(content, problems)
@@ -99,9 +102,9 @@ OUTPUT_STAGES: tuple[tuple[str, Callable[[Publication, OutputWriter, BuildResult
 )
 
 
-def build(root: Path, out: Path, log: Log = lambda s: None) -> BuildResult:
+def build(root: Path, out: Path, log: Log = lambda s: None, as_of: dt.date | None = None) -> BuildResult:
     started = time.perf_counter()
-    pub = gather(root)
+    pub = gather(root, as_of)
     result = BuildResult(files={})
     result.timings.append(("load and check", time.perf_counter() - started))
     log(f"checked {len(pub.content.reports)} reports, "

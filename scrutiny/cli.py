@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import time
 from pathlib import Path
 
 from .build import build, gather
+from .dates import DateError, parse_known
 from .problems import ContentError
 
 COMMANDS = ("build", "check", "serve", "new")
@@ -15,6 +17,17 @@ COMMANDS = ("build", "check", "serve", "new")
 
 def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
+
+
+def _day(text: str) -> dt.date:
+    """A day for ``--as-of``: 2014-11-30 or 30 November 2014."""
+    try:
+        known = parse_known(text)
+    except DateError:
+        known = None
+    if known is None or known.precision != "day":
+        raise argparse.ArgumentTypeError(f'"{text}" is not a day: write it as 2014-11-30 or 30 November 2014')
+    return known.first
 
 
 def parser() -> argparse.ArgumentParser:
@@ -29,9 +42,12 @@ def parser() -> argparse.ArgumentParser:
                        description="Check everything, then write the site and every format into a temporary "
                                    "folder and swap it in place of --out. Nothing is written if any check fails.")
     b.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/site)")
-    sub.add_parser("check", help="check the content only; print every problem with file:line",
-                   description="Load and check every file; print all problems (file:line: what is wrong (how to fix)) "
-                               "and exit 1 if there are any. Writes nothing.")
+    b.add_argument("--as-of", type=_day, default=None, metavar="DATE",
+                   help="compute overdue and awaited as of this day instead of site.as_of (2014-11-30 or 30 November 2014)")
+    c = sub.add_parser("check", help="check the content only; print every problem with file:line",
+                       description="Load and check every file; print all problems (file:line: what is wrong (how to fix)) "
+                                   "and exit 1 if there are any. Writes nothing.")
+    c.add_argument("--as-of", type=_day, default=None, metavar="DATE", help="check as of this day instead of site.as_of")
     s = sub.add_parser("serve", help="preview the site at http://127.0.0.1:PORT/, rebuilding and reloading on every edit",
                        description="Build the site, serve it on 127.0.0.1 and watch content/, site_config.yaml, "
                                    "templates/ and theme/: every change rebuilds (pages of untouched reports are "
@@ -59,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         if command == "check":
-            pub = gather(root)
+            pub = gather(root, args.as_of)
             n = sum(len(r.recommendations) for r in pub.content.reports)
             _log(f"ok: {len(pub.content.reports)} reports, {n} recommendations, no problems "
                  f"({time.perf_counter() - started:.2f} s)")
@@ -76,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return serve_main(root, args.port, args.out, args.formats)
         out = getattr(args, "out", None) or root / "site"
-        result = build(root, out, log=_log)
+        result = build(root, out, log=_log, as_of=getattr(args, "as_of", None))
         size = sum(result.files.values())
         _log(f"built {len(result.files)} files ({size / 1e6:.1f} MB) into {out} in {time.perf_counter() - started:.2f} s")
         for message in result.skipped:

@@ -65,3 +65,20 @@ def test_failed_build_keeps_the_published_site(tmp_path: Path):
     assert "YAML syntax error" in second.stderr
     assert sorted(p.relative_to(root / "site") for p in (root / "site").rglob("*")) == published
     assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_as_of_overrides_the_configured_day(tmp_path: Path):
+    """`--as-of` computes the trackers for another day without editing site_config.yaml."""
+    root = copy_fixture(tmp_path)
+    config = root / "site_config.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace("formats: [", "formats: [data] #["), encoding="utf-8")
+    before = config.read_bytes()
+    result = run("--root", str(root), "build", "--out", str(tmp_path / "site"), "--as-of", "30 June 2024")
+    assert result.returncode == 0, result.stderr
+    tracker = (tmp_path / "site" / "tracker" / "index.html").read_text(encoding="utf-8")
+    assert "3 months overdue" in tracker and "as of 30 June 2024" in tracker
+    assert config.read_bytes() == before
+    bad = run("--root", str(root), "check", "--as-of", "June 2024")
+    assert bad.returncode == 2 and '"June 2024" is not a day' in bad.stderr and "Traceback" not in bad.stderr
+    early = run("--root", str(root), "check", "--as-of", "2001-01-01")
+    assert early.returncode == 1 and "after the day the trackers are computed for" in early.stderr
