@@ -12,7 +12,7 @@ from .build import build, gather
 from .dates import DateError, parse_known
 from .problems import ContentError
 
-COMMANDS = ("build", "check", "serve", "new")
+COMMANDS = ("build", "check", "serve", "new", "changes")
 
 
 def _log(message: str) -> None:
@@ -28,6 +28,26 @@ def _day(text: str) -> dt.date:
     if known is None or known.precision != "day":
         raise argparse.ArgumentTypeError(f'"{text}" is not a day: write it as 2014-11-30 or 30 November 2014')
     return known.first
+
+
+def _changes(root: Path, since: str, until: str | None, out: Path | None) -> int:
+    from .changes import ChangesError, html_paper, markdown_paper, run
+
+    try:
+        changes, title = run(root, since, until)
+    except ChangesError as err:
+        _log(f"changes: {err}")
+        return 1
+    paper = markdown_paper(changes, title)
+    if out is None:
+        print(paper, end="")
+        return 0
+    if out.suffix.lower() not in (".md", ".html"):
+        _log(f"changes: {out} should end in .md or .html")
+        return 2
+    out.write_text(html_paper(paper, title) if out.suffix.lower() == ".html" else paper, encoding="utf-8")
+    _log(f"wrote {out}: {len(changes.changes)} changes")
+    return 0
 
 
 def parser() -> argparse.ArgumentParser:
@@ -65,6 +85,15 @@ def parser() -> argparse.ArgumentParser:
     n.add_argument("id", help="the report's id: lower-case letters, digits and hyphens (its web address)")
     n.add_argument("--committee", required=True, help="id of its committee, as in site_config.yaml")
     n.add_argument("--title", default="", help="the report's title (default: a placeholder to replace)")
+    ch = sub.add_parser("changes", help="what changed between two revisions or dates of the content (git): the committee's paper",
+                        description="Compare the content at --since (a git revision or a date: the last commit on or "
+                                    "before it) with --until (default: the files as they are now) and list, per "
+                                    "committee and report: new reports and responses, status changes, targets moved, "
+                                    "newly overdue, closed, updates that were due and did not come, and what is still "
+                                    "open. --out FILE.md or FILE.html writes it as a paper; otherwise it is printed.")
+    ch.add_argument("--since", required=True, metavar="REV|DATE", help="the earlier point: a commit, tag, branch or date")
+    ch.add_argument("--until", default=None, metavar="REV|DATE", help="the later point (default: the files as they are now)")
+    ch.add_argument("--out", type=Path, default=None, help="write the paper to FILE.md or FILE.html")
     return p
 
 
@@ -87,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
                 _log(f"wrote {path}")
             _log("fill in what each comment asks, then run: python build.py check")
             return 0
+        if command == "changes":
+            return _changes(root, args.since, args.until, args.out)
         if command == "serve":
             from .site.serve import main as serve_main
 

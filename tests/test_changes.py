@@ -1,0 +1,102 @@
+"""`build.py changes --since REV`: the changes between two revisions of a real temporary
+git repository, exactly those the commits made, as the committee's paper (Markdown, HTML)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from scrutiny.changes import ChangesError, markdown_paper, revision_for, run
+from tests.conftest import MINIMAL, ROOT
+
+UPDATE = """      - date: 2024-03-15
+        meeting: People Scrutiny Committee
+        status: on-track
+        note: The new software is in.
+        revised_target: June 2024
+        reason: Testing took longer.
+"""
+RESPONSE = """    response:
+      decision: accepted
+      date: 2024-03-20
+      decision_maker: Cabinet
+      text: Agreed.
+"""
+
+
+def git(root: Path, *args: str) -> str:
+    env = {"GIT_AUTHOR_NAME": "Officer", "GIT_AUTHOR_EMAIL": "officer@example.test", "GIT_COMMITTER_NAME": "Officer",
+           "GIT_COMMITTER_EMAIL": "officer@example.test", "PATH": "/usr/bin:/bin", "HOME": str(root)}
+    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True, env=env).stdout
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "council"
+    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns(".cache"))
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "The reports as they went to committee")
+    recs = root / "content" / "reports" / "school-transport-review" / "recommendations.yaml"
+    text = recs.read_text(encoding="utf-8")
+    recs.write_text(text.replace("        reason: The routing software arrived late.\n",
+                                 "        reason: The routing software arrived late.\n" + UPDATE, 1), encoding="utf-8")
+    earlier = root / "content" / "reports" / "earlier-review" / "recommendations.yaml"
+    earlier.write_text(earlier.read_text(encoding="utf-8") + RESPONSE, encoding="utf-8")
+    git(root, "commit", "-q", "-am", "March updates and the Cabinet's response")
+    return root
+
+
+def test_changes_between_two_revisions_are_exactly_those_made(repo: Path):
+    changes, title = run(repo, "HEAD~1", "HEAD")
+    got = sorted((c.kind, c.report_id, c.reference) for c in changes.changes)
+    assert got == [("response", "earlier-review", "1"), ("status", "school-transport-review", "1"),
+                   ("target", "school-transport-review", "1")]
+    words = {c.kind: c.words for c in changes.changes}
+    assert words["status"] == "Behind schedule → On track at the update of 15 March 2024."
+    assert words["target"] == "Target moved from March 2024 to June 2024, 3 months later. Reason: Testing took longer."
+    assert words["response"] == "Accepted by Cabinet on 20 March 2024."
+    assert "What changed: " in title and "HEAD" not in title  # commits named by their hash and day
+
+
+def test_the_paper_in_markdown_and_html(repo: Path):
+    changes, title = run(repo, "HEAD~1", None)  # to the files as they are now
+    paper = markdown_paper(changes, title)
+    assert "| Status changed | 1 |" in paper and "| Targets moved | 1 |" in paper and "| New reports | 0 |" in paper
+    assert "- **Target moved.** Recommendation 1: Target moved from March 2024 to June 2024" in paper
+    out = repo / "paper.html"
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(repo), "changes", "--since", "HEAD~1",
+                             "--out", str(out)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    soup = BeautifulSoup(out.read_text(encoding="utf-8"), "html.parser")
+    assert soup.html["lang"] == "en-GB" and soup.h1 and soup.find("table").find("th")
+    assert "New response" in soup.get_text() and "Accepted by Cabinet on 20 March 2024." in soup.get_text()
+
+
+def test_a_date_names_the_last_commit_on_or_before_it(repo: Path):
+    head = git(repo, "rev-parse", "HEAD").strip()
+    assert revision_for(repo, "2099-01-01")[0] == head
+    with pytest.raises(ChangesError, match="no commit on or before 1 January 2000"):
+        revision_for(repo, "2000-01-01")
+
+
+def test_without_git_history_it_says_what_it_needs(tmp_path: Path):
+    plain = tmp_path / "plain"
+    shutil.copytree(MINIMAL, plain, ignore=shutil.ignore_patterns(".cache"))
+    with pytest.raises(ChangesError, match="is not a git repository"):
+        revision_for(plain, "HEAD~1")
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--root", str(plain), "changes", "--since", "HEAD~1"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1 and "not a git repository" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_shallow_clone_is_told_to_fetch_the_history(repo: Path, tmp_path: Path):
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True, capture_output=True)
+    with pytest.raises(ChangesError, match="shallow clone: fetch the history with `git fetch --unshallow`"):
+        revision_for(shallow, "HEAD~1")
