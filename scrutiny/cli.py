@@ -12,7 +12,7 @@ from .build import build, gather
 from .dates import DateError, parse_known
 from .problems import ContentError
 
-COMMANDS = ("build", "check", "serve", "new", "changes")
+COMMANDS = ("build", "check", "serve", "new", "changes", "updates")
 
 
 def _log(message: str) -> None:
@@ -42,10 +42,16 @@ def _changes(root: Path, since: str, until: str | None, out: Path | None) -> int
     if out is None:
         print(paper, end="")
         return 0
-    if out.suffix.lower() not in (".md", ".html"):
-        _log(f"changes: {out} should end in .md or .html")
+    suffix = out.suffix.lower()
+    if suffix not in (".md", ".html", ".docx", ".pdf"):
+        _log(f"changes: {out} should end in .md, .html, .docx or .pdf")
         return 2
-    out.write_text(html_paper(paper, title) if out.suffix.lower() == ".html" else paper, encoding="utf-8")
+    if suffix in (".docx", ".pdf"):
+        from .render.changes_doc import docx_paper, pdf_paper
+
+        out.write_bytes(docx_paper(changes, title) if suffix == ".docx" else pdf_paper(changes, title))
+    else:
+        out.write_text(html_paper(paper, title) if suffix == ".html" else paper, encoding="utf-8")
     _log(f"wrote {out}: {len(changes.changes)} changes")
     return 0
 
@@ -90,11 +96,51 @@ def parser() -> argparse.ArgumentParser:
                                     "before it) with --until (default: the files as they are now) and list, per "
                                     "committee and report: new reports and responses, status changes, targets moved, "
                                     "newly overdue, closed, updates that were due and did not come, and what is still "
-                                    "open. --out FILE.md or FILE.html writes it as a paper; otherwise it is printed.")
+                                    "open. --out FILE.md, .html, .docx or .pdf writes it as the paper; otherwise it is printed.")
     ch.add_argument("--since", required=True, metavar="REV|DATE", help="the earlier point: a commit, tag, branch or date")
     ch.add_argument("--until", default=None, metavar="REV|DATE", help="the later point (default: the files as they are now)")
-    ch.add_argument("--out", type=Path, default=None, help="write the paper to FILE.md or FILE.html")
+    ch.add_argument("--out", type=Path, default=None, help="write the paper to FILE.md, .html, .docx (Word) or .pdf")
+    _updates_parser(sub)
     return p
+
+
+def _updates_parser(sub) -> None:
+    u = sub.add_parser("updates", help="officers' progress updates by spreadsheet: export a sheet, import it filled in",
+                       description="Export the open recommendations as a sheet (.xlsx or .csv) for officers to fill "
+                                   "in, then import it: every row is checked, every problem is printed as "
+                                   "FILE:row:column, and the updates are added to recommendations.yaml only when "
+                                   "all are good (comments and layout kept).")
+    verbs = u.add_subparsers(dest="verb", metavar="ACTION", required=True)
+    e = verbs.add_parser("export", help="write a sheet of the open recommendations with empty columns for the update",
+                         description="Write one row per open recommendation of the published reports: its report, "
+                                     "reference, words, owners, current status, target and last update, then "
+                                     "empty columns for the officer (update date, new status, note, revised target, "
+                                     "reason, evidence). In .xlsx the new status is a drop-down list.")
+    e.add_argument("--out", type=Path, required=True, metavar="FILE", help="the sheet to write: FILE.xlsx or FILE.csv")
+    e.add_argument("--report", default="", metavar="ID", help="only this report's recommendations")
+    e.add_argument("--owner", default="", metavar="NAME", help="only recommendations whose owners' names contain NAME")
+    i = verbs.add_parser("import", help="check a filled-in sheet and add its updates to recommendations.yaml",
+                         description="Check every filled-in row (rows left empty are skipped); print every problem "
+                                     "and change nothing if there is one; else append each update to its "
+                                     "recommendation and check the content again (restoring the files if it fails).")
+    i.add_argument("file", type=Path, metavar="FILE", help="the filled-in sheet (.xlsx or .csv)")
+
+
+def _updates(args) -> int:
+    if args.verb == "export":
+        from .updates import export_updates
+
+        count = export_updates(args.root, args.out, args.report, args.owner)
+        _log(f"wrote {args.out}: {count} open recommendation{'' if count == 1 else 's'}")
+        return 0
+    from .updates import import_updates
+
+    added = import_updates(args.root, args.file)
+    files = sorted({u.rec.source.path for u in added})
+    _log(f"added {len(added)} update{'' if len(added) == 1 else 's'} to {len(files)} file{'' if len(files) == 1 else 's'}"
+         + "".join(f"\n  {f}" for f in files))
+    _log("see the result with: python build.py check")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if command == "changes":
             return _changes(root, args.since, args.until, args.out)
+        if command == "updates":
+            return _updates(args)
         if command == "serve":
             from .site.serve import main as serve_main
 

@@ -100,3 +100,30 @@ def test_a_shallow_clone_is_told_to_fetch_the_history(repo: Path, tmp_path: Path
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True, capture_output=True)
     with pytest.raises(ChangesError, match="shallow clone: fetch the history with `git fetch --unshallow`"):
         revision_for(shallow, "HEAD~1")
+
+
+def test_the_paper_in_word_and_pdf(repo: Path, tmp_path: Path):
+    import docx
+    import pdfplumber
+    import pikepdf
+
+    build = [sys.executable, str(ROOT / "build.py"), "--root", str(repo), "changes", "--since", "HEAD~1", "--until", "HEAD"]
+    for suffix in (".docx", ".pdf"):
+        result = subprocess.run(build + ["--out", str(tmp_path / f"paper{suffix}")], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+    document = docx.Document(str(tmp_path / "paper.docx"))
+    headings = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert headings[0][0] == "Title" and ("Heading 1", "People Scrutiny Committee") in headings
+    assert ("Heading 2", "Home to School Transport") in headings
+    summary = document.tables[0]
+    assert [c.text for c in summary.rows[0].cells] == ["Change", "Recommendations"]
+    assert summary.rows[0]._tr.find(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader") is not None
+    assert {r.cells[0].text: r.cells[1].text for r in summary.rows[1:]}["Targets moved"] == "1"
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert "Status changed. Recommendation 1: Behind schedule → On track at the update of 15 March 2024." in bullets
+    assert document.core_properties.language == "en-GB"
+    with pdfplumber.open(tmp_path / "paper.pdf") as pdf:
+        words = " ".join(page.extract_text() for page in pdf.pages)
+    assert "Target moved from March 2024 to June 2024, 3 months later." in " ".join(words.split())
+    with pikepdf.open(tmp_path / "paper.pdf") as pdf:
+        assert str(pdf.Root.Lang) == "en-GB" and "/StructTreeRoot" in pdf.Root
