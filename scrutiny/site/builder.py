@@ -1,4 +1,5 @@
-"""The site stage: theme assets, charts, every page, then the search index.
+"""The site stage: theme assets, charts, every page, feeds, calendars and the sitemap, then
+the search index.
 
 ``write_site`` is the build's stage. ``serve`` keeps one :class:`SiteBuilder` alive
 between rebuilds so that pages of reports an edit did not touch are not rendered again.
@@ -19,11 +20,14 @@ from ..urls import report_url
 from ..writer import OutputWriter
 from .assets import theme_files, write_assets
 from .charts import write_progress_charts
+from .calendars import write_calendars
 from .context import SiteView
+from .feeds import write_feeds
 from .pages import report_jobs
 from .plan import Job, Plan
 from .render import chart_path, make_env, render_page
 from .search import BUNDLE, index_site, pagefind_binary
+from .sitemap import write_sitemap
 from .sitepages import site_jobs
 from .trackerviews import tracker_view_jobs
 
@@ -85,6 +89,7 @@ class SiteBuilder:
         plan = Plan(pub, self.env, site, dict(writer.written), charts, self._global_key(pub), self.options.incremental)
         cache: dict[str, tuple[str, bytes]] = {}
         indexed = hashlib.sha256()
+        pages: list[str] = []
         for group in JOB_GROUPS:
             for job in group(plan):
                 data = self._page(plan, job)
@@ -94,7 +99,11 @@ class SiteBuilder:
                 if job.meta.search_kind:
                     indexed.update(job.meta.file.encode() + b"\0" + data)
                 stats.pages += 1
+                pages.append(job.meta.url)
         self.cache = cache
+        feeds, calendars = write_feeds(plan, writer), write_calendars(plan, writer)
+        write_sitemap(writer, pub.config.base_url, pages)
+        log(f"feeds and calendars: {feeds} Atom feeds, {calendars} iCalendar files, sitemap.xml")
         stats.seconds["pages"] = time.perf_counter() - started
         if self.options.search:
             self._search(writer, result, log, indexed.hexdigest())

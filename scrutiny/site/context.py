@@ -63,6 +63,15 @@ class SiteView:
 
 
 @dataclass(frozen=True)
+class FeedLink:
+    """A file the page names in its ``<head>`` (an Atom feed)."""
+
+    title: str
+    url: str
+    """Site path of the file (``reports/<id>/feed.xml``)."""
+
+
+@dataclass(frozen=True)
 class PageMeta:
     """One page's place in the site."""
 
@@ -85,6 +94,12 @@ class PageMeta:
     scripts: tuple[str, ...] = field(default=())
     wide: bool = False
     """Use the full width (tables of many columns)."""
+    feeds: tuple[FeedLink, ...] = ()
+    """Atom feeds linked from the ``<head>``, most specific first."""
+    og_type: str = "website"
+    """OpenGraph ``og:type``."""
+    json_ld: str = ""
+    """schema.org JSON-LD, already escaped for a ``<script>`` element (see :mod:`.meta`)."""
 
     @property
     def file(self) -> str:

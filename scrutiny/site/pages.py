@@ -8,6 +8,8 @@ from ..model import Report
 from ..tracker import decision_maker, report_message, response_deadline
 from ..urls import recommendation_url, report_url, tracker_url
 from .context import PageMeta
+from .feeds import committee_feed_link, recommendation_feed_link, report_feed_link, site_feed_link
+from .meta import report_json_ld
 from .plan import Job, Plan
 from .render import Body
 from .charts import report_charts
@@ -59,7 +61,10 @@ def contents(report: Report, plan: Plan) -> list[tuple[str, str]]:
 
 def report_page(plan: Plan, report: Report) -> Job:
     meta = PageMeta(report_url(report.id), plan.title(report.title), report.title,
-                    plan.crumbs(("Reports", "reports/")), "reports", report.summary, "Report", wide=True)
+                    plan.crumbs(("Reports", "reports/")), "reports", report.summary, "Report", wide=True,
+                    feeds=(report_feed_link(report), committee_feed_link(plan.pub.config.committee(report.committee)),
+                           site_feed_link(plan)),
+                    og_type="article", json_ld=report_json_ld(report, plan.pub.config))
 
     def values(plan: Plan, body: Body | None) -> dict:
         views = plan.views[report.id]
@@ -97,7 +102,9 @@ def recommendation_page(plan: Plan, report: Report, index: int) -> Job:
     meta = PageMeta(view.url, plan.title(f"Recommendation {view.number}", report.title),
                     f"Recommendation {view.number}",
                     plan.crumbs(("Reports", "reports/"), (report.title, report_url(report.id))),
-                    "reports", report.title, "Recommendation")
+                    "reports", report.title, "Recommendation",
+                    feeds=(recommendation_feed_link(report, view.number), report_feed_link(report)),
+                    og_type="article")
 
     def values(plan: Plan, body: Body | None) -> dict:
         cited = [(c, plan.pub.report(c.report_id)) for c in plan.pub.backlinks(report, view.rec)]
@@ -126,7 +133,7 @@ def group_page(plan: Plan, report: Report, group, members) -> Job:
     meta = PageMeta(recommendation_url(report.id, group), plan.title(f"Recommendation {group}", report.title),
                     f"Recommendation {group}",
                     plan.crumbs(("Reports", "reports/"), (report.title, report_url(report.id))),
-                    "reports", report.title, "Recommendation")
+                    "reports", report.title, "Recommendation", feeds=(report_feed_link(report),))
 
     def values(plan: Plan, body: Body | None) -> dict:
         return {"report": report, "group": group, "views": views, "stem": members[0].stem}
@@ -149,7 +156,7 @@ def report_tracker(plan: Plan, report: Report) -> Job:
     meta = PageMeta(tracker_url(report.id), plan.title("Tracker", report.title), f"Tracker: {report.title}",
                     plan.crumbs(("Reports", "reports/"), (report.title, report_url(report.id))),
                     "tracker", f"Where each recommendation of {report.title} stands.",
-                    scripts=(plan.site.assets.tracker_js,), wide=True)
+                    scripts=(plan.site.assets.tracker_js,), wide=True, feeds=(report_feed_link(report),))
 
     def values(plan: Plan, body: Body | None) -> dict:
         return {"report": report, **tracker_values(plan, list(plan.views[report.id]), site_wide=False)}

@@ -9,6 +9,7 @@ from ..load.config import today
 from ..urls import committee_url, tracker_url
 from .charts import committee_charts, home_charts
 from .context import PageMeta, root_path
+from .feeds import committee_feed_link, site_feed_link
 from .formats import audio_tracks, selected
 from .pages import tracker_values
 from .plan import Job, Plan
@@ -26,7 +27,8 @@ def _report_items(plan: Plan, reports) -> list[dict]:
 
 def home(plan: Plan) -> Job:
     meta = PageMeta("", plan.site.title, plan.site.title, (), "home",
-                    f"Scrutiny reports published by {plan.site.publisher}, and where each recommendation stands.")
+                    f"Scrutiny reports published by {plan.site.publisher}, and where each recommendation stands.",
+                    feeds=(site_feed_link(plan),))
 
     def values(plan: Plan, body: Body | None) -> dict:
         return {"latest": _report_items(plan, plan.pub.reports[:LATEST]), "counts": Counts.of(plan.all_views),
@@ -36,7 +38,7 @@ def home(plan: Plan) -> Job:
 
 def reports_index(plan: Plan) -> Job:
     meta = PageMeta("reports/", plan.title("Reports"), "Reports", plan.crumbs(), "reports",
-                    "Every published scrutiny report, newest first.")
+                    "Every published scrutiny report, newest first.", feeds=(site_feed_link(plan),))
 
     def values(plan: Plan, body: Body | None) -> dict:
         return {"items": _report_items(plan, plan.pub.reports)}
@@ -46,7 +48,7 @@ def reports_index(plan: Plan) -> Job:
 def site_tracker(plan: Plan) -> Job:
     meta = PageMeta(tracker_url(), plan.title("Recommendation tracker"), "Recommendation tracker",
                     plan.crumbs(), "tracker", "Every recommendation, its response, owner, target date and status.",
-                    scripts=(plan.site.assets.tracker_js,), wide=True)
+                    scripts=(plan.site.assets.tracker_js,), wide=True, feeds=(site_feed_link(plan),))
 
     def values(plan: Plan, body: Body | None) -> dict:
         return {"report": None, **tracker_values(plan, plan.all_views, site_wide=True)}
@@ -55,7 +57,8 @@ def site_tracker(plan: Plan) -> Job:
 
 def committees_index(plan: Plan) -> Job:
     meta = PageMeta("committees/", plan.title("Committees"), "Committees", plan.crumbs(), "committees",
-                    "The scrutiny committees and panels whose reports are published here.")
+                    "The scrutiny committees and panels whose reports are published here.",
+                    feeds=(site_feed_link(plan),))
 
     def values(plan: Plan, body: Body | None) -> dict:
         items = []
@@ -70,7 +73,8 @@ def committees_index(plan: Plan) -> Job:
 def committee_page(plan: Plan, committee) -> Job:
     meta = PageMeta(committee_url(committee.id), plan.title(committee.name), committee.name,
                     plan.crumbs(("Committees", "committees/")), "committees",
-                    f"Reports and open recommendations of the {committee.name}.", "Committee", wide=True)
+                    f"Reports and open recommendations of the {committee.name}.", "Committee", wide=True,
+                    feeds=(committee_feed_link(committee), site_feed_link(plan)))
 
     def values(plan: Plan, body: Body | None) -> dict:
         reports = [r for r in plan.pub.reports if r.committee == committee.id]

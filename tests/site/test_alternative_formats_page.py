@@ -12,8 +12,9 @@ from .conftest import resolve, text
 
 PAGE = "alternative-formats/"
 REPORTS = {"school-transport-review": "Home to School Transport", "earlier-review": "Earlier Review of Transport"}
-#: Folders of a report that hold pages or pictures, not downloads.
-NOT_DOWNLOADS = ("recommendations/", "tracker/", "charts/")
+#: Files under a report folder that are not its formats (feeds and calendars are linked from
+#: its pages, see test_feeds.py and test_calendars.py).
+NOT_DOWNLOADS = ("recommendations/", "tracker/", "charts/", "feed.xml", "calendar.ics")
 
 
 def format_files(site, report_id: str) -> dict[str, int]:

@@ -1,0 +1,114 @@
+"""iCalendar files (with the icalendar library) of the days the content makes known:
+each report's response deadline and each recommendation's target due day, as all-day
+events. One for the site (``calendar.ics``), each committee and each report.
+
+Only days that are known are written: a deadline when the report says when it went to
+the executive (:func:`scrutiny.tracker.response_deadline`), a target when its due day
+can be worked out (:attr:`scrutiny.dates.TargetDate.due`). Each event's ``DTSTAMP``
+(which the standard requires) is the site's ``as_of`` day at 00:00 UTC, never the build's
+time, so two builds are identical.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event
+
+from ..dates import long_date
+from ..tracker import report_message, response_deadline
+from ..urls import committee_url, recommendation_url, report_url
+from ..writer import OutputWriter
+from .feeds import is_absolute
+from .plan import Plan
+
+SITE_CALENDAR = "calendar.ics"
+LINK_WORDS = "Add the deadlines to your calendar (iCalendar)"
+
+
+def report_calendar(report_id: str) -> str:
+    return report_url(report_id) + "calendar.ics"
+
+
+def committee_calendar(committee_id: str) -> str:
+    return committee_url(committee_id) + "calendar.ics"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    uid: str
+    day: dt.date
+    summary: str
+    description: str
+    page: str
+    report_id: str
+    committee: str
+
+
+def _domain(plan: Plan) -> str:
+    base = plan.site.base_url
+    return urlsplit(base).netloc if is_absolute(base) else "scrutiny-site.invalid"
+
+
+def report_deadlines(plan: Plan, report) -> list[Deadline]:
+    out: list[Deadline] = []
+    domain = _domain(plan)
+    due = response_deadline(report, plan.pub.config)
+    if due is not None:
+        sent = report.sent_to_executive
+        message = report_message(report, [v.standing for v in plan.views[report.id]], plan.pub.config)
+        out.append(Deadline(f"response-due-{report.id}@{domain}", due, f"Response due: {report.title}",
+                            f"The executive's response to {report.title} is due by {long_date(due)} (the report "
+                            f"went to the executive {'on' if sent.precision == 'day' else 'in'} {long_date(sent)})."
+                            + (f" {message}" if message else ""),
+                            report_url(report.id), report.id, report.committee))
+    for view in plan.views[report.id]:
+        target = view.standing.target
+        if target is None or target.due is None:
+            continue
+        rec = view.rec
+        out.append(Deadline(f"target-{report.id}-{rec.number.slug}@{domain}", target.due,
+                            f"Target date: recommendation {rec.number} of {report.title}",
+                            f"Recommendation {rec.number} of {report.title}: target {target.display} "
+                            f"({target.due_words}). As of {long_date(plan.site.as_of)}: {view.standing.sentence}",
+                            recommendation_url(report.id, rec.number), report.id, report.committee))
+    return out
+
+
+def calendar_ics(plan: Plan, name: str, deadlines: list[Deadline]) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", f"-//{plan.site.publisher}//Scrutiny reports//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    stamp = dt.datetime(plan.site.as_of.year, plan.site.as_of.month, plan.site.as_of.day, tzinfo=dt.timezone.utc)
+    for d in sorted(deadlines, key=lambda d: (d.day, d.uid)):
+        event = Event()
+        event.add("uid", d.uid)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", d.day)
+        event.add("dtend", d.day + dt.timedelta(days=1))
+        event.add("summary", d.summary)
+        event.add("description", d.description)
+        event.add("transp", "TRANSPARENT")
+        if is_absolute(plan.site.base_url):
+            event.add("url", plan.site.base_url + d.page)
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def write_calendars(plan: Plan, writer: OutputWriter) -> int:
+    by_report = {r.id: report_deadlines(plan, r) for r in plan.pub.reports}
+    everything = [d for r in plan.pub.reports for d in by_report[r.id]]
+    writer.write(SITE_CALENDAR, calendar_ics(plan, f"{plan.site.title}: deadlines", everything))
+    count = 1
+    for committee in plan.pub.config.committees:
+        writer.write(committee_calendar(committee.id),
+                     calendar_ics(plan, f"{committee.name}: deadlines", [d for d in everything if d.committee == committee.id]))
+        count += 1
+    for report in plan.pub.reports:
+        writer.write(report_calendar(report.id), calendar_ics(plan, f"{report.title}: deadlines", by_report[report.id]))
+        count += 1
+    return count

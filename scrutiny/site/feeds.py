@@ -1,0 +1,172 @@
+"""Atom feeds (with feedgen): the site's, each committee's, each report's and each
+recommendation's.
+
+An entry is something the content dates: a report published, a response given, a progress
+update made. Its words are the site's (:func:`scrutiny.tracker.decision_words`,
+:func:`scrutiny.render.facts.update_line`). A date known only to the month or the year is
+written as its first day at 00:00 UTC (never an invented time); a response whose date is
+not stated is left out. A feed's ``updated`` is its newest entry's date (the build's time
+would make two builds differ); a feed with no entry is dated by the site's ``as_of``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Iterable
+from urllib.parse import urlsplit
+
+from feedgen.feed import FeedGenerator
+
+from ..dates import KnownDate, long_date
+from ..render.facts import update_details, update_line
+from ..tracker import decision_words
+from ..urls import committee_url, recommendation_url, relative, report_url
+from ..writer import OutputWriter
+from .context import FeedLink
+from .plan import Plan
+
+SITE_FEED = "feed.xml"
+
+
+def is_absolute(base_url: str) -> bool:
+    return urlsplit(base_url).scheme in ("http", "https") and bool(urlsplit(base_url).netloc)
+
+
+def site_feed_link(plan: Plan) -> FeedLink:
+    return FeedLink(f"{plan.site.title}: new reports, responses and updates", SITE_FEED)
+
+
+def committee_feed_link(committee) -> FeedLink:
+    return FeedLink(f"{committee.name}: new reports, responses and updates", committee_url(committee.id) + "feed.xml")
+
+
+def report_feed_link(report) -> FeedLink:
+    return FeedLink(f"{report.title}: publication, responses and updates", report_url(report.id) + "feed.xml")
+
+
+def recommendation_feed_link(report, number) -> FeedLink:
+    return FeedLink(f"Recommendation {number} of {report.title}: response and updates",
+                    recommendation_url(report.id, number) + "feed.xml")
+
+
+def timestamp(date: KnownDate | dt.date) -> dt.datetime:
+    """The first day a date can be, at 00:00 UTC."""
+    day = date.first if isinstance(date, KnownDate) else date
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    """Fragment of its id: ``published``, ``response-<slug>``, ``update-<slug>-<date>``."""
+    title: str
+    summary: str
+    page: str
+    """Site path of the page it links to."""
+    date: KnownDate
+    report_id: str
+    committee: str
+    rec: str = ""
+    """Slug of its recommendation, or "" for the report's own entry."""
+
+
+def report_entries(plan: Plan, report) -> list[Entry]:
+    """Every dated event of one report, in the site's words."""
+    out: list[Entry] = []
+    committee = plan.committee_name(report.committee)
+    if report.published is not None:
+        summary = report.summary or f"{report.kind_label} of the {committee}."
+        out.append(Entry("published", f"Report published: {report.title}",
+                         f"Published {long_date(report.published)}. {summary}", report_url(report.id),
+                         report.published, report.id, report.committee))
+    for view in plan.views[report.id]:
+        rec, slug = view.rec, view.rec.number.slug
+        page = recommendation_url(report.id, rec.number)
+        name = f"Recommendation {rec.number} of {report.title}"
+        if rec.response is not None and rec.response.date is not None:
+            words = decision_words(rec, report, view.standing)
+            out.append(Entry(f"response-{slug}", f"{name}: {words}", f"{words}. Recommendation {rec.number}: {view.short}",
+                             page, rec.response.date, report.id, report.committee, slug))
+        seen: dict[str, int] = {}
+        for update, note in zip(rec.updates, view.notes):
+            day = update.date.isoformat()
+            seen[day] = seen.get(day, 0) + 1
+            n = day if seen[day] == 1 else f"{day}-{seen[day]}"
+            summary = " ".join([update_line(update), *([note] if note else []), *update_details(update)])
+            out.append(Entry(f"update-{slug}-{n}", f"{name}: {update.status.display} ({long_date(update.date)})",
+                             summary, page, update.date, report.id, report.committee, slug))
+    return out
+
+
+def _ordered(entries: Iterable[Entry]) -> list[Entry]:
+    """Newest first; ties in a fixed order."""
+    return sorted(entries, key=lambda e: (-e.date.first.toordinal(), e.report_id, e.rec, e.key))
+
+
+def entry_id(plan: Plan, entry: Entry) -> str:
+    """The page's address with a fragment; a site whose base URL is not an absolute web
+    address gets a ``tag:`` URI naming the same path (an Atom id must be absolute)."""
+    base = plan.site.base_url
+    fragment = f"feed-{entry.key}"
+    if is_absolute(base):
+        return f"{base}{entry.page}#{fragment}"
+    return f"tag:scrutiny-site,{entry.date.first.year}:{entry.page}#{fragment}"
+
+
+def href(plan: Plan, feed_file: str, target: str) -> str:
+    """An absolute link from the base URL, or, without an absolute one, a link relative
+    to the feed file."""
+    if is_absolute(plan.site.base_url):
+        return plan.site.base_url + target
+    return relative(feed_file, target)
+
+
+def feed_xml(plan: Plan, feed_file: str, title: str, subtitle: str, page: str, entries: list[Entry]) -> bytes:
+    fg = FeedGenerator()
+    base = plan.site.base_url
+    fg.id(base + feed_file if is_absolute(base) else f"tag:scrutiny-site,{plan.site.as_of.year}:{feed_file}")
+    fg.title(title)
+    fg.subtitle(subtitle)
+    fg.author({"name": plan.site.publisher})
+    fg.language(plan.site.language)
+    fg.link(href=href(plan, feed_file, page), rel="alternate", type="text/html")
+    fg.link(href=href(plan, feed_file, feed_file), rel="self", type="application/atom+xml")
+    ordered = _ordered(entries)
+    fg.updated(timestamp(ordered[0].date) if ordered else timestamp(plan.site.as_of))
+    for entry in ordered:
+        fe = fg.add_entry(order="append")
+        fe.id(entry_id(plan, entry))
+        fe.title(entry.title)
+        fe.summary(entry.summary)
+        fe.link(href=href(plan, feed_file, entry.page), rel="alternate", type="text/html")
+        fe.updated(timestamp(entry.date))
+        fe.published(timestamp(entry.date))
+    return fg.atom_str(pretty=True)
+
+
+def write_feeds(plan: Plan, writer: OutputWriter) -> int:
+    """Write every feed; the number written."""
+    count = 0
+    by_report = {r.id: report_entries(plan, r) for r in plan.pub.reports}
+    everything = [e for r in plan.pub.reports for e in by_report[r.id]]
+
+    def write(link: FeedLink, subtitle: str, page: str, entries: list[Entry]) -> None:
+        nonlocal count
+        writer.write(link.url, feed_xml(plan, link.url, link.title, subtitle, page, entries))
+        count += 1
+
+    write(site_feed_link(plan), f"Scrutiny reports published by {plan.site.publisher}, the executive's "
+          "responses and progress updates.", "", everything)
+    for committee in plan.pub.config.committees:
+        write(committee_feed_link(committee), f"Reports of the {committee.name}, their responses and updates.",
+              committee_url(committee.id), [e for e in everything if e.committee == committee.id])
+    for report in plan.pub.reports:
+        entries = by_report[report.id]
+        write(report_feed_link(report), f"Publication of {report.title}, the executive's responses and "
+              "progress updates.", report_url(report.id), entries)
+        for rec in report.recommendations:
+            write(recommendation_feed_link(report, rec.number),
+                  f"The executive's response to recommendation {rec.number} of {report.title}, and its updates.",
+                  recommendation_url(report.id, rec.number), [e for e in entries if e.rec == rec.number.slug])
+    return count
