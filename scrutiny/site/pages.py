@@ -71,8 +71,8 @@ def report_page(plan: Plan, report: Report) -> Job:
         charts = report_charts(plan.pub, report)
         parts = contents(report, plan)
         if charts:  # the charts follow the recommendations' summary
-            at = next((i + 1 for i, (anchor, _) in enumerate(parts) if anchor == part_ids(report)["all-recommendations"]),
-                      len(parts))
+            summary = part_ids(report)["all-recommendations"]
+            at = next((i + 1 for i, (anchor, _) in enumerate(parts) if anchor == summary), len(parts))
             parts.insert(at, (charts.id, charts.heading))
         return {
             "report": report,

@@ -40,6 +40,14 @@ class Plan:
     incremental: bool = False
     """Compute page keys (only a builder that reuses pages needs them)."""
     _keys: dict[str, str] = field(default_factory=dict)
+    _once: dict[str, object] = field(default_factory=dict)
+
+    def once(self, name: str, compute: Callable[["Plan"], object]):
+        """``compute(self)``, worked out on the first call only: for what many pages of one
+        build show alike (the ready-made views' counts on every tracker page)."""
+        if name not in self._once:
+            self._once[name] = compute(self)
+        return self._once[name]
 
     @cached_property
     def views(self) -> dict[str, tuple[RecView, ...]]:

@@ -8,11 +8,11 @@ index of the groups.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from ..dates import long_date
+from ..urls import slugify
 from .context import PageMeta
 from .plan import Job, Plan
 from .render import Body
@@ -76,16 +76,12 @@ VIEWS = (
 )
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
-
-
 def _unique(groups: list[tuple[str, list[RecView]]], empty: str) -> list[Group]:
     """Groups with distinct slugs (names that slug alike are numbered), sorted by name,
     the group of recommendations without one (named ``empty``) last."""
     out, used = [], set()
     for name, views in sorted(groups, key=lambda g: (g[0] == empty, g[0].casefold())):
-        base = _slug(name) if name != empty else "none"
+        base = slugify(name) if name != empty else "none"
         slug, n = base, 2
         while slug in used:
             slug, n = f"{base}-{n}", n + 1
@@ -133,7 +129,12 @@ class ViewLink:
 
 
 def view_links(plan: Plan) -> tuple[ViewLink, ...]:
-    """Every ready-made view, for the list on each tracker."""
+    """Every ready-made view, for the list on each tracker (counted once per build: every
+    tracker and view page shows the same list)."""
+    return plan.once("view_links", _view_links)
+
+
+def _view_links(plan: Plan) -> tuple[ViewLink, ...]:
     views = plan.all_views
     return (tuple(ViewLink(v.title, v.url, sum(1 for x in views if v.keep(x))) for v in VIEWS)
             + tuple(ViewLink(g.title, g.url, None) for g in GROUPINGS))
