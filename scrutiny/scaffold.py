@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .load.config import load_config
 from .problems import ContentError, Problems, did_you_mean
+from .urls import slugify
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 MAX_ID = 80
@@ -87,7 +88,7 @@ def new_report(root: Path, report_id: str, committee: str, title: str = "") -> l
     folder = root / "content" / "reports" / report_id
     where = f"content/reports/{report_id}"
     if not ID.match(report_id) or len(report_id) > MAX_ID:
-        suggestion = re.sub(r"[^a-z0-9]+", "-", report_id.lower()).strip("-")[:MAX_ID] or "my-report"
+        suggestion = slugify(report_id, "my-report")[:MAX_ID]
         problems.add(where, 0, f'"{report_id}" is not a report id: use lower-case letters, digits and hyphens, '
                                f"at most {MAX_ID} characters", f'for example "{suggestion}"')
     elif folder.exists():

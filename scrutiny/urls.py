@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from .model import RecNumber, SiteConfig
+
+
+def slugify(text: str, default: str = "x") -> str:
+    """Lower-case letters and digits joined by hyphens ("Jo Bloggs" -> "jo-bloggs"), the
+    one form of every id and anchor made from words; ``default`` when nothing is left."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or default
 
 
 def report_url(report_id: str) -> str:

@@ -12,7 +12,6 @@ made at a time.
 from __future__ import annotations
 
 import io
-import re
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -25,6 +24,7 @@ from ..model import Report
 from ..publication import Publication
 from ..render.speech import speech_text
 from ..render.textdoc import Part, ReportText
+from ..urls import slugify
 from ..writer import Folder
 
 VOICE = "en-gb"
@@ -79,7 +79,7 @@ def track_slug(part_slug: str) -> str:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "part"
+    return slugify(text, "part")
 
 
 def run(command: list[str]) -> None:

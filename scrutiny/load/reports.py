@@ -10,8 +10,9 @@ from ..model import (REPORT_KINDS, REPORT_STATUSES, SECTION_KINDS, Activity, Dat
                      ExecutiveResponse, GlossaryEntry, Markdown, Person, Report, Section,
                      SiteConfig, Source, UpdateSchedule)
 from ..problems import Problems, did_you_mean
+from ..urls import slugify
 from .recommendations import load_recommendations
-from .yamlread import SLUG, Fields, compose, line_of, scalar_value, slugify
+from .yamlread import SLUG, Fields, compose, line_of, scalar_value
 
 NUMBERED_KINDS = ("chapter", "conclusion")
 

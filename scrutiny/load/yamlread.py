@@ -17,6 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..dates import DateError, KnownDate, TargetDate, parse_day, parse_known, parse_target
 from ..model import Markdown, Source
 from ..problems import Problems, did_you_mean
+from ..urls import slugify
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _constructor = yaml.constructor.SafeConstructor()
@@ -270,5 +271,4 @@ class Fields:
                              did_you_mean(key, self.asked))
 
 
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+

@@ -6,7 +6,6 @@ draw a placed recommendation box or data table; the token stream is the same for
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from html import escape
 from typing import Callable, Sequence
@@ -17,6 +16,7 @@ from markdown_it.utils import OptionsDict
 
 from ..markdown import make_parser
 from ..model import RecNumber
+from ..urls import slugify
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def _heading(self, tokens, idx, options, env) -> str:
     if token.nesting != 1:
         return f"</h{level}>\n"
     words = tokens[idx + 1].content if idx + 1 < len(tokens) else ""
-    base = "-".join(filter(None, (_ctx(env).doc_id, re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-")))) or "heading"
+    base = "-".join(filter(None, (_ctx(env).doc_id, slugify(words, "")))) or "heading"
     used = env.setdefault("heading_ids", set())
     anchor, n = base, 2
     while anchor in used:
