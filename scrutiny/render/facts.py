@@ -87,15 +87,15 @@ def summary_caption(as_of: dt.date) -> str:
     return f"Recommendations, the executive's decisions and where each stands, as of {long_date(as_of)}"
 
 
-def summary_row(rec: Recommendation, s: Standing, plain: str, as_of: dt.date) -> SummaryRow:
+def summary_row(rec: Recommendation, s: Standing, plain: str) -> SummaryRow:
     """The tracker row of ``rec``; ``plain`` is its text as plain words."""
     return SummaryRow(str(rec.number), rec.number.slug, rec.theme, short_form(plain), decision_label(rec, s),
-                      status_label(s), target_label(rec, s, as_of))
+                      status_label(s), target_label(rec, s))
 
 
 def summary_rows(pub: Publication, report: Report) -> list[SummaryRow]:
     """The summary table's rows of a report, in its order ([] without recommendations)."""
-    return [summary_row(rec, pub.standing(report, rec), plain_text(pub.tokens(rec.text)), pub.config.as_of)
+    return [summary_row(rec, pub.standing(report, rec), plain_text(pub.tokens(rec.text)))
             for rec in report.recommendations]
 
 
@@ -111,21 +111,43 @@ def status_label(s: Standing) -> str:
     return s.label + (" (response overdue)" if s.response_overdue and s.status is not None else "")
 
 
-def target_label(rec: Recommendation, s: Standing, as_of: dt.date) -> str:
-    """The current target as the tracker shows it: "March 2024 (originally June 2023), 3 months overdue"."""
+@dataclass(frozen=True)
+class TargetWords:
+    """The current target as every tracker shows it, in parts (the site marks them up)."""
+
+    text: str
+    """"March 2024"; without a target, what stands for one ("Awaiting response", "None given")."""
+    given: bool
+    originally: str
+    """The first target when it has moved ("June 2023"), else ""."""
+    due: str
+    """"3 months overdue", "due today", "due in 2 weeks", "(no end date)" or ""."""
+    late: bool
+
+
+def target_words(rec: Recommendation, s: Standing) -> TargetWords:
     if s.target is None:
-        if rec.response is None and rec.response_state == "awaited":
-            return decision_label(rec, s)
-        return "None given"
-    text = s.target.display
-    if s.original_target is not None and s.slipped and s.original_target.text != s.target.text:
-        text += f" (originally {s.original_target.display})"
+        awaited = rec.response is None and rec.response_state == "awaited"
+        return TargetWords(decision_label(rec, s) if awaited else "None given", False, "", "", False)
+    moved = s.original_target is not None and s.slipped and s.original_target.text != s.target.text
+    originally = s.original_target.display if moved else ""
     if s.overdue:
-        return f"{text}, {s.overdue_for} overdue"
-    if s.closed or s.sign_off_pending:
+        due = f"{s.overdue_for} overdue"
+    elif s.closed or s.sign_off_pending:
+        due = ""
+    elif s.due_today:
+        due = "due today"
+    elif s.due_in:
+        due = f"due in {s.due_in}"
+    else:
+        due = "" if s.target.due_known else f"({s.target.due_words})"
+    return TargetWords(s.target.display, True, originally, due, s.overdue)
+
+
+def target_label(rec: Recommendation, s: Standing) -> str:
+    """The current target in one line: "March 2024 (originally June 2023), 3 months overdue"."""
+    w = target_words(rec, s)
+    text = w.text + (f" (originally {w.originally})" if w.originally else "")
+    if not w.due:
         return text
-    if s.target.due and s.target.due == as_of:
-        return f"{text}, due today"
-    if s.due_in:
-        return f"{text}, due in {s.due_in}"
-    return text if s.target.due_known else f"{text} ({s.target.due_words})"
+    return f"{text} {w.due}" if w.due.startswith("(") else f"{text}, {w.due}"

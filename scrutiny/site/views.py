@@ -11,6 +11,7 @@ from ..dates import TargetDate, long_date
 from ..markdown.plain import plain_text, short_form
 from ..model import Person, Recommendation, Report, Term, Update
 from ..publication import Publication
+from ..render.facts import TargetWords, target_words
 from ..tracker import NO_DECISION_WORDS, Standing
 from ..urls import recommendation_url, report_url
 
@@ -115,6 +116,11 @@ class RecView:
     def short(self) -> str:
         """The recommendation's own words, shortened for a table row."""
         return short_form(self.text)
+
+    @property
+    def target_words(self) -> TargetWords:
+        """The current target as every tracker shows it (the one source: render.facts)."""
+        return target_words(self.rec, self.standing)
 
     @property
     def update_notes(self) -> tuple[tuple[Update, str], ...]:
