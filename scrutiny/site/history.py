@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..dates import KnownDate, TargetDate, duration_words
 from ..model import Recommendation
 from ..tracker import Standing
-from .views import Tag, status_tag
+from .views import Tag, timeline
 
 
 @dataclass(frozen=True)
@@ -23,19 +23,20 @@ class Step:
 
 
 def steps(rec: Recommendation) -> tuple[Step, ...]:
+    """The updates of :func:`~.views.timeline` with the target after each and what changed."""
     out, target, before = [], rec.original_target, None
-    for u in rec.updates:
-        changes = []
+    for entry in timeline(rec):
+        u, changes = entry.update, []
         if before is None:
             changes.append("First update")
         elif before.status.id != u.status.id:
             changes.append(f"Status was {before.status.display}")
         if u.revised_target:
-            changes.append(f"Target moved from {target.display if target else 'none given'}")
+            changes.append(f"Target moved from {entry.revised_from.display if entry.revised_from else 'none given'}")
             target = u.revised_target
         if u.sign_off:
             changes.append("Signed off as closed")
-        out.append(Step(u.date, u.meeting, status_tag(u.status), target, "; ".join(changes) or "No change"))
+        out.append(Step(u.date, u.meeting, entry.status, target, "; ".join(changes) or "No change"))
         before = u
     return tuple(out)
 
