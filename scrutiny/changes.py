@@ -127,6 +127,13 @@ def _git(root: Path, *args: str) -> str:
     return done.stdout
 
 
+_SHALLOW = "this is a shallow clone: fetch the history with `git fetch --unshallow`"
+
+
+def _shallow(root: Path) -> bool:
+    return _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
+
+
 def revision_for(root: Path, point: str) -> tuple[str, dt.date]:
     """The commit a REV or a DATE names, and that commit's day."""
     try:
@@ -138,18 +145,14 @@ def revision_for(root: Path, point: str) -> tuple[str, dt.date]:
     if day is not None:
         commit = _git(root, "rev-list", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD").strip()
         if not commit:
-            shallow = _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
-            raise ChangesError(f"no commit on or before {long_date(day)}"
-                               + (": this is a shallow clone; fetch the history with `git fetch --unshallow`"
-                                  if shallow else ""))
+            raise ChangesError(f"no commit on or before {long_date(day)}" + (f": {_SHALLOW}" if _shallow(root) else ""))
     else:
         try:
             commit = _git(root, "rev-parse", "--verify", f"{point}^{{commit}}").strip()
         except ChangesError as err:
-            shallow = _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
             raise ChangesError(f'"{point}" is not a revision of this repository'
-                               + ("; this is a shallow clone: fetch the history with `git fetch --unshallow`"
-                                  if shallow else " (give a commit, tag or branch, or a date such as 2014-06-30)")) from err
+                               + (f"; {_SHALLOW}" if _shallow(root)
+                                  else " (give a commit, tag or branch, or a date such as 2014-06-30)")) from err
     when = dt.datetime.fromtimestamp(int(_git(root, "log", "-1", "--format=%ct", commit).strip()), dt.timezone.utc)
     return commit, when.date()
 
