@@ -26,7 +26,7 @@ from typing import Iterable
 
 from .dates import KnownDate, add_months
 from .model import Recommendation, Report, SiteConfig, Term, Update
-from .tracker import response_deadline
+from .tracker import response_deadline, update_rounds
 
 Item = tuple[Report, Recommendation]
 """A recommendation with the report it belongs to."""
@@ -109,7 +109,7 @@ def _known_from(report: Report, rec: Recommendation) -> dt.date | None:
 def status_history(items: Iterable[Item], config: SiteConfig, latest: int | None = None) -> StatusHistory:
     """Status counts after each update round of the scope (only the ``latest`` rounds, when given)."""
     items = list(items)
-    every = sorted({u.date for _, rec in items for u in rec.updates}, key=lambda d: (d.last, d.first))
+    every = update_rounds(rec for _, rec in items)
     rounds = every[-latest:] if latest else every
     order: dict[str, Term] = {}
     for vocab in config.vocabularies:

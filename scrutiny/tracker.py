@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Iterable
 
 from .dates import KnownDate, TargetDate, add_months, duration_words, long_date
 from .model import Recommendation, Report, SiteConfig, Term, Update
@@ -225,15 +226,15 @@ def _tone(status: Term, sign_off_pending: bool) -> str:
     return "blue"
 
 
-def update_rounds(report: Report) -> tuple[KnownDate, ...]:
-    """The dates on which the report's recommendations were updated, oldest first."""
-    return tuple(sorted({u.date for r in report.recommendations for u in r.updates}, key=lambda d: (d.last, d.first)))
+def update_rounds(recs: Iterable[Recommendation]) -> tuple[KnownDate, ...]:
+    """The update rounds of some recommendations: the dates updates were given, oldest first."""
+    return tuple(sorted({u.date for r in recs for u in r.updates}, key=lambda d: (d.last, d.first)))
 
 
 def _change(rec: Recommendation, report: Report) -> tuple[str, KnownDate | None]:
     """What the recommendation's update at the latest round changed since the round
     before, in words; nothing before a report's second round (there is no before)."""
-    rounds = update_rounds(report) if rec.updates else ()
+    rounds = update_rounds(report.recommendations) if rec.updates else ()
     if len(rounds) < 2 or rec.updates[-1].date != rounds[-1]:
         return "", None
     latest = rec.updates[-1]
