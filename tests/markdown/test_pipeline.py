@@ -37,13 +37,8 @@ def test_parse_content_does_not_check_citations_of_unread_reports():
     assert parsed["citing"].citations == () and parsed["unread"].citations == ()
 
 
-def _write(root: Path, report_id: str, name: str, text: str) -> None:
-    (root / "content" / "reports" / report_id / name).write_text(text, encoding="utf-8")
-
-
-def test_groups_and_not_reproduced_through_the_loader(tmp_path: Path):
-    root = copy_fixture(tmp_path)
-    _write(root, "earlier-review", "recommendations.yaml", """\
+#: The earlier review with recommendation 2 a stem with parts (a) and (b), and a 3 not reproduced.
+STEM_WITH_PARTS = """\
 not_reproduced: [3]
 recommendations:
   - number: 1
@@ -51,11 +46,18 @@ recommendations:
   - number: 2
     text: "That Cabinet:"
     parts:
-      - number: a
-        text: Plans routes.
-      - number: b
-        text: Publishes costs.
-""")
+      - {number: a, text: Plans routes.}
+      - {number: b, text: Publishes costs.}
+"""
+
+
+def _write(root: Path, report_id: str, name: str, text: str) -> None:
+    (root / "content" / "reports" / report_id / name).write_text(text, encoding="utf-8")
+
+
+def test_groups_and_not_reproduced_through_the_loader(tmp_path: Path):
+    root = copy_fixture(tmp_path)
+    _write(root, "earlier-review", "recommendations.yaml", STEM_WITH_PARTS)
     _write(root, "earlier-review", "body.md", """\
 The review made Recommendation 1, Recommendation 2 (b) and Recommendation 3.
 
@@ -81,17 +83,7 @@ def test_an_unreadable_recommendations_file_is_reported_once(tmp_path: Path):
 
 def test_a_group_link_through_the_loader(tmp_path: Path):
     root = copy_fixture(tmp_path)
-    _write(root, "earlier-review", "recommendations.yaml", """\
-not_reproduced: [3]
-recommendations:
-  - number: 1
-    text: Review transport again within three years.
-  - number: 2
-    text: "That Cabinet:"
-    parts:
-      - {number: a, text: Plans routes.}
-      - {number: b, text: Publishes costs.}
-""")
+    _write(root, "earlier-review", "recommendations.yaml", STEM_WITH_PARTS)
     _write(root, "earlier-review", "body.md", "Recommendation 2, not Recommendation 3.\n\n[[recommendations 1-2]]\n")
     pub = gather(root)
     tokens = pub.parsed["earlier-review"].sections["body"]
