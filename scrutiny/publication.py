@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Iterator, Mapping
+from typing import TYPE_CHECKING, Iterator, Mapping
 
 from markdown_it.token import Token
 
@@ -18,11 +18,16 @@ from .markdown import Citation, ParsedReport
 from .model import Content, Markdown, RecNumber, Recommendation, Report, SiteConfig
 from .tracker import Standing, standing
 
+if TYPE_CHECKING:
+    from .recordlog import RecordLog
+
 
 @dataclass(frozen=True)
 class Publication:
     content: Content
     parsed: Mapping[str, ParsedReport]
+    record: "RecordLog | None" = None
+    """The change history read from git (:mod:`scrutiny.recordlog`); None when not read."""
 
     @property
     def root(self) -> Path:

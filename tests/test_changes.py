@@ -13,43 +13,11 @@ from bs4 import BeautifulSoup
 
 from scrutiny.changes import ChangesError, markdown_paper, revision_for, run
 from tests.conftest import MINIMAL, ROOT
-
-UPDATE = """      - date: 2024-03-15
-        meeting: People Scrutiny Committee
-        status: on-track
-        note: The new software is in.
-        revised_target: June 2024
-        reason: Testing took longer.
-"""
-RESPONSE = """    response:
-      decision: accepted
-      date: 2024-03-20
-      decision_maker: Cabinet
-      text: Agreed.
-"""
-
-
-def git(root: Path, *args: str) -> str:
-    env = {"GIT_AUTHOR_NAME": "Officer", "GIT_AUTHOR_EMAIL": "officer@example.test", "GIT_COMMITTER_NAME": "Officer",
-           "GIT_COMMITTER_EMAIL": "officer@example.test", "PATH": "/usr/bin:/bin", "HOME": str(root)}
-    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True, env=env).stdout
-
+from tests.gitrepo import council_repo, git
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    root = tmp_path / "council"
-    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns(".cache"))
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "The reports as they went to committee")
-    recs = root / "content" / "reports" / "school-transport-review" / "recommendations.yaml"
-    text = recs.read_text(encoding="utf-8")
-    recs.write_text(text.replace("        reason: The routing software arrived late.\n",
-                                 "        reason: The routing software arrived late.\n" + UPDATE, 1), encoding="utf-8")
-    earlier = root / "content" / "reports" / "earlier-review" / "recommendations.yaml"
-    earlier.write_text(earlier.read_text(encoding="utf-8") + RESPONSE, encoding="utf-8")
-    git(root, "commit", "-q", "-am", "March updates and the Cabinet's response")
-    return root
+    return council_repo(tmp_path / "council")
 
 
 def test_changes_between_two_revisions_are_exactly_those_made(repo: Path):

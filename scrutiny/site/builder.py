@@ -25,6 +25,7 @@ from .context import SiteView
 from .feeds import write_feeds
 from .pages import report_jobs
 from .plan import Job, Plan
+from .rounds import round_jobs
 from .render import chart_path, make_env, render_page
 from .search import BUNDLE, index_site, pagefind_binary
 from .sitemap import write_sitemap
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 Log = Callable[[str], None]
 
 #: Page groups, in writing order.
-JOB_GROUPS: tuple[Callable[[Plan], Iterator[Job]], ...] = (site_jobs, tracker_view_jobs, report_jobs)
+JOB_GROUPS: tuple[Callable[[Plan], Iterator[Job]], ...] = (site_jobs, tracker_view_jobs, round_jobs, report_jobs)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from .charts import report_charts
 from .formats import audio_tracks
 from .glance import glance
 from .history import steps, target_moved
+from .rounds import round_url
 from .tracker import filters, row_data
 from .trackerviews import view_links
 from .views import Counts, RecView, decision_counts, timeline
@@ -27,6 +28,7 @@ TAIL_PARTS = (
     ("executive-response", "Executive response"),
     ("schedule-of-activity", "Schedule of activity"),
     ("glossary", "Glossary"),
+    ("change-history", "Change history"),
     ("other-formats", "Other formats"),
 )
 
@@ -39,6 +41,7 @@ def _present(report: Report, part: str, plan: Plan) -> bool:
         "executive-response": bool(report.recommendations) or report.executive_response is not None,
         "schedule-of-activity": bool(report.activity),
         "glossary": bool(report.glossary),
+        "change-history": bool(plan.pub.record and plan.pub.record.known),
         "other-formats": True,
     }[part]
 
@@ -92,6 +95,7 @@ def report_page(plan: Plan, report: Report) -> Job:
             "placed": plan.pub.parsed[report.id].placements,
             "tracks_by_part": (tracks := audio_tracks(report, plan.written)),
             "tracks": tuple(tracks.values()),
+            "record": plan.pub.record,
         }
     return Job(meta, "report.html.j2", values, report, plan.report_key(report))
 
@@ -123,6 +127,8 @@ def recommendation_page(plan: Plan, report: Report, index: int) -> Job:
             "section_titles": {r.id: {s.slug: s.title for s in r.sections} for _, r in cited},
             "previous": views[index - 1] if index > 0 else None,
             "next": views[index + 1] if index + 1 < len(views) else None,
+            "record": plan.pub.record,
+            "round_url": round_url,
         }
     return Job(meta, "recommendation.html.j2", values, report, plan.page_key(report, view.number))
 

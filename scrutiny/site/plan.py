@@ -92,11 +92,13 @@ class Plan:
     def _report_key(self, report: Report) -> str:
         """Changes whenever a page of this report could change: its files (or, without
         them, its loaded content), what cites it from elsewhere, its downloadable files,
-        the site's configuration, templates and theme."""
+        its change history, the site's configuration, templates and theme."""
         cited_by = [(c, self._citing(c.report_id, c.section))
                     for rec in report.recommendations for c in self.pub.backlinks(report, rec)]
         files = sorted((k, v) for k, v in self.written.items() if k.startswith(f"reports/{report.id}/"))
-        h = hashlib.sha256(repr((self.global_key, cited_by, files)).encode("utf-8"))
+        record = self.pub.record
+        history = (record.known, record.starts, record.partial, record.for_report(report.id)) if record else None
+        h = hashlib.sha256(repr((self.global_key, cited_by, files, history)).encode("utf-8"))
         folder = self.pub.root / "content" / "reports" / report.id
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):

@@ -137,7 +137,8 @@ def view_links(plan: Plan) -> tuple[ViewLink, ...]:
 def _view_links(plan: Plan) -> tuple[ViewLink, ...]:
     views = plan.all_views
     return (tuple(ViewLink(v.title, v.url, sum(1 for x in views if v.keep(x))) for v in VIEWS)
-            + tuple(ViewLink(g.title, g.url, None) for g in GROUPINGS))
+            + tuple(ViewLink(g.title, g.url, None) for g in GROUPINGS)
+            + (ViewLink("What changed at each update round", "changes/", None),))
 
 
 def _meta(plan: Plan, url: str, heading: str, description: str, crumbs=(), wide: bool = True) -> PageMeta:

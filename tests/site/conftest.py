@@ -31,6 +31,8 @@ PAGES = (
     "reports/earlier-review/recommendations/1/",
     "reports/earlier-review/tracker/",
     "tracker/",
+    "changes/",
+    "changes/2024-03-01/",
     "committees/",
     "committees/people-scrutiny/",
     "accessibility/",

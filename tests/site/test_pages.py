@@ -230,7 +230,7 @@ def test_recommendation_history_moved_target_and_last_updated(site):
     assert rows["Last updated"] == "1 December 2023 (People Scrutiny Committee)"
     history = soup.select_one("table.status-history")
     assert [[text(c) for c in tr.find_all(["th", "td"])] for tr in history.tbody.find_all("tr")] == [
-        ["1 December 2023 People Scrutiny Committee", "Behind schedule", "March 2024",
+        ["1 December 2023 : every update of that round People Scrutiny Committee", "Behind schedule", "March 2024",
          "First update; Target moved from June 2023"]]
     action = soup.find("caption", string="Actions agreed").find_parent("table")
     assert "Revised to March 2024 at the update of 1 December 2023" in text(action.tbody)

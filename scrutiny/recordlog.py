@@ -1,0 +1,259 @@
+"""The publication's record log: what changed in each report's record, and when, read from
+the git history of the content.
+
+Each commit on the first-parent line of the current branch that touched ``content/`` or
+``site_config.yaml`` is read as the site it would have published (the content checked by
+the same code); consecutive readable commits are compared, and each difference becomes an
+:class:`Event` dated by its commit: a report published, a recommendation added, a response
+recorded, a status changed, a target moved, an update added, words edited.
+
+Truth rule: nothing is said that the history does not show. Without git, outside a
+repository, or with no readable commit, the log is :data:`UNKNOWN` and pages say nothing of
+it. A commit whose content does not pass the checks is left out (the next readable one is
+compared with the last readable one). When the oldest readable commit is not the first
+commit of the content (a shallow clone, or older content in an earlier format), it is a
+starting point only: the log says where it starts and claims nothing before.
+
+:func:`snapshot` and :func:`compare` are pure; :func:`read_log` runs git and reads the
+cache (``.cache/record-log/``: one small JSON file per commit, commits never change).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .publication import Publication
+from .render.facts import decision_label
+
+
+@dataclass(frozen=True)
+class RecState:
+    """What the record of one recommendation said at one commit."""
+
+    reference: str
+    words: str
+    """A digest of the recommendation's own words (and of its stem's)."""
+    decision: str
+    status: str
+    target: str
+    updates: int
+    last_update: str
+
+
+@dataclass(frozen=True)
+class ReportState:
+    title: str
+    recs: dict[str, RecState]
+    """By the recommendation's URL slug."""
+
+
+@dataclass(frozen=True)
+class Event:
+    """One change in the record, dated by the commit that made it."""
+
+    day: dt.date
+    report_id: str
+    rec: str
+    """The recommendation's slug; "" for a change to the report as a whole."""
+    reference: str
+    words: str
+    commit: str
+
+
+@dataclass(frozen=True)
+class RecordLog:
+    known: bool
+    """False when there is no history to read: pages then say nothing of it."""
+    starts: dt.date | None = None
+    """The day of the oldest readable commit."""
+    partial: bool = False
+    """True when that commit is a starting point only (earlier history absent or unreadable)."""
+    events: tuple[Event, ...] = ()
+    reason: str = ""
+    """Why the log is unknown or partial, for the build's log."""
+    _by_report: dict[str, tuple[Event, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def for_report(self, report_id: str) -> tuple[Event, ...]:
+        """Every event of a report (its own and its recommendations'), newest first."""
+        if not self._by_report and self.events:
+            grouped: dict[str, list[Event]] = {}
+            for e in self.events:
+                grouped.setdefault(e.report_id, []).append(e)
+            self._by_report.update({k: tuple(sorted(v, key=lambda e: e.day, reverse=True)) for k, v in grouped.items()})
+        return self._by_report.get(report_id, ())
+
+    def for_rec(self, report_id: str, slug: str) -> tuple[Event, ...]:
+        """The events of one recommendation, with its report's publication, newest first."""
+        return tuple(e for e in self.for_report(report_id) if e.rec == slug or e.rec == "" and e.words == PUBLISHED)
+
+    def last_changed(self, report_id: str, slug: str | None = None) -> dt.date | None:
+        events = self.for_report(report_id) if slug is None else self.for_rec(report_id, slug)
+        return events[0].day if events else None
+
+
+UNKNOWN = RecordLog(known=False)
+PUBLISHED = "Report published"
+
+
+def _digest(*texts: str) -> str:
+    return hashlib.sha256("\0".join(texts).encode("utf-8")).hexdigest()[:16]
+
+
+def snapshot(pub: Publication) -> dict[str, ReportState]:
+    """What each published report's record says (pure)."""
+    out = {}
+    for report in pub.reports:
+        recs = {}
+        for rec in report.recommendations:
+            s = pub.standing(report, rec)
+            recs[rec.number.slug] = RecState(
+                reference=rec.number.text or str(rec.number),
+                words=_digest(rec.text.text, rec.stem.text if rec.stem else ""),
+                decision=decision_label(rec, s) if rec.response else "",
+                status=s.status.display if s.status else "",
+                target=s.target.display if s.target else "",
+                updates=len(rec.updates),
+                last_update=rec.updates[-1].date.display if rec.updates else "")
+        out[report.id] = ReportState(report.title, recs)
+    return out
+
+
+def compare(before: dict[str, ReportState] | None, after: dict[str, ReportState], day: dt.date,
+            commit: str) -> list[Event]:
+    """The events from one record to the next (pure). ``before`` None: ``after`` is the
+    first record there is, and every report in it is published."""
+    out: list[Event] = []
+    for report_id, new in after.items():
+        old = (before or {}).get(report_id)
+        if old is None:
+            out.append(Event(day, report_id, "", "", PUBLISHED, commit))
+            continue
+        if old.title != new.title:
+            out.append(Event(day, report_id, "", "", f"Title changed from “{old.title}” to “{new.title}”", commit))
+        for slug in old.recs.keys() - new.recs.keys():
+            out.append(Event(day, report_id, "", old.recs[slug].reference,
+                             f"Recommendation {old.recs[slug].reference} removed from the record", commit))
+        for slug, rec in new.recs.items():
+            was = old.recs.get(slug)
+            if was is None:
+                out.append(Event(day, report_id, slug, rec.reference, "Recommendation added to the report", commit))
+                continue
+            out += [Event(day, report_id, slug, rec.reference, words, commit) for words in _rec_changes(was, rec)]
+    return out
+
+
+def _rec_changes(was: RecState, rec: RecState) -> Iterable[str]:
+    if was.words != rec.words:
+        yield "Wording of the recommendation edited"
+    if was.decision != rec.decision:
+        yield (f"Response recorded: {rec.decision}" if not was.decision
+               else f"Response changed from {was.decision} to {rec.decision}" if rec.decision
+               else "Response removed from the record")
+    if rec.updates > was.updates:
+        n = rec.updates - was.updates
+        yield (f"Update added (dated {rec.last_update})" if n == 1
+               else f"{n} updates added (the latest dated {rec.last_update})")
+    elif rec.updates < was.updates:
+        yield "An update removed from the record"
+    if was.status != rec.status:
+        yield (f"Status changed from {was.status} to {rec.status}" if was.status and rec.status
+               else f"Status set: {rec.status}" if rec.status else f"Status {was.status} removed")
+    if was.target != rec.target:
+        yield (f"Target moved from {was.target} to {rec.target}" if was.target and rec.target
+               else f"Target set: {rec.target}" if rec.target else f"Target {was.target} removed")
+
+
+# --- reading the history ------------------------------------------------------------------
+
+#: What the content of a commit is read with: the project root in a temporary folder -> the
+#: checked publication, or None when it does not pass the checks.
+Reader = Callable[[Path], "Publication | None"]
+
+
+def _git(root: Path, *args: str, binary: bool = False):
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=300, text=not binary)
+    except (FileNotFoundError, subprocess.TimeoutExpired):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def _commits(root: Path) -> tuple[list[tuple[str, dt.date]], str, bool] | None:
+    """The first-parent commits that touched the content, oldest first, with their days;
+    the root's path inside the repository; whether the clone is shallow."""
+    prefix = _git(root, "rev-parse", "--show-prefix")
+    if prefix is None:
+        return None
+    log = _git(root, "log", "--first-parent", "--reverse", "--format=%H %ct", "--", "content", "site_config.yaml")
+    if log is None:
+        return None
+    commits = [(h, dt.datetime.fromtimestamp(int(t), dt.timezone.utc).date())
+               for h, t in (line.split() for line in log.splitlines() if line.strip())]
+    shallow = (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
+    return commits, prefix.strip(), shallow
+
+
+def _state_at(root: Path, prefix: str, commit: str, read: Reader, cache: Path | None, code: str):
+    """The snapshot at a commit (from the cache when there), or None when unreadable."""
+    path = cache / f"{commit}-{code[:16]}.json" if cache else None
+    if path and path.is_file():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return None if data is None else {k: ReportState(v["title"], {s: RecState(**r) for s, r in v["recs"].items()})
+                                          for k, v in data.items()}
+    state = None
+    top = (_git(root, "rev-parse", "--show-toplevel") or "").strip()
+    data = _git(Path(top), "archive", "--format=tar", f"{commit}:{prefix}", "content", "site_config.yaml",
+                binary=True) if top else None
+    if data:
+        with tempfile.TemporaryDirectory(prefix="scrutiny-log-") as tmp:
+            with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+                tar.extractall(tmp, filter="data")
+            pub = read(Path(tmp))
+            state = snapshot(pub) if pub is not None else None
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        plain = None if state is None else {k: {"title": v.title, "recs": {s: asdict(r) for s, r in v.recs.items()}}
+                                            for k, v in state.items()}
+        path.write_text(json.dumps(plain), encoding="utf-8")  # in the snapshot's order
+    return state
+
+
+def read_log(root: Path, read: Reader, cache: Path | None = None, code: str = "") -> RecordLog:
+    """The record log of the project at ``root`` (see the module's docstring)."""
+    found = _commits(root)
+    if found is None:
+        return RecordLog(known=False, reason="not a git repository (or git is not installed): no change history")
+    commits, prefix, shallow = found
+    if not commits:
+        return RecordLog(known=False, reason="no commit of the content yet: no change history")
+    events: list[Event] = []
+    before, starts, partial, unreadable = None, None, shallow, 0
+    for commit, day in commits:
+        state = _state_at(root, prefix, commit, read, cache, code)
+        if state is None:
+            unreadable += 1
+            if starts is None:
+                partial = True
+            continue
+        if starts is None:
+            starts = day
+            if not partial:
+                events += compare(None, state, day, commit)
+        else:
+            events += compare(before, state, day, commit)
+        before = state
+    if starts is None:
+        return RecordLog(known=False, reason=f"none of the {len(commits)} commits of the content passes the checks")
+    reason = ("a shallow clone: the history before its oldest commit is not here" if shallow
+              else f"{unreadable} commits of the content do not pass today's checks and are left out" if unreadable
+              else "")
+    return RecordLog(True, starts, partial, tuple(events), reason)

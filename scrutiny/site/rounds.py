@@ -1,0 +1,104 @@
+"""'What changed' pages, one per update round: every update given on that day (or in that
+month, as precisely as the council dated it), what each changed, and which open
+recommendations of the same reports had no update then. From the updates as written, so a
+checkout without git history has them too."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..dates import KnownDate, long_date
+from ..tracker import update_rounds
+from ..urls import slugify, tracker_url
+from .context import PageMeta
+from .history import Step, steps
+from .plan import Job, Plan
+from .render import Body
+from .views import RecView
+
+ROOT = "changes/"
+
+
+@dataclass(frozen=True)
+class Updated:
+    view: RecView
+    step: Step
+
+
+@dataclass(frozen=True)
+class ReportRound:
+    """One report's part of a round: its updates, and its open recommendations without one."""
+
+    report_id: str
+    report_title: str
+    report_url: str
+    committee: str
+    updated: tuple[Updated, ...]
+    not_updated: tuple[RecView, ...]
+
+
+def round_url(day: KnownDate) -> str:
+    return f"{ROOT}{slugify(day.isoformat())}/"
+
+
+def rounds(plan: Plan) -> tuple[KnownDate, ...]:
+    """Every update round of the site, newest first."""
+    return plan.once("rounds", lambda p: tuple(reversed(update_rounds(
+        rec for report in p.pub.reports for rec in report.recommendations))))
+
+
+def _report_rounds(plan: Plan, day: KnownDate) -> list[ReportRound]:
+    out = []
+    for report in plan.pub.reports:
+        views = plan.views[report.id]
+        updated = tuple(Updated(v, step) for v in views for step in steps(v.rec) if step.date == day)
+        if not updated:
+            continue
+        done = {u.view.rec.number for u in updated}
+        missing = tuple(v for v in views if v.rec.number not in done and not v.standing.closed)
+        out.append(ReportRound(report.id, report.title, f"reports/{report.id}/", plan.committee_name(report.committee),
+                               updated, missing))
+    return out
+
+
+def _counts(parts: list[ReportRound]) -> dict[str, int]:
+    changes = [u.step.change for p in parts for u in p.updated]
+    return {"updates": len(changes),
+            "status": sum("Status was" in c for c in changes),
+            "target": sum("Target moved" in c for c in changes),
+            "closed": sum("Signed off" in c for c in changes),
+            "not_updated": sum(len(p.not_updated) for p in parts)}
+
+
+def index_page(plan: Plan) -> Job:
+    meta = PageMeta(ROOT, plan.title("What changed at each update round"), "What changed at each update round",
+                    plan.crumbs(("Recommendation tracker", tracker_url())), "tracker",
+                    "Each round of progress updates: what every update changed, and what was not updated.")
+
+    def values(plan: Plan, body: Body | None) -> dict:
+        items = [(day, round_url(day), _counts(_report_rounds(plan, day))) for day in rounds(plan)]
+        return {"items": items}
+    return Job(meta, "rounds.html.j2", values)
+
+
+def round_page(plan: Plan, day: KnownDate) -> Job:
+    heading = f"What changed at the updates of {long_date(day)}"
+    meta = PageMeta(round_url(day), plan.title(heading), heading,
+                    plan.crumbs(("Recommendation tracker", tracker_url()), ("Update rounds", ROOT)), "tracker",
+                    f"Every progress update dated {long_date(day)} and what it changed.", wide=True)
+
+    def values(plan: Plan, body: Body | None) -> dict:
+        parts = _report_rounds(plan, day)
+        all_rounds = rounds(plan)
+        at = all_rounds.index(day)
+        return {"day": day, "parts": parts, "counts": _counts(parts),
+                "newer": all_rounds[at - 1] if at > 0 else None,
+                "older": all_rounds[at + 1] if at + 1 < len(all_rounds) else None, "url": round_url}
+    return Job(meta, "round.html.j2", values)
+
+
+def round_jobs(plan: Plan) -> Iterator[Job]:
+    yield index_page(plan)
+    for day in rounds(plan):
+        yield round_page(plan, day)
