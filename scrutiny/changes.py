@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import subprocess
 import tarfile
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
@@ -56,6 +57,12 @@ class ChangeSet:
     changes: tuple[Change, ...]
     still_open: tuple[tuple[str, str, int], ...]
     """(committee name, report title, open recommendations) after, for every report."""
+    publisher: str = ""
+    """Who publishes the trackers (the council), from the later point's site_config.yaml."""
+    colour: str = ""
+    """The council's primary colour (``brand.primary``), for the paper's headings."""
+    meeting: str = ""
+    """The meeting the paper goes to ("People Scrutiny Committee, 12 March 2024"), if given."""
 
     def count(self, kind: str) -> int:
         return sum(1 for c in self.changes if c.kind == kind)
@@ -85,7 +92,7 @@ def compare(before: Publication | None, after: Publication) -> ChangeSet:
                 out.append(Change(kind, committee, report.id, report.title, rec.number.text, words))
     still = tuple((after.config.committee(r.committee).name, r.title,
                    sum(1 for rec in r.recommendations if not after.standing(r, rec).closed)) for r in after.reports)
-    return ChangeSet(since, until, tuple(out), still)
+    return ChangeSet(since, until, tuple(out), still, after.config.publisher, after.config.brand.primary)
 
 
 def _published(pub: Publication | None, report_id: str):
@@ -186,7 +193,9 @@ def at_revision(root: Path, commit: str) -> Iterator[Path]:
 def markdown_paper(changes: ChangeSet, title: str) -> str:
     """The committee paper in Markdown: title, summary table, then each committee's and
     report's changes, then what is still open."""
-    lines = [f"# {title}", "", f"Before: the trackers as of {long_date(changes.since)}. After: the trackers as of "
+    head = meeting_line(changes)
+    lines = [f"# {title}", "", *([head, ""] if head else []),
+             f"Before: the trackers as of {long_date(changes.since)}. After: the trackers as of "
              f"{long_date(changes.until)}.", "",
              "## Summary", "", "| Change | Recommendations |", "|---|---:|"]
     lines += [f"| {label} | {changes.count(kind)} |" for kind, label in KINDS.items()]
@@ -210,7 +219,14 @@ def markdown_paper(changes: ChangeSet, title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def html_paper(markdown: str, title: str) -> str:
+def meeting_line(changes: ChangeSet) -> str:
+    """The line under the title: the meeting and who reports (empty when neither is known)."""
+    parts = [f"For: {changes.meeting}." if changes.meeting else "",
+             f"From: {changes.publisher}, scrutiny." if changes.publisher else ""]
+    return " ".join(p for p in parts if p)
+
+
+def html_paper(markdown: str, title: str, colour: str = "") -> str:
     """The paper as one accessible HTML page (the Markdown's headings and tables)."""
     from html import escape as esc
 
@@ -221,13 +237,20 @@ def html_paper(markdown: str, title: str) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             "<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem;"
             "line-height:1.5}table{border-collapse:collapse}th,td{border-bottom:1px solid #b1b4b6;"
-            "padding:.3rem .8rem .3rem 0;text-align:left}</style>\n</head>\n<body>\n<main>\n"
+            "padding:.3rem .8rem .3rem 0;text-align:left}"
+            + (f"h1,h2{{color:{colour}}}h1{{border-bottom:4px solid {colour}}}" if _COLOUR.match(colour or "") else "")
+            + "</style>\n</head>\n<body>\n<main>\n"
             f"{body}</main>\n</body>\n</html>\n")
 
 
-def run(root: Path, since: str, until: str | None) -> tuple[ChangeSet, str]:
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def run(root: Path, since: str, until: str | None, as_of: dt.date | None = None,
+        meeting: str = "") -> tuple[ChangeSet, str]:
     """The changes from ``since`` to ``until`` (default: the files as they are now), and a
-    title naming both points."""
+    title naming both points. ``as_of`` replaces the later point's ``site.as_of`` (what is
+    overdue at the meeting); the earlier point keeps its own."""
     from .build import gather
 
     since_commit, since_day = revision_for(root, since)
@@ -236,10 +259,10 @@ def run(root: Path, since: str, until: str | None) -> tuple[ChangeSet, str]:
     if until:
         until_commit, until_day = revision_for(root, until)
         with at_revision(root, until_commit) as new_root:
-            after = gather(new_root)
+            after = gather(new_root, as_of)
         end = f"{until_commit[:8]} ({long_date(until_day)})"
     else:
-        after, end = gather(root), "the files as they are now"
+        after, end = gather(root, as_of), "the files as they are now"
     title = f"What changed: {after.config.title}"
-    changes = compare(before, after)
+    changes = replace(compare(before, after), meeting=meeting)
     return changes, f"{title}, from {since_commit[:8]} ({long_date(since_day)}) to {end}"

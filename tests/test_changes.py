@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from scrutiny.build import gather
 from scrutiny.changes import ChangesError, markdown_paper, revision_for, run
 from tests.conftest import MINIMAL, ROOT
 from tests.gitrepo import council_repo, git
@@ -95,3 +96,27 @@ def test_the_paper_in_word_and_pdf(repo: Path, tmp_path: Path):
     assert "Target moved from March 2024 to June 2024, 3 months later." in " ".join(words.split())
     with pikepdf.open(tmp_path / "paper.pdf") as pdf:
         assert str(pdf.Root.Lang) == "en-GB" and "/StructTreeRoot" in pdf.Root
+
+
+def test_the_paper_for_a_meeting_in_the_council_colours_as_of_its_day(repo: Path, tmp_path: Path):
+    import docx
+    import pdfplumber
+
+    pub_colour = gather(repo).config.brand.primary.lstrip("#").upper()
+    build = [sys.executable, str(ROOT / "build.py"), "--root", str(repo), "changes", "--since", "HEAD~1", "--until", "HEAD",
+             "--meeting", "People Scrutiny Committee, 15 July 2024", "--as-of", "15 July 2024"]
+    for suffix in (".docx", ".pdf", ".md"):
+        result = subprocess.run(build + ["--out", str(tmp_path / f"paper{suffix}")], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+    line = "For: People Scrutiny Committee, 15 July 2024. From: Test Borough Council, scrutiny."
+    document = docx.Document(str(tmp_path / "paper.docx"))
+    assert document.paragraphs[1].text == line
+    assert str(document.styles["Title"].font.color.rgb) == pub_colour
+    assert str(document.styles["Heading 1"].font.color.rgb) == pub_colour
+    summary = {r.cells[0].text: r.cells[1].text for r in document.tables[0].rows[1:]}
+    assert summary["Newly overdue"] == "1"  # June 2024 has passed by 15 July 2024 (not by HEAD's own as_of)
+    assert line in (tmp_path / "paper.md").read_text(encoding="utf-8")
+    with pdfplumber.open(tmp_path / "paper.pdf") as pdf:
+        assert line in " ".join(pdf.pages[0].extract_text().split())
+    default, _ = run(repo, "HEAD~1", "HEAD")
+    assert default.count("overdue") == 0 and default.meeting == ""

@@ -10,8 +10,9 @@ import io
 import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.shared import RGBColor
 
-from ..changes import KINDS, ONE, ChangeSet, html_paper, markdown_paper
+from ..changes import KINDS, ONE, ChangeSet, meeting_line, html_paper, markdown_paper
 from ..dates import long_date
 from .pdf_writer import html_to_pdf
 
@@ -46,6 +47,8 @@ def docx_paper(changes: ChangeSet, title: str) -> bytes:
     lang.set(qn("w:val"), "en-GB")
     styles.append(lang)
     doc.add_heading(title, level=0)
+    if meeting_line(changes):
+        doc.add_paragraph(meeting_line(changes))
     doc.add_paragraph(f"Before: the trackers as of {long_date(changes.since)}. "
                       f"After: the trackers as of {long_date(changes.until)}.")
     doc.add_heading("Summary", level=1)
@@ -68,11 +71,21 @@ def docx_paper(changes: ChangeSet, title: str) -> bytes:
     doc.add_heading("Still open", level=1)
     _table(doc, "Open recommendations by report", ["Committee", "Report", "Open recommendations"],
            [[c, r, str(n)] for c, r, n in changes.still_open])
+    _house_colour(doc, changes.colour)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
 
 
+def _house_colour(doc, colour: str) -> None:
+    """The council's primary colour on the title and headings (a #rrggbb ``brand.primary``)."""
+    if not (len(colour) == 7 and colour.startswith("#")):
+        return
+    rgb = RGBColor.from_string(colour[1:].upper())
+    for name in ("Title", "Heading 1", "Heading 2"):
+        doc.styles[name].font.color.rgb = rgb
+
+
 def pdf_paper(changes: ChangeSet, title: str) -> bytes:
     """The HTML paper printed to a tagged PDF (its headings, tables and language)."""
-    return html_to_pdf(html_paper(markdown_paper(changes, title), title), f"changes:{title}")
+    return html_to_pdf(html_paper(markdown_paper(changes, title), title, changes.colour), f"changes:{title}")
