@@ -245,6 +245,7 @@ class Brand:
     link: str
     focus: str
     logo: str
+    """Path inside the project of a checked image (``scrutiny.load.images.read_logo``), or empty."""
     footer: str
 
 
@@ -268,7 +269,8 @@ class SiteConfig:
     publisher: str
     """Who publishes the site (the council or its scrutiny service)."""
     base_url: str
-    """Absolute URL the site is published at, ending in ``/``."""
+    """An absolute http(s) URL, or a path from the server's root (``/``, ``/scrutiny/``),
+    ending in ``/``; checked at load (``scrutiny.load.forms.base_url_problem``)."""
     language: str
     """BCP 47 language tag of the content, e.g. ``en-GB``."""
     as_of: dt.date

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from ..load.images import Image, read_logo
 from ..model import Brand
 from ..writer import OutputWriter
 
@@ -42,22 +43,23 @@ def site_css(brand: Brand) -> str:
     return "\n".join(parts)
 
 
-def logo_source(brand: Brand, root: str) -> Path:
-    """The council's logo when configured and present, else the theme's neutral mark."""
+def logo_image(brand: Brand, root: str) -> Image:
+    """The council's logo when configured, checked as at load (inside the project, an
+    allowed image type by its bytes, an SVG sanitised), else the theme's neutral mark.
+    A logo that fails the check here (changed since it was loaded) raises
+    :class:`scrutiny.load.images.ImageError`: it is never published unchecked."""
     if brand.logo and root:
-        path = Path(root) / brand.logo
-        if path.is_file():
-            return path
-    return THEME_DIR / DEFAULT_LOGO
+        return read_logo(Path(root), brand.logo)
+    return Image("svg", (THEME_DIR / DEFAULT_LOGO).read_bytes())
 
 
 def write_assets(writer: OutputWriter, brand: Brand, root: str) -> Assets:
     writer.write("assets/site.css", site_css(brand))
     for name in SCRIPTS:
         writer.copy(f"assets/{name}", THEME_DIR / name)
-    logo = logo_source(brand, root)
-    logo_rel = f"assets/logo{PurePosixPath(logo.name).suffix.lower() or '.svg'}"
-    writer.copy(logo_rel, logo)
+    logo = logo_image(brand, root)
+    logo_rel = f"assets/logo{logo.suffix}"
+    writer.write(logo_rel, logo.data)
     return Assets(logo=logo_rel)
 
 
