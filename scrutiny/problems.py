@@ -23,9 +23,13 @@ class Problem:
     """What is wrong, in plain words."""
     hint: str = ""
     """How to fix it."""
+    column: int = 0
+    """1-based column (in characters) on ``line``; 0 when the problem concerns the whole line."""
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.line and self.column:
+            where += f":{self.column}"
         hint = f" ({self.hint})" if self.hint else ""
         return f"{where}: {self.message}{hint}"
 
@@ -36,8 +40,8 @@ class Problems:
 
     items: list[Problem] = field(default_factory=list)
 
-    def add(self, path: str, line: int, message: str, hint: str = "") -> None:
-        self.items.append(Problem(str(path), line, message, hint))
+    def add(self, path: str, line: int, message: str, hint: str = "", column: int = 0) -> None:
+        self.items.append(Problem(str(path), line, message, hint, column))
 
     def extend(self, problems: Iterable[Problem]) -> None:
         self.items.extend(problems)

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..model import Markdown, RecNumber, Recommendation, Vocabulary
 from ..problems import Problems
 from .progress import load_response, load_updates, person
-from .yamlread import Fields, compose, line_of, scalar_value
+from .yamlread import Fields, line_of, load_yaml, scalar_value
 
 PRIORITY_WORDS = ("high", "medium", "low")
 
@@ -18,11 +18,11 @@ def load_recommendations(root: Path, folder: Path, report_id: str, vocab: Vocabu
     None when the file cannot be read at all (its problems are reported)."""
     path = folder / "recommendations.yaml"
     rel = path.relative_to(root).as_posix()
-    if not path.is_file():
+    if not path.exists():
         problems.add(rel, 0, "the report has no recommendations.yaml",
                      "create it with `recommendations: []` if the report makes none")
         return None
-    node = compose(rel, path.read_text(encoding="utf-8"), problems)
+    node = load_yaml(path, rel, problems)
     if node is None:
         return None
     top = Fields(node, rel, problems, "recommendations_file", "recommendations.yaml")

@@ -12,7 +12,9 @@ from ..model import (REPORT_KINDS, REPORT_STATUSES, SECTION_KINDS, Activity, Dat
 from ..problems import Problems, did_you_mean
 from ..urls import slugify
 from .recommendations import load_recommendations
-from .yamlread import SLUG, Fields, compose, line_of, scalar_value
+from .tables import load_tables
+from .textfile import read_text
+from .yamlread import MAX_ID, SLUG, Fields, line_of, load_yaml, scalar_value
 
 NUMBERED_KINDS = ("chapter", "conclusion")
 
@@ -20,17 +22,58 @@ NUMBERED_KINDS = ("chapter", "conclusion")
 def load_reports(root: Path, config: SiteConfig | None, problems: Problems) -> tuple[list[Report], list[str]]:
     """Every report folder, sorted by id; and the ids of folders that could not be read."""
     folder = root / "content" / "reports"
+    outside = links_out(root, root / "content", problems)
+    if any(folder == link or folder.is_relative_to(link) for link in outside):
+        return [], []
     if not folder.is_dir():
         problems.add("content/reports", 0, "the reports folder is missing", "create content/reports/<report-id>/report.yaml")
         return [], []
     reports, unreadable = [], []
     for path in sorted(p for p in folder.iterdir() if p.is_dir()):
+        if any(link == path or link.is_relative_to(path) for link in outside):
+            unreadable.append(path.name)  # never read what lies outside the project
+            continue
         report = load_report(root, path, config, problems)
         if report is None:
             unreadable.append(path.name)
         else:
             reports.append(report)
     return reports, unreadable
+
+
+def links_out(root: Path, top: Path, problems: Problems) -> list[Path]:
+    """Every symbolic link under ``top`` (``top`` included) that leads outside the project
+    folder, each reported at its path; links that stay inside are followed like folders."""
+    project = root.resolve()
+    out: list[Path] = []
+    seen: set[Path] = set()
+    stack = [top]
+    while stack:
+        path = stack.pop()
+        if path.is_symlink():
+            try:
+                target = path.resolve()
+            except (RuntimeError, OSError):  # a loop of links
+                problems.add(_rel(root, path), 0, "is a symbolic link that leads back to itself",
+                             "delete the link, or replace it with the file or folder itself")
+                out.append(path)
+                continue
+            if not target.is_relative_to(project):
+                problems.add(_rel(root, path), 0, f"is a symbolic link to {target}, outside the project folder",
+                             "only files inside the project are published: copy the file or folder into the "
+                             "project instead of linking to it, or delete the link")
+                out.append(path)
+                continue
+        if path.is_dir():
+            real = path.resolve()
+            if real not in seen:
+                seen.add(real)
+                try:
+                    stack.extend(sorted(path.iterdir(), reverse=True))
+                except OSError as exc:
+                    problems.add(_rel(root, path), 0, f"this folder cannot be read: {exc.strerror or exc}",
+                                 "check its permissions")
+    return sorted(out)
 
 
 def _rel(root: Path, path: Path) -> str:
@@ -41,14 +84,18 @@ def load_report(root: Path, folder: Path, config: SiteConfig | None, problems: P
     report_id = folder.name
     yaml_path = folder / "report.yaml"
     rel = _rel(root, yaml_path)
+    if len(report_id) > MAX_ID:
+        problems.add(_rel(root, folder), 0, f"report id is {len(report_id)} characters long; ids have at most {MAX_ID}",
+                     "rename the folder to a shorter id (it becomes the report's web address)")
+        return None
     if not SLUG.match(report_id):
         problems.add(_rel(root, folder), 0, f'report id "{report_id}" may only use a-z, 0-9 and hyphens',
                      f'rename the folder to "{slugify(report_id)}"')
         return None
-    if not yaml_path.is_file():
+    if not yaml_path.exists():
         problems.add(_rel(root, folder), 0, "this report folder has no report.yaml", "add one (see README.md) or remove the folder")
         return None
-    node = compose(rel, yaml_path.read_text(encoding="utf-8"), problems)
+    node = load_yaml(yaml_path, rel, problems)
     if node is None:
         return None
     f = Fields(node, rel, problems, "report", "report.yaml")
@@ -94,7 +141,7 @@ def load_report(root: Path, folder: Path, config: SiteConfig | None, problems: P
         terms_of_reference=f.markdown("terms_of_reference"),
         methodology=f.markdown("methodology"),
         sections=sections,
-        tables=_tables(f, rel, problems),
+        tables=load_tables(f, rel, problems),
         activity=_activity(f, rel, problems),
         glossary=_glossary(f, rel, problems),
         executive_response=_executive_response(f, rel, problems),
@@ -127,7 +174,7 @@ def _people(f: Fields, key: str, rel: str, problems: Problems) -> tuple[Person, 
 
 def _sections(root: Path, folder: Path, f: Fields, problems: Problems) -> tuple[Section, ...]:
     sections = []
-    slugs: set[str] = set()
+    slugs: dict[str, str] = {}
     for item in f.items("sections", required=True):
         s = Fields(item, f.path, problems, "section", "a section")
         file_name = s.text("file", required=True, hint="add `file: introduction.md`")
@@ -141,66 +188,27 @@ def _sections(root: Path, folder: Path, f: Fields, problems: Problems) -> tuple[
         if "/" in file_name or "\\" in file_name or file_name.startswith(".") or not file_name.endswith(".md"):
             s.problem(s.line, f'section file "{file_name}" must be a .md file in the report folder', "write just the file name, e.g. introduction.md")
             continue
-        if not path.is_file():
+        if not path.exists():
             present = [p.name for p in folder.glob("*.md")]
             s.problem(s.line, f'section file "{file_name}" does not exist', did_you_mean(file_name, present))
             continue
+        if len(Path(file_name).stem) > MAX_ID:
+            s.problem(s.line, f'section file name "{file_name}" is longer than {MAX_ID} characters (it becomes a '
+                      "file name in every format)", "give the file a shorter name")
+            continue
         slug = slugify(Path(file_name).stem)
         if slug in slugs:
-            s.problem(s.line, f'section file "{file_name}" is listed twice', "list each file once")
+            first = slugs[slug]
+            s.problem(s.line, f'section file "{file_name}" is listed twice' if first == file_name else
+                      f'section files "{first}" and "{file_name}" both make the name "{slug}"',
+                      "list each file once" if first == file_name else "rename one of them")
             continue
-        slugs.add(slug)
-        text = path.read_text(encoding="utf-8")
+        slugs[slug] = file_name
+        text = read_text(path, _rel(root, path), problems)
+        if text is None:
+            continue
         sections.append(Section(slug, title, kind, Markdown(text, Source(_rel(root, path), 1), numbered)))
     return tuple(sections)
-
-
-def _tables(f: Fields, rel: str, problems: Problems) -> tuple[DataTable, ...]:
-    tables = []
-    ids: set[str] = set()
-    for item in f.items("tables"):
-        t = Fields(item, rel, problems, "table", "a table")
-        tid = t.slug("id", required=True)
-        if tid in ids:
-            t.problem(t.line, f'table id "{tid}" is used twice', "give each table its own id")
-        ids.add(tid)
-        columns = t.strings("columns")
-        if not columns and t.ok:
-            t.problem(t.line, "a table needs `columns`", "add `columns: [Year, Worcestershire, England]`")
-        rows = []
-        for row_node in t.items("rows", required=True):
-            if not isinstance(row_node.value, list):
-                t.problem(line_of(row_node), "each row should be a list of cells", 'write it like `- ["2010", 47, 54]`')
-                continue
-            cells = tuple(_cell(c) for c in row_node.value)
-            if len(cells) != len(columns):
-                t.problem(line_of(row_node), f"this row has {len(cells)} cells but the table has {len(columns)} columns",
-                          "give one value per column (write ~ for an empty cell)")
-            rows.append(cells)
-        chart_node = t.node("chart")
-        chart = _plain(chart_node) if chart_node is not None else None
-        if chart is not None and not isinstance(chart, dict):
-            t.problem(line_of(chart_node), "chart should be a Vega-Lite mapping", "see README.md, tables")
-            chart = None
-        tables.append(DataTable(tid, t.text("caption", required=True), columns, tuple(rows),
-                                t.text("source"), t.strings("notes"), chart, t.source()))
-        t.finish()
-    return tuple(tables)
-
-
-def _cell(node: Node) -> str | int | float | None:
-    value = scalar_value(node) if not isinstance(node.value, list) else None
-    if isinstance(value, bool) or value is None:
-        return None if value is None else str(value)
-    return value if isinstance(value, (int, float)) else str(value)
-
-
-def _plain(node: Node):
-    if isinstance(node.value, list):
-        if node.value and isinstance(node.value[0], tuple):
-            return {str(k.value): _plain(v) for k, v in node.value}
-        return [_plain(v) for v in node.value]
-    return scalar_value(node)
 
 
 def _activity(f: Fields, rel: str, problems: Problems, key: str = "activity",

@@ -8,7 +8,9 @@ at :meth:`Fields.finish` reports the keys nobody asked for ("did you mean ...?")
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from pathlib import Path
 from typing import Callable, Iterator
 
 import yaml
@@ -18,11 +20,21 @@ from ..dates import DateError, KnownDate, TargetDate, parse_day, parse_known, pa
 from ..model import Markdown, Source
 from ..problems import Problems, did_you_mean
 from ..urls import slugify
+from .textfile import control_characters, read_text
+from .yamlguard import ALLOWED_TAGS, check_events
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: The longest id (of a report, table, committee, term ...): ids become file and folder
+#: names, which file systems bound.
+MAX_ID = 100
+SLUG = re.compile(r"^(?=.{1,%d}$)[a-z0-9]+(?:-[a-z0-9]+)*$" % MAX_ID)
 _constructor = yaml.constructor.SafeConstructor()
 #: libyaml's safe loader when available (about 15 times faster); marks and lines are the same.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: Files whose readers check every value by its form themselves (control characters,
+#: non-finite numbers: see :class:`scrutiny.load.config.ConfigFields`); compose checks
+#: those of every other file.
+FIELD_CHECKED = frozenset({"site_config.yaml"})
 
 #: Every key each record accepts, filled as records are read (the README test uses it).
 KNOWN_KEYS: dict[str, set[str]] = {}
@@ -32,16 +44,29 @@ def line_of(node: Node) -> int:
     return node.start_mark.line + 1
 
 
+def load_yaml(file: Path, path: str, problems: Problems) -> Node | None:
+    """Read the YAML file ``file`` (shown as ``path``) into a node tree: :func:`read_text`
+    then :func:`compose`; None, with the problems recorded, when it cannot be used."""
+    text = read_text(file, path, problems, controls=False)  # compose checks them
+    return None if text is None else compose(path, text, problems)
+
+
 def compose(path: str, text: str, problems: Problems) -> Node | None:
-    """Parse YAML text into a node tree; a syntax error becomes a problem."""
+    """Parse YAML text into a node tree; a syntax error, a control character or a bound
+    passed (:mod:`.yamlguard`: depth, aliases, size) becomes a problem."""
+    if not control_characters(text, path, problems):
+        return None
     try:
+        if not check_events(path, text, problems, values=path not in FIELD_CHECKED):
+            return None
         node = yaml.compose(text, Loader=_LOADER)
         if node is None:
             problems.add(path, 0, "the file is empty", "see README.md for what it should hold")
         return node
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
+        # an error at the end of the text is marked on the line after the last one
+        line = min(mark.line + 1, text.count("\n") + 1) if mark else 0
         what = exc.problem or exc.context or "invalid YAML"
         problems.add(path, line, f"YAML syntax error: {what}",
                      "check indentation and quote text that contains ': ' or starts with [ { * & ! | > ' \" %")
@@ -51,7 +76,11 @@ def compose(path: str, text: str, problems: Problems) -> Node | None:
 
 
 def scalar_value(node: ScalarNode) -> object:
-    """The Python value of a scalar (str, int, float, bool, None or date)."""
+    """The Python value of a scalar (str, int, float, bool, None or date); the text as
+    written when its tag is not a standard one (compose reported it): ``!!binary`` would
+    give bytes, which no reader expects."""
+    if node.tag not in ALLOWED_TAGS:
+        return node.value
     try:
         return _constructor.construct_object(node, deep=True)
     except (yaml.constructor.ConstructorError, ValueError, OverflowError):
@@ -88,14 +117,10 @@ class Fields:
             self.problem(self.line, f"{self.what} should be a mapping of keys and values, found {describe(node)}",
                          "write one `key: value` per line")
             return
+        # keys that are not plain text, and keys given twice, were reported by compose
         for key_node, value_node in node.value:
-            key = str(key_node.value) if isinstance(key_node, ScalarNode) else None
-            if key is None:
-                self.problem(line_of(key_node), f"{self.what} has a key that is not plain text", "use a simple word as key")
-            elif key in self.values:
-                self.problem(line_of(key_node), f'"{key}" is given twice in {self.what}', "delete one of them")
-            else:
-                self.values[key] = (key_node, value_node)
+            if isinstance(key_node, ScalarNode) and str(key_node.value) not in self.values:
+                self.values[str(key_node.value)] = (key_node, value_node)
 
     # --- helpers ---------------------------------------------------------------
     def problem(self, line: int, message: str, hint: str = "") -> None:
@@ -131,9 +156,11 @@ class Fields:
         value = self._scalar(key, node, "text")
         if value is None:
             return default
-        if isinstance(value, (dt.date, bool)):
-            return node.value
-        return str(value).strip()
+        text = node.value if isinstance(value, (dt.date, bool)) else str(value).strip()
+        if required and not text:
+            self.problem(line_of(node), f'"{key}" of {self.what} is empty', hint or f"write it after `{key}:`")
+            return default
+        return text
 
     def choice(self, key: str, choices: Callable[[], list[str]] | list[str], required: bool = False,
                default: str = "", noun: str = "value", where: str = "") -> str:
@@ -148,6 +175,10 @@ class Fields:
 
     def slug(self, key: str, required: bool = False) -> str:
         value = self.text(key, required)
+        if len(value) > MAX_ID:
+            self.problem(line_of(self.values[key][1]), f'"{key}" is {len(value)} characters long; ids have at most {MAX_ID}',
+                         "ids become file and page names: use a short one")
+            return ""
         if value and not SLUG.match(value):
             self.problem(line_of(self.values[key][1]), f'"{key}" "{value}" may only use a-z, 0-9 and hyphens',
                          f'try "{slugify(value)}"')
@@ -174,6 +205,8 @@ class Fields:
             if value is not None:
                 self.problem(line_of(node), f'"{key}" should be a number, found {describe(node)}')
             return default
+        if isinstance(value, float) and not math.isfinite(value) and self.path not in FIELD_CHECKED:
+            return default  # .nan and .inf: reported by compose (else by the file's own reader)
         return value
 
     def day(self, key: str, required: bool = False) -> dt.date | None:
@@ -229,6 +262,9 @@ class Fields:
             return None
         value = self._scalar(key, node, "Markdown text")
         if value is None:
+            return None
+        if required and not str(value).strip():
+            self.problem(line_of(node), f'"{key}" of {self.what} is empty', f"write it after `{key}:`")
             return None
         first = line_of(node) + (1 if node.style in ("|", ">") else 0)
         return Markdown(str(value), Source(self.path, first), numbered)

@@ -9,6 +9,7 @@ text citing it is neither checked nor linked (its own problems are reported once
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Iterable, Iterator, Mapping
@@ -24,6 +25,11 @@ from .context import Citation, ParseContext, Placement, RecIndex
 from .inline import check_links, mark_glossary
 from .recrefs import link_recommendation_phrases
 
+#: Deepest nesting of a Markdown text (block quotes, lists, emphasis, links inside one
+#: another): far more than any report needs, far less than what the XML and PDF writers
+#: (lxml stops at 256 levels, WeasyPrint recurses) survive. Deeper text is a problem.
+MAX_DEPTH = 32
+
 #: Our core rules, in order, as (name, function): markdown-it runs them after its own.
 CORE_RULES = (
     ("scrutiny_paragraph_numbers", number_paragraphs),
@@ -36,6 +42,9 @@ CORE_RULES = (
 def make_parser() -> MarkdownIt:
     """A parser with raw HTML disabled (shown as text) and our plugins installed."""
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    # markdown-it silently drops what lies deeper than maxNesting; above MAX_DEPTH, so
+    # that such text is reported (by _check_depth) rather than lost.
+    md.options["maxNesting"] = MAX_DEPTH + 8
     md.enable("table")
     md.use(footnote_plugin, inline=False)
     # Every link is checked (and refused with a problem) by check_links, instead of
@@ -92,18 +101,47 @@ def parse_report(md: MarkdownIt, report: Report, index: Mapping[str, RecIndex | 
     sections = {}
     for section in report.sections:
         ctx.markdown, ctx.section, ctx.last_paragraph = section.body, section.slug, None
-        sections[section.slug] = tuple(md.parse(section.body.text, {"scrutiny": ctx}))
+        sections[section.slug] = _check_depth(ctx, tuple(md.parse(section.body.text, {"scrutiny": ctx})))
     fields = {}
     ctx.section = ""
     for field in _fields(report):
         ctx.markdown, ctx.last_paragraph = field, None
-        fields[field] = tuple(md.parse(field.text, {"scrutiny": ctx}))
+        fields[field] = _check_depth(ctx, tuple(md.parse(field.text, {"scrutiny": ctx})))
     return ParsedReport(report.id, MappingProxyType(sections), MappingProxyType(fields),
                         tuple(ctx.citations), MappingProxyType(dict(ctx.placements)), ctx.paragraph_counter)
 
 
+def _deepest(tokens: Iterable[Token]) -> int:
+    depth = deepest = 0
+    for token in tokens:
+        depth += token.nesting
+        deepest = max(deepest, depth + (_deepest(token.children) if token.children else 0))
+    return deepest
+
+
+def _check_depth(ctx: ParseContext, tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """``tokens``, after reporting (once, at the first line too deep) nesting deeper than
+    :data:`MAX_DEPTH`."""
+    depth, line = 0, None
+    for token in tokens:
+        depth += token.nesting
+        line = token.map[0] if token.map else line
+        if depth + (_deepest(token.children) if token.children else 0) > MAX_DEPTH:
+            ctx.problem(line, f"the Markdown here is nested more than {MAX_DEPTH} levels deep (quotes, lists, "
+                        "emphasis or links inside one another)", "no page needs so many levels: simplify it")
+            break
+    return tokens
+
+
+@functools.lru_cache(maxsize=1)
+def _shared_parser() -> MarkdownIt:
+    """One parser for every run of the process (``serve`` and the tests check again and
+    again); it keeps no state between texts (each parse has its own ``env``)."""
+    return make_parser()
+
+
 def parse_content(content: Content, problems: Problems) -> dict[str, ParsedReport]:
     """Parse every report once; reference problems are added to ``problems``."""
-    md = make_parser()
+    md = _shared_parser()
     index = build_index(content.reports, content.unreadable)
     return {r.id: parse_report(md, r, index, problems) for r in content.reports}
