@@ -8,6 +8,7 @@ from .markdown import ParsedReport
 from .model import Content
 from .problems import Problems, did_you_mean
 from .render.chart import chart_svg
+from .render.chartsafety import chart_problems
 
 
 def check_publication(content: Content, parsed: Mapping[str, ParsedReport], problems: Problems) -> None:
@@ -54,6 +55,9 @@ def check_charts(content: Content, problems: Problems) -> None:
             if not table.chart:
                 continue
             where = table.source
+            refused = chart_problems(table)
+            for problem in refused:
+                problems.add(where.path, where.line, problem.message, problem.hint)
             unknown = [f for f in _encoded_fields(table.chart) if f not in table.columns]
             for name in unknown:
                 problems.add(where.path, where.line, f'the chart of table "{table.id}" uses field "{name}", which is not a column',
@@ -64,7 +68,7 @@ def check_charts(content: Content, problems: Problems) -> None:
                 problems.add(where.path, where.line, f'the chart of table "{table.id}" has mark "{mark}", which Vega-Lite does not draw',
                              did_you_mean(str(mark), MARKS))
                 continue
-            if unknown:
+            if unknown or refused:
                 continue
             try:
                 chart_svg(table)

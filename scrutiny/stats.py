@@ -24,6 +24,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
+from .i18n import N_, gettext, ngettext
 from .dates import KnownDate, add_months
 from .model import Recommendation, Report, SiteConfig, Term, Update
 from .tracker import response_deadline, update_rounds
@@ -31,7 +32,7 @@ from .tracker import response_deadline, update_rounds
 Item = tuple[Report, Recommendation]
 """A recommendation with the report it belongs to."""
 
-NO_UPDATE = "No update"
+NO_UPDATE = N_("No update")
 """The category of a recommendation no update had been given for (never a status the
 council did not give)."""
 
@@ -117,13 +118,14 @@ def status_history(items: Iterable[Item], config: SiteConfig, latest: int | None
             order.setdefault(term.display, term)
     known = [(report, rec, _known_from(report, rec)) for report, rec in items]
     table: list[dict[str, int]] = []
+    no_update = gettext(NO_UPDATE)  # in the current language
     for day in rounds:
         counts: dict[str, int] = {}
         for report, rec, since in known:
             if since is None or since > day.last:
                 continue
             latest = _latest_by(rec.updates, day.last)
-            label = latest.status.display if latest else NO_UPDATE
+            label = latest.status.display if latest else no_update
             counts[label] = counts.get(label, 0) + 1
         table.append(counts)
     used = {label for counts in table for label in counts}
@@ -131,8 +133,8 @@ def status_history(items: Iterable[Item], config: SiteConfig, latest: int | None
         for u in rec.updates:
             order.setdefault(u.status.display, u.status)
     categories = tuple(StatusCategory(label, term, i) for i, (label, term) in enumerate(order.items()) if label in used)
-    if NO_UPDATE in used:
-        categories += (StatusCategory(NO_UPDATE, None, len(order)),)
+    if no_update in used:
+        categories += (StatusCategory(no_update, None, len(order)),)
     labels = [c.label for c in categories]
     return StatusHistory(
         categories,
@@ -237,38 +239,43 @@ def implementation_rates(items: Iterable[Item], as_of: dt.date, windows: tuple[i
 # --- response timeliness -----------------------------------------------------------------
 
 TIMELINESS = (
-    ("on-time", "Given by the deadline"),
-    ("late", "Given after the deadline"),
-    ("overdue", "Awaited, past the deadline"),
-    ("awaited", "Awaited, not yet due"),
-    ("unclear", "Given, timing unknown"),
-    ("deadline-unknown", "Deadline unknown"),
-    ("no-decision", "No decision recorded"),
+    ("on-time", N_("Given by the deadline")),
+    ("late", N_("Given after the deadline")),
+    ("overdue", N_("Awaited, past the deadline")),
+    ("awaited", N_("Awaited, not yet due")),
+    ("unclear", N_("Given, timing unknown")),
+    ("deadline-unknown", N_("Deadline unknown")),
+    ("no-decision", N_("No decision recorded")),
 )
-"""(key, words) of each timeliness category, in the order they are shown."""
+"""(key, words) of each timeliness category, in the order they are shown (words in English:
+a catalogue message, translated where shown)."""
 
-TIMELINESS_PHRASE = {
-    "on-time": "{n} given by the deadline",
-    "late": "{n} given after the deadline",
-    "overdue": "{n} awaited past the deadline",
-    "awaited": "{n} awaited and not yet due",
-    "unclear": "{n} given, timing unknown",
-    "deadline-unknown": "{n} with an unknown deadline",
-    "no-decision": "{n} with no decision recorded",
-}
-"""Each category in a sentence ("3 given after the deadline")."""
+
+def timeliness_phrase(key: str, n: int) -> str:
+    """Each category in a sentence ("3 given after the deadline"), in the current language."""
+    return {
+        "on-time": lambda: ngettext("%(num)s given by the deadline", "%(num)s given by the deadline", n),
+        "late": lambda: ngettext("%(num)s given after the deadline", "%(num)s given after the deadline", n),
+        "overdue": lambda: ngettext("%(num)s awaited past the deadline", "%(num)s awaited past the deadline", n),
+        "awaited": lambda: ngettext("%(num)s awaited and not yet due", "%(num)s awaited and not yet due", n),
+        "unclear": lambda: ngettext("%(num)s given, timing unknown", "%(num)s given, timing unknown", n),
+        "deadline-unknown": lambda: ngettext("%(num)s with an unknown deadline", "%(num)s with an unknown deadline", n),
+        "no-decision": lambda: ngettext("%(num)s with no decision recorded", "%(num)s with no decision recorded", n),
+    }[key]()
+
 
 TIMELINESS_MEANING = {
-    "on-time": "The response is dated on or before the deadline.",
-    "late": "The response is dated after the deadline.",
-    "overdue": "No response is recorded and the deadline has passed.",
-    "awaited": "No response is recorded and the deadline has not yet passed.",
-    "unclear": "A response is recorded, but its date is not stated, or is stated only as a "
-               "month or year that includes the deadline.",
-    "deadline-unknown": "The report does not say when it went to the executive, so "
-                        "the deadline is not known.",
-    "no-decision": "The executive never recorded a decision; progress is logged without one.",
+    "on-time": N_("The response is dated on or before the deadline."),
+    "late": N_("The response is dated after the deadline."),
+    "overdue": N_("No response is recorded and the deadline has passed."),
+    "awaited": N_("No response is recorded and the deadline has not yet passed."),
+    "unclear": N_("A response is recorded, but its date is not stated, or is stated only as a "
+                  "month or year that includes the deadline."),
+    "deadline-unknown": N_("The report does not say when it went to the executive, so "
+                           "the deadline is not known."),
+    "no-decision": N_("The executive never recorded a decision; progress is logged without one."),
 }
+"""What each category means (English; translate with ``_`` where shown)."""
 
 
 @dataclass(frozen=True)

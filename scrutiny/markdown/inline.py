@@ -25,6 +25,13 @@ from .context import ParseContext, ambiguity, text_token as _text
 
 SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
 REC_LINK = re.compile(r"^rec:(?:(?P<report>[a-z0-9-]+)/)?(?P<number>[^/]+)$")
+LINK_HINT = "links may be http(s):, mailto:, tel:, rec: (a recommendation) or #anchor"
+
+
+def link_allowed(href: str) -> bool:
+    """The link rule of every author's link (Markdown text, chart ``href``): an http(s),
+    mailto or tel URL, or an anchor on the page (``rec:`` links are resolved separately)."""
+    return href.lower().startswith(SAFE_SCHEMES) or href.startswith("#")
 
 
 def check_links(state: StateCore) -> None:
@@ -53,9 +60,8 @@ def check_links(state: StateCore) -> None:
                 keep = True
                 if href.startswith("rec:"):
                     keep = _rec_link(ctx, child, href, line)
-                elif not (href.lower().startswith(SAFE_SCHEMES) or href.startswith("#")):
-                    ctx.problem(line, f'link "{href}" is not allowed',
-                                "links may be http(s):, mailto:, tel:, rec: (a recommendation) or #anchor")
+                elif not link_allowed(href):
+                    ctx.problem(line, f'link "{href}" is not allowed', LINK_HINT)
                     child.attrSet("href", "#")
                 dropped.append(not keep)
                 if not keep:

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
+from ..i18n import _, gettext, ngettext
 from ..colour import contrast, parse_hex
 from ..model import Brand, DataTable
 from ..stats import ImplementationRates, StatusHistory, Timeliness
+from .chartsafety import ChartError, chart_problems, draw_svg, xml_safe
 
 FONT = ('system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, Noto Sans, '
         'Liberation Sans, DejaVu Sans, sans-serif')
@@ -199,7 +201,8 @@ class _Canvas:
         lines = [lines] if isinstance(lines, str) else lines
         key = (size, bold, align, halo, colour or self.style.text)
         for i, line in enumerate(lines):  # one text mark a line: Vega draws arrays of lines slowly
-            self.texts.setdefault(key, []).append({"x": round(x, 2), "y": round(y + i * LINE[size], 2), "t": line})
+            self.texts.setdefault(key, []).append({"x": round(x, 2), "y": round(y + i * LINE[size], 2),
+                                                   "t": xml_safe(line)})
         return LINE[size] * len(lines)
 
     def paragraph(self, text: str, size: int = LABEL_PX, bold: bool = False) -> None:
@@ -295,8 +298,9 @@ def status_spec(history: StatusHistory, style: ChartStyle, width: int) -> dict |
     _legend(c, [(cat.label, s) for cat, s in zip(history.categories, look)])
     biggest = max(r.total for r in history.rounds) or 1
     for rnd in history.rounds:
-        c.y += c.text(0, c.y, wrap(f"After {rnd.date.display}: {rnd.total} recommendation{'' if rnd.total == 1 else 's'}",
-                                   LABEL_PX, c.width, True), bold=True) + 4
+        after = ngettext("After %(day)s: %(num)s recommendation", "After %(day)s: %(num)s recommendations", rnd.total,
+                         day=rnd.date.display)
+        c.y += c.text(0, c.y, wrap(after, LABEL_PX, c.width, True), bold=True) + 4
         x = 0.0
         for cat, swatch, count in zip(history.categories, look, rnd.counts):
             if not count:
@@ -319,10 +323,12 @@ def status_notes(history: StatusHistory) -> list[str]:
     notes = []
     if history.earlier:
         shown = len(history.rounds)
-        notes.append(f"Only the latest {shown} of {history.earlier + shown:,} update rounds are shown.")
+        notes.append(_("Only the latest %(shown)s of %(all)s update rounds are shown.", shown=shown,
+                       all=f"{history.earlier + shown:,}"))
     if history.undated:
-        notes.append(f"Not shown: {history.undated} recommendation{'' if history.undated == 1 else 's'} "
-                     "with no date, nor any for its report.")
+        notes.append(ngettext("Not shown: %(num)s recommendation with no date, nor any for its report.",
+                              "Not shown: %(num)s recommendations with no date, nor any for its report.",
+                              history.undated))
     return notes
 
 
@@ -332,17 +338,21 @@ def rate_notes(rates: ImplementationRates) -> list[str]:
     dated = rates.dated
     for w in rates.windows:
         if w.too_recent:
-            notes.append(f"{w.months} months: {w.too_recent} of {dated} recommendation{'' if dated == 1 else 's'} "
-                         f"not yet {w.months} months past {'its' if dated == 1 else 'their'} response, not counted.")
+            notes.append(ngettext(
+                "%(months)s months: %(recent)s of %(num)s recommendation not yet %(months)s months past its response, "
+                "not counted.",
+                "%(months)s months: %(recent)s of %(num)s recommendations not yet %(months)s months past their "
+                "response, not counted.", dated, months=w.months, recent=w.too_recent))
         if w.neither:
-            notes.append(f"{w.months} months: {w.neither} closed with a status or decision that counts neither "
-                         "as implemented nor as not, not counted.")
+            notes.append(_("%(months)s months: %(neither)s closed with a status or decision that counts neither as "
+                           "implemented nor as not, not counted.", months=w.months, neither=w.neither))
     if rates.undated:
-        notes.append(f"{rates.undated} recommendation{' has a response whose' if rates.undated == 1 else 's have responses whose'} "
-                     "date is not stated, not counted.")
+        notes.append(ngettext("%(num)s recommendation has a response whose date is not stated, not counted.",
+                              "%(num)s recommendations have responses whose date is not stated, not counted.",
+                              rates.undated))
     if rates.no_response:
-        notes.append(f"{rates.no_response} recommendation{' has' if rates.no_response == 1 else 's have'} "
-                     "no recorded response, not counted.")
+        notes.append(ngettext("%(num)s recommendation has no recorded response, not counted.",
+                              "%(num)s recommendations have no recorded response, not counted.", rates.no_response))
     return notes
 
 
@@ -353,21 +363,23 @@ def rate_spec(rates: ImplementationRates, style: ChartStyle, width: int) -> dict
     c = _Canvas(width, style)
     fill = swatches(style, 1)[0]
     for w in rates.windows:
-        c.y += c.text(0, c.y, wrap(f"Within {w.months} months of the response", LABEL_PX, c.width, True), bold=True) + 4
+        c.y += c.text(0, c.y, wrap(_("Within %(months)s months of the response", months=w.months), LABEL_PX, c.width,
+                                   True), bold=True) + 4
         c.rect(0.5, c.y + 0.5, c.width - 1, BAR - 1, style.background, style.muted)
         mid = c.y + (BAR - LINE[LABEL_PX]) / 2 + 1
         if w.counted:
             filled = (c.width - 1) * w.implemented / w.counted
             if filled:
                 c.rect(0.5, c.y + 0.5, filled, BAR - 1, c.fill(fill), style.text)
-            words = f"{w.percent}% ({w.implemented} of {w.counted})"
+            words = _("%(percent)s%% (%(implemented)s of %(counted)s)", percent=w.percent, implemented=w.implemented,
+                      counted=w.counted)
             need = text_width(words, LABEL_PX, True) + 10
             if filled + need <= c.width:
                 c.text(filled + 6, mid, words, bold=True)
             else:
                 c.text(max(4.0, filled - need), mid, words, bold=True, **label_look(fill, style))
         else:
-            c.text(6, mid, "None counted yet")
+            c.text(6, mid, _("None counted yet"))
         c.y += BAR + GAP
     for note in rate_notes(rates):
         c.paragraph(note)
@@ -377,8 +389,8 @@ def rate_spec(rates: ImplementationRates, style: ChartStyle, width: int) -> dict
 def timeliness_notes(t: Timeliness) -> list[str]:
     if not t.not_required:
         return []
-    return [f"{t.not_required} recommendation{' needs' if t.not_required == 1 else 's need'} "
-            "no executive response, not counted."]
+    return [ngettext("%(num)s recommendation needs no executive response, not counted.",
+                     "%(num)s recommendations need no executive response, not counted.", t.not_required)]
 
 
 def timeliness_spec(t: Timeliness, style: ChartStyle, width: int) -> dict | None:
@@ -387,10 +399,10 @@ def timeliness_spec(t: Timeliness, style: ChartStyle, width: int) -> dict | None
         return None
     c = _Canvas(width, style)
     every = swatches(style, len(t.counts))  # each category drawn alike on every page
-    rows = [(words, n) for _, words, n in t.counts if n]
-    fills = [every[i] for i, (_, _, n) in enumerate(t.counts) if n]
-    widest = max(text_width(f"{n} ({_pct(n, t.expected)}%)", LABEL_PX, True) for _, n in rows) + 10
-    biggest = max(n for _, n in rows)
+    rows = [(gettext(words), n) for _key, words, n in t.counts if n]
+    fills = [every[i] for i, (_key, _words, n) in enumerate(t.counts) if n]
+    widest = max(text_width(f"{n} ({_pct(n, t.expected)}%)", LABEL_PX, True) for _words, n in rows) + 10
+    biggest = max(n for _words, n in rows)
     for (words, n), swatch in zip(rows, fills):
         c.y += c.text(0, c.y, wrap(words, LABEL_PX, c.width, True), bold=True) + 4
         w = max(2.0, (c.width - widest) * n / biggest)
@@ -461,7 +473,7 @@ def chart_spec(table: DataTable, style: ChartStyle | None = None, width: int | N
         "title": {"text": wrap(table.caption, HEADING_PX, width, True)},
         "width": width,
         "height": 260,
-        **table.chart,
+        **{key: value for key, value in table.chart.items() if key != "usermeta"},  # usermeta: our patterns
         "data": {"values": values},
     }
     spec["config"] = _merge(table.chart.get("config") or {}, vega_config(style))
@@ -473,9 +485,7 @@ def chart_spec(table: DataTable, style: ChartStyle | None = None, width: int | N
 
 @lru_cache(maxsize=1024)
 def _render(spec_json: str) -> str:
-    import vl_convert as vlc
-
-    return vlc.vegalite_to_svg(json.loads(spec_json))
+    return draw_svg(spec_json)  # in the renderer's own process, every URL refused (see chartsafety)
 
 
 def spec_svg(spec: dict, label: str) -> str:
@@ -493,8 +503,12 @@ def spec_svg(spec: dict, label: str) -> str:
 
 
 def chart_svg(table: DataTable, style: ChartStyle | None = None, width: int | None = None) -> str | None:
-    """SVG markup of the table's chart, or None when it has none."""
+    """SVG markup of the table's chart, or None when it has none; a chart that may not be
+    drawn (see :func:`.chartsafety.chart_problems`) raises :class:`ChartError`."""
     spec = chart_spec(table, style, width)
     if spec is None:
         return None
-    return spec_svg(spec, f"Chart: {table.caption}. The figures are in the table.")
+    problems = chart_problems(table)
+    if problems:
+        raise ChartError(f"{problems[0].message} ({problems[0].hint})")
+    return spec_svg(spec, _("Chart: %(caption)s. The figures are in the table.", caption=table.caption))

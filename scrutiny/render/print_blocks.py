@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from html import escape
 from typing import Callable, Sequence
 
+from ..i18n import _
+from .escaping import around
 from ..model import DataTable, Recommendation, Report, Update
 from .facts import (SUMMARY_HEADER, SummaryRow, decision_text, long_date, status_text, target_text, update_details,
                     update_line)
@@ -124,7 +126,8 @@ def print_chart(svg: str, caption: str) -> str:
     the figure) and no HTML-only attributes."""
     svg = svg.replace(' focusable="false"', "", 1)
     head_end = svg.index(">") + 1
-    title = f"<title>Chart: {esc(caption)}. The figures are in the table below.</title>"
+    words = _("Chart: %(caption)s. The figures are in the table below.", caption=caption)
+    title = f"<title>{esc(words)}</title>"
     return svg[:head_end] + title + svg[head_end:]
 
 
@@ -134,17 +137,19 @@ def summary_html(rows: Sequence[SummaryRow], caption: str, href: Callable[[str],
     cells = tuple((f'<a href="{esc(href(r.slug))}">{esc(r.ref)}</a>',
                    (f"<strong>{esc(r.theme)}:</strong> " if r.theme else "") + esc(r.words),
                    esc(r.decision), esc(r.status), esc(r.target)) for r in rows)
-    grid = Grid(esc(caption), tuple(esc(h) for h in SUMMARY_HEADER), cells)
+    grid = Grid(esc(caption), tuple(esc(_(h)) for h in SUMMARY_HEADER), cells)
     return f'<div class="summary-table">{responsive_table(grid, linearise)}</div>'
 
 
 def rec_box_html(rec: Recommendation, text_html: str, list_href: str) -> str:
     """The box an author placed in the body: number, theme, text, a link to its response."""
     theme = f' <span class="rec-box-theme">({esc(rec.theme)})</span>' if rec.theme else ""
+    name = esc(_("Recommendation %(ref)s", ref=rec.number))
+    link = esc(_("Response and progress on recommendation %(ref)s", ref=rec.number))
     return (f'<div class="rec-box" id="box-{rec.number.slug}">'
-            f'<p class="rec-box-title"><strong>Recommendation {rec.number}</strong>{theme}</p>'
+            f'<p class="rec-box-title"><strong>{name}</strong>{theme}</p>'
             f'{text_html}'
-            f'<p class="rec-box-link"><a href="{esc(list_href)}">Response and progress on recommendation {rec.number}</a></p>'
+            f'<p class="rec-box-link"><a href="{esc(list_href)}">{link}</a></p>'
             f'</div>')
 
 
@@ -170,27 +175,31 @@ class RecView:
 
 def recommendation_html(v: RecView) -> str:
     rec, h = v.rec, v.level
-    out = [f'<section class="rec" id="rec-{rec.number.slug}">', f"<h{h}>Recommendation {rec.number}</h{h}>"]
+    name, theme = esc(_("Recommendation %(ref)s", ref=rec.number)), esc(_("Theme"))
+    out = [f'<section class="rec" id="rec-{rec.number.slug}">', f"<h{h}>{name}</h{h}>"]
     if rec.theme:
-        out.append(f'<p class="rec-theme"><strong>Theme:</strong> {esc(rec.theme)}</p>')
+        out.append(f'<p class="rec-theme"><strong>{theme}:</strong> {esc(rec.theme)}</p>')
     out.append(f'<div class="rec-text">{v.text_html}</div>')
     if v.follows_from:
         links = ", ".join(f'<a href="{esc(href)}">{n}</a>' for n, href in v.follows_from)
-        word = "paragraph" if len(v.follows_from) == 1 else "paragraphs"
-        out.append(f'<p class="rec-follows">Follows from {word} {links}.</p>')
+        sentence = (_("Follows from paragraph %(numbers)s.") if len(v.follows_from) == 1
+                    else _("Follows from paragraphs %(numbers)s."))
+        out.append(f'<p class="rec-follows">{around(sentence, "%(numbers)s", links)}</p>')
     out.append(_facts(v))
     out += _response(v)
     out += _updates(v)
-    out.append(f'<p class="rec-online">Online: <a href="{esc(v.web_url)}">{esc(v.web_url)}</a></p>')
+    online = esc(_("Online"))
+    out.append(f'<p class="rec-online">{online}: <a href="{esc(v.web_url)}">{esc(v.web_url)}</a></p>')
     out.append("</section>")
     return "".join(out)
 
 
 def _facts(v: RecView) -> str:
     s = v.standing
-    rows = [("Decision", decision_text(v.rec, v.report, s)), (f"Status on {long_date(v.as_of)}", status_text(s))]
+    rows = [(_("Decision"), decision_text(v.rec, v.report, s)),
+            (_("Status on %(day)s", day=long_date(v.as_of)), status_text(s))]
     if target := target_text(s):
-        rows.append(("Target date", target))
+        rows.append((_("Target date"), target))
     items = "".join(f"<dt>{esc(k)}</dt><dd>{esc(val)}</dd>" for k, val in rows)
     return f'<dl class="rec-facts">{items}</dl>'
 
@@ -199,11 +208,14 @@ def _response(v: RecView) -> list[str]:
     response, h = v.rec.response, v.level + 1
     if response is None:
         return []
-    out = [f"<h{h}>Response</h{h}>", v.response_html] if v.response_html else []
+    response_words, actions_words = esc(_("Response")), esc(_("Actions"))
+    out = [f"<h{h}>{response_words}</h{h}>", v.response_html] if v.response_html else []
     if response.actions:
         rows = tuple((esc(a.text), esc("; ".join(str(p) for p in a.owners)), esc(a.target.display)) for a in response.actions)
-        grid = Grid(f"Actions agreed for recommendation {v.rec.number}", ("Action", "Owner", "Target"), rows)
-        out += [f"<h{h}>Actions</h{h}>", f'<div class="actions">{responsive_table(grid, v.linearise, row_headers=False)}</div>']
+        grid = Grid(esc(_("Actions agreed for recommendation %(ref)s", ref=v.rec.number)),
+                    (esc(_("Action")), esc(_("Owner")), esc(_("Target"))), rows)
+        out += [f"<h{h}>{actions_words}</h{h}>",
+                f'<div class="actions">{responsive_table(grid, v.linearise, row_headers=False)}</div>']
     return out
 
 
@@ -212,7 +224,8 @@ def _updates(v: RecView) -> list[str]:
         return []
     h = v.level + 1
     items = [_update(u, note) for u, note in zip(v.rec.updates, v.update_notes)]
-    return [f"<h{h}>Progress updates</h{h}>", f'<ul class="updates">{"".join(items)}</ul>']
+    heading = esc(_("Progress updates"))
+    return [f"<h{h}>{heading}</h{h}>", f'<ul class="updates">{"".join(items)}</ul>']
 
 
 def _update(u: Update, note_html: str) -> str:

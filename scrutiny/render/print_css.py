@@ -12,12 +12,15 @@ part's heading sets the ``part`` string (``string-set``), read by ``@top-left``.
 
 from __future__ import annotations
 
+from ..i18n import _
 from ..model import Brand
+from .escaping import css_string
 
 FONTS = '"Liberation Sans", "DejaVu Sans", Arial, sans-serif'
 
 
 def _common(brand: Brand) -> str:
+    page = _("page")  # the contents' "... page 4", in the current language
     return f"""
 html {{ font-family: {FONTS}; color: {brand.text}; background: {brand.background}; }}
 body {{ margin: 0; }}
@@ -55,7 +58,7 @@ p.numbered {{ position: relative; padding-left: 2.6em; }}
 .rec h4, .rec h5 {{ bookmark-level: none; }}
 dl.rec-facts dt, dl.glossary dt {{ font-weight: bold; margin-top: 0.4em; }}
 dl.rec-facts dd, dl.glossary dd {{ margin: 0 0 0 1.5em; }}
-ol.contents a::after {{ content: leader(".") " page " target-counter(attr(href), page); }}
+ol.contents a::after {{ content: leader(".") {css_string(" " + page + " ")} target-counter(attr(href), page); }}
 .chart {{ margin: 1em 0 0.5em; break-inside: avoid; page-break-inside: avoid; }}
 .chart svg {{ max-width: 100%; height: auto; }}
 .table-source, .table-notes {{ margin: 0.3em 0; }}
@@ -75,7 +78,7 @@ def standard_css(brand: Brand, title: str) -> str:
   size: A4; margin: 22mm 20mm 24mm;
   @top-left {{ content: string(part, first); font: bold 10pt {FONTS}; color: {brand.text}; vertical-align: bottom;
               padding-bottom: 3mm; width: 45%; }}
-  @top-right {{ content: "{_css_string(title)}"; font: 9pt {FONTS}; color: #505a5f; text-align: right;
+  @top-right {{ content: {css_string(" ".join(title.split()))}; font: 9pt {FONTS}; color: #505a5f; text-align: right;
                vertical-align: bottom; padding-bottom: 3mm; width: 52%; }}
   @bottom-center {{ content: "Page " counter(page) " of " counter(pages); font: 10pt {FONTS}; }}
 }}
@@ -95,6 +98,7 @@ def large_print_css(brand: Brand, pt: float) -> str:
     """Body ``pt`` (at least 16), nothing smaller anywhere, sans serif, left aligned,
     line height 1.5, bold instead of italics, page numbers at body size."""
     size = f"{max(16.0, pt):g}pt"
+    page = _("page")  # the contents' "(page 4)", in the current language
     return _common(brand) + f"""
 @page {{
   size: A4; margin: 26mm 16mm 22mm;
@@ -118,7 +122,7 @@ small {{ font-size: 1em; }}
 th, td {{ padding: 0.3em 0.5em; }}
 table {{ width: 100%; }}
 .title-page .report-title {{ margin-top: 1.5em; }}
-ol.contents a::after {{ content: " (page " target-counter(attr(href), page) ")"; }}
+ol.contents a::after {{ content: {css_string(" (" + page + " ")} target-counter(attr(href), page) ")"; }}
 @media screen and (max-width: 30em) {{
   .table-wide {{ display: none; }}
   .table-narrow {{ display: block; }}
@@ -128,7 +132,3 @@ ol.contents a::after {{ content: " (page " target-counter(attr(href), page) ")";
   ol.contents a::after {{ content: none; }}
 }}
 """
-
-
-def _css_string(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")

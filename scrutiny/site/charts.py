@@ -22,7 +22,9 @@ from ..publication import Publication
 from ..render import chart as chart_module
 from ..render.chart import (ChartStyle, rate_notes, rate_spec, spec_svg, status_notes, status_spec,
                             timeliness_notes, timeliness_spec)
-from ..stats import (TIMELINESS_MEANING, TIMELINESS_PHRASE, Item, implementation_rates, response_timeliness, status_history)
+from ..i18n import _, ngettext
+from ..stats import (TIMELINESS_MEANING, Item, implementation_rates, response_timeliness, status_history,
+                     timeliness_phrase)
 from ..urls import committee_url, report_url
 
 MAX_ROUNDS = 12
@@ -74,7 +76,8 @@ class ProgressChart:
 
     @property
     def alt(self) -> str:
-        return f"Chart: {self.title}. {self.summary} The figures are in the table beside it."
+        return _("Chart: %(title)s. %(summary)s The figures are in the table beside it.", title=self.title,
+                 summary=self.summary)
 
 
 @dataclass(frozen=True)
@@ -94,63 +97,63 @@ class Charts:
         return any(c.wide for c in self.items)
 
 
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else (many or one + 's')}"
-
-
 # --- one scope: its specs and what the page shows ----------------------------------------------
 
 
 def _status(items: list[Item], pub: Publication):
     history = status_history(items, pub.config, latest=MAX_ROUNDS)
-    title = "Status after each update round"
+    title = _("Status after each update round")
     if not history.rounds:
-        return history, ProgressChart("status", title, "No progress update has been recorded yet.", None)
+        return history, ProgressChart("status", title, _("No progress update has been recorded yet."), None)
     last = history.rounds[-1]
     parts = [f"{c.label}: {n}" for c, n in zip(history.categories, last.counts) if n]
-    summary = (f"{_plural(history.all_rounds, 'update round')}. After the latest, {last.date.display}: "
-               + "; ".join(parts) + ".")
-    table = ChartTable(f"{title}: recommendations under each status",
-                       ("Update round", *(c.label for c in history.categories), "Total"),
+    summary = ngettext("%(num)s update round. After the latest, %(day)s: %(parts)s.",
+                       "%(num)s update rounds. After the latest, %(day)s: %(parts)s.", history.all_rounds,
+                       day=last.date.display, parts="; ".join(parts))
+    table = ChartTable(_("%(title)s: recommendations under each status", title=title),
+                       (_("Update round"), *(c.label for c in history.categories), _("Total")),
                        tuple((r.date.display, *r.counts, r.total) for r in history.rounds))
     return history, ProgressChart("status", title, summary, table, tuple(status_notes(history)))
 
 
 def _implementation(items: list[Item], pub: Publication):
     rates = implementation_rates(items, pub.config.as_of)
-    title = "Implemented within 6, 12 and 24 months of the response"
+    title = _("Implemented within 6, 12 and 24 months of the response")
     notes = tuple(rate_notes(rates))
     if not rates.dated:
-        why = ("No recommendation has a recorded response." if not rates.undated
-               else "No recorded response states its date, so nothing can be counted from it.")
+        why = (_("No recommendation has a recorded response.") if not rates.undated
+               else _("No recorded response states its date, so nothing can be counted from it."))
         return rates, ProgressChart("implementation", title, why, None, notes)
     said = []
     for w in rates.windows:
         if w.counted:
-            said.append(f"within {w.months} months, {w.implemented} of {w.counted} ({w.percent}%)")
+            said.append(_("within %(months)s months, %(implemented)s of %(counted)s (%(percent)s%%)", months=w.months,
+                          implemented=w.implemented, counted=w.counted, percent=w.percent))
         else:
-            said.append(f"within {w.months} months, none can be counted yet")
-    summary = "Implemented " + "; ".join(said) + "."
-    table = ChartTable(f"{title}: recommendations implemented of those counted",
-                       ("Within", "Implemented", "Counted", "Share"),
-                       tuple((f"{w.months} months", w.implemented, w.counted, f"{w.percent}%" if w.counted else "–")
+            said.append(_("within %(months)s months, none can be counted yet", months=w.months))
+    summary = _("Implemented %(windows)s.", windows="; ".join(said))
+    table = ChartTable(_("%(title)s: recommendations implemented of those counted", title=title),
+                       (_("Within"), _("Implemented"), _("Counted"), _("Share")),
+                       tuple((_("%(months)s months", months=w.months), w.implemented, w.counted,
+                              f"{w.percent}%" if w.counted else "–")
                              for w in rates.windows))
     return rates, ProgressChart("implementation", title, summary, table, notes)
 
 
 def _timeliness(items: list[Item], pub: Publication):
     t = response_timeliness(items, pub.config)
-    title = "Responses and their deadline"
+    title = _("Responses and their deadline")
     notes = tuple(timeliness_notes(t))
     if not t.expected:
-        return t, ProgressChart("timeliness", title, "No executive response is due for any recommendation here.",
+        return t, ProgressChart("timeliness", title, _("No executive response is due for any recommendation here."),
                                 None, notes)
-    parts = [TIMELINESS_PHRASE[key].format(n=n) for key, _, n in t.counts if n]
-    summary = (f"Of the {_plural(t.expected, 'recommendation')} needing an executive response: "
-               + "; ".join(parts) + ".")
-    table = ChartTable(f"{title}: recommendations by when their response came",
-                       ("Response", "Recommendations", "Share", "What it means"),
-                       tuple((words, n, f"{(200 * n + t.expected) // (2 * t.expected)}%", TIMELINESS_MEANING[key])
+    parts = [timeliness_phrase(key, n) for key, _words, n in t.counts if n]
+    summary = ngettext("Of the %(num)s recommendation needing an executive response: %(parts)s.",
+                       "Of the %(num)s recommendations needing an executive response: %(parts)s.", t.expected,
+                       parts="; ".join(parts))
+    table = ChartTable(_("%(title)s: recommendations by when their response came", title=title),
+                       (_("Response"), _("Recommendations"), _("Share"), _("What it means")),
+                       tuple((_(words), n, f"{(200 * n + t.expected) // (2 * t.expected)}%", _(TIMELINESS_MEANING[key]))
                              for key, words, n in t.counts if n))
     return t, ProgressChart("timeliness", title, summary, table, notes)
 
@@ -206,23 +209,25 @@ def _scopes(pub: Publication) -> Iterable[tuple[str, list[Item], str, str]]:
 
 
 def _charts(pub: Publication, items: list[Item], folder: str, scope: str, anchor: str = "progress-charts") -> Charts:
-    charts, _ = scope_charts(pub, items, folder)
-    intro = (f"As of {long_date(pub.config.as_of)}, {scope}, under the council's own status labels. "
-             "Each chart has a table of its figures beside it.")
-    return Charts("Progress in charts", intro, charts, anchor)
+    charts, _specs = scope_charts(pub, items, folder)
+    intro = _("As of %(day)s, %(scope)s, under the council's own status labels. Each chart has a table of its "
+              "figures beside it.", day=long_date(pub.config.as_of), scope=scope)
+    return Charts(_("Progress in charts"), intro, charts, anchor)
 
 
 def home_charts(pub: Publication) -> Charts:
     return _charts(pub, _items(pub, pub.reports), HOME_FOLDER,
-                   f"across the {_plural(sum(len(r.recommendations) for r in pub.reports), 'recommendation')} "
-                   "of every published report")
+                   ngettext("across the %(num)s recommendation of every published report",
+                            "across the %(num)s recommendations of every published report",
+                            sum(len(r.recommendations) for r in pub.reports)))
 
 
 def committee_charts(pub: Publication, committee_id: str) -> Charts:
     reports = [r for r in pub.reports if r.committee == committee_id]
     items = _items(pub, reports)
     return _charts(pub, items, committee_url(committee_id) + "charts/progress/",
-                   f"across the {_plural(len(items), 'recommendation')} of this committee's reports")
+                   ngettext("across the %(num)s recommendation of this committee's reports",
+                            "across the %(num)s recommendations of this committee's reports", len(items)))
 
 
 def report_charts(pub: Publication, report: Report) -> Charts:
@@ -230,13 +235,16 @@ def report_charts(pub: Publication, report: Report) -> Charts:
     slugs = {s.slug for s in report.sections}
     anchor = "progress-charts" if "progress-charts" not in slugs else "progress-charts-part"
     return _charts(pub, _items(pub, [report]), report_url(report.id) + "charts/progress/",
-                   f"across the {_plural(len(report.recommendations), 'recommendation')} of this report", anchor)
+                   ngettext("across the %(num)s recommendation of this report",
+                            "across the %(num)s recommendations of this report", len(report.recommendations)), anchor)
 
 
 @lru_cache(maxsize=1)
 def _code_key() -> str:
     """Changes with the code that draws a spec (and so with what a cached drawing holds)."""
-    h = hashlib.sha256(Path(chart_module.__file__).read_bytes())
+    h = hashlib.sha256()
+    for name in ("chart.py", "chartsafety.py", "chartworker.py"):  # what draws, checks and runs it
+        h.update(Path(chart_module.__file__).with_name(name).read_bytes())
     try:
         h.update(metadata.version("vl-convert-python").encode())
     except metadata.PackageNotFoundError:
@@ -252,8 +260,8 @@ def write_progress_charts(pub: Publication, write: Callable[[str, str], None], c
     folder = cache if cache is not None else pub.root / ".cache" / "charts"
     style = ChartStyle.of(pub.config.brand)
     used, fresh = set(), 0
-    for _, items, base, _ in _scopes(pub):
-        _, files = scope_charts(pub, items, base, style)
+    for _kind, items, base, _scope in _scopes(pub):
+        _charts_of, files = scope_charts(pub, items, base, style)
         for path, (spec, alt) in files.items():
             key = hashlib.sha256((_code_key() + json.dumps([spec, alt], sort_keys=True)).encode()).hexdigest()[:40]
             entry = folder / f"{key}.svg"

@@ -10,8 +10,10 @@ from typing import Callable
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .. import i18n
 from ..model import DataTable, Markdown, RecNumber, Report
 from ..publication import Publication
+from ..render.escaping import css_string
 from ..render.html import HtmlContext, render_html, render_inline_html
 from ..urls import recommendation_url, report_url
 from .assets import TEMPLATES_DIR
@@ -40,18 +42,18 @@ def make_env(cache_dir: Path | None = None) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # the words of the current language (scrutiny.i18n), looked up at render time: one
+    # environment serves every language
+    env.install_gettext_callables(i18n.template_gettext, i18n.template_ngettext, newstyle=True)
+    env.policies["ext.i18n.trimmed"] = True  # as scrutiny.translate extracts them
+    env.globals["js_words"] = i18n.js_words
     env.filters["long_date"] = long_date
     env.filters["file_size"] = file_size
     env.filters["sentence"] = lambda text: text[:1].upper() + text[1:]
     env.filters["css_string"] = css_string
     return env
-
-
-def css_string(text: str) -> str:
-    """A CSS string literal of ``text``: anything but letters, digits and spaces escaped
-    as a hex code point, so no text can close the string or the declaration."""
-    return '"' + "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in str(text)) + '"'
 
 
 _TABLE_WRAP = re.compile(r'<div class="table-wrap"><table>')
@@ -121,7 +123,7 @@ class Body:
         """Markdown tables scroll sideways inside a labelled, focusable region."""
         def wrap(m: re.Match) -> str:
             self._tables += 1
-            label = Markup.escape(f"Table {self._tables} in {where}")
+            label = Markup.escape(i18n.gettext("Table %(n)s in %(where)s", n=self._tables, where=where))
             return f'<div class="table-wrap" role="region" aria-label="{label}" tabindex="0"><table>'
         return _TABLE_WRAP.sub(wrap, html)
 

@@ -34,7 +34,10 @@ def test_chart_svg_draws_the_table_rows_and_is_labelled():
 def test_table_without_chart_has_none():
     pub = gather(ROOT)
     report = pub.report("criteria-for-entry-into-care")
-    assert any(chart_svg(t) is None for t in report.tables)
+    plain = [t for t in report.tables if t.chart is None]
+    assert len(plain) == 2, [t.id for t in report.tables]  # every table without a chart, not just one of them
+    assert all(chart_svg(t) is None for t in plain)
+    assert all(chart_svg(t) is not None for t in report.tables if t.chart is not None)
 
 
 # --- the site's look, on table charts and progress charts ------------------------------------
@@ -134,3 +137,14 @@ def test_a_table_chart_has_a_phone_drawing_whose_text_fits_and_keeps_its_size():
     assert sizes and all(float(s.rstrip("px")) >= 14 for s in sizes)
     titles = [t.text for t in narrow.iter(f"{SVG}text") if t.text and t.text.startswith("All children")]
     assert titles and all(t.endswith("…") for t in titles)
+
+
+def test_a_progress_chart_label_with_a_character_xml_cannot_hold_is_drawn_not_fatal():
+    """Status labels come from the council's vocabulary: a control character in one is
+    drawn as U+FFFD instead of making the renderer abort."""
+    base = history(2)
+    cats = (replace(base.categories[0], label="On\x01track <b>&"),) + base.categories[1:]
+    svg = spec_svg(status_spec(replace(base, categories=cats), ChartStyle(), 640), 'Status "<x>"')
+    root = ET.fromstring(svg)
+    assert "On\ufffdtrack <b>&" in [t.text for t in root.iter(f"{SVG}text")]
+    assert root.get("aria-label") == 'Status "<x>"' and root.find(f"{SVG}title").text == 'Status "<x>"'
