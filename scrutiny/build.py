@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from . import i18n
 from .checks import check_publication
 from .cache import ExportCache
 from .exporters import INSTALL, REGISTRY, FormatInfo
@@ -19,7 +20,7 @@ from .problems import ContentError, Problems
 from .publication import Publication
 from .site import write_site
 from .urls import report_url
-from .writer import Folder, OutputWriter
+from .writer import Folder, OutputWriter, UnsafeOutput, output_problems
 
 Log = Callable[[str], None]
 
@@ -38,27 +39,87 @@ def gather(root: Path, as_of: dt.date | None = None) -> Publication:
     return Publication(content, parsed)
 
 
+def _read_quietly(root: Path) -> Publication | None:
+    """The publication at an old revision, or None when it does not pass the checks."""
+    try:
+        return gather(root)
+    except ContentError:
+        return None
+
+
+def with_record(pub: Publication, log: Log = lambda s: None) -> Publication:
+    """``pub`` with its change history read from git (:mod:`.recordlog`)."""
+    from dataclasses import replace
+
+    from .cache import code_digest
+    from .recordlog import read_log
+
+    record = read_log(pub.root, _read_quietly, pub.root / ".cache" / "record-log", code_digest())
+    if record.reason:
+        log(f"change history: {record.reason}")
+    return replace(pub, record=record)
+
+
 @dataclass
 class BuildResult:
     files: dict[str, int]
     """Every file written, with its size in bytes."""
     skipped: list[str] = field(default_factory=list)
-    """Messages for formats that could not be built here."""
+    """Every warning of the build (a format, chart or search index left out), through
+    :meth:`warn`; with ``--strict`` any of them fails the build."""
     timings: list[tuple[str, float]] = field(default_factory=list)
     exported: list[tuple[str, str]] = field(default_factory=list)
     """(format, report id) of every export made afresh (the rest came from the cache)."""
+
+    def warn(self, message: str, log: Log) -> None:
+        """The one way a stage says something was left out: logged now, listed after the
+        build, and fatal under ``--strict`` (nothing is published)."""
+        self.skipped.append(message)
+        log(message)
+
+
+class StrictError(Exception):
+    """``--strict`` and the build (or check) warned: nothing was written."""
+
+    def __init__(self, warnings: list[str]):
+        self.warnings = list(warnings)
+        super().__init__(f"{len(self.warnings)} warning(s) with --strict")
+
+    def report(self) -> str:
+        noun = "warning" if len(self.warnings) == 1 else "warnings"
+        return "\n".join([*(f"warning: {w}" for w in self.warnings),
+                          f"{len(self.warnings)} {noun} with --strict; nothing was written "
+                          f"(fix each, or build without --strict)."])
+
+
+def skipped_format(info: FormatInfo) -> str | None:
+    """Why ``info`` cannot be built on this machine, or None."""
+    missing = info.missing_tools()
+    if not missing:
+        return None
+    return f"skipped {info.label}: {', '.join(missing)} not installed (install with: {INSTALL})"
+
+
+#: Said when the search indexer is missing (the site stage skips the search index).
+SEARCH_SKIPPED = "skipped search index: the pagefind package is not installed (pip install -r requirements.txt)"
+
+
+def environment_warnings(pub: Publication) -> list[str]:
+    """What a build here would leave out whatever the content says (``check --strict``): the
+    selected formats whose tools are missing, and the search index without its indexer."""
+    from .site.search import pagefind_binary
+
+    warnings = [m for m in map(skipped_format, selected_formats(pub)) if m is not None]
+    return warnings + ([SEARCH_SKIPPED] if pagefind_binary() is None else [])
 
 
 def write_formats(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:
     """Every selected format for every report, reusing cached files while inputs are unchanged."""
     cache = ExportCache(pub)
     for info in selected_formats(pub):
-        missing = info.missing_tools()
-        if missing:
-            message = (f"skipped {info.label}: {', '.join(missing)} not installed "
-                       f"(install with: {INSTALL})")
-            result.skipped.append(message)
-            log(message)
+        skipped = skipped_format(info)
+        if skipped is not None:
+            result.warn(skipped, log)
             continue
         started, fresh = time.perf_counter(), 0
         for report in pub.reports:
@@ -102,20 +163,43 @@ OUTPUT_STAGES: tuple[tuple[str, Callable[[Publication, OutputWriter, BuildResult
 )
 
 
-def build(root: Path, out: Path, log: Log = lambda s: None, as_of: dt.date | None = None) -> BuildResult:
+def check_output(root: Path, out: Path) -> None:
+    """Refuse (:class:`UnsafeOutput`, nothing touched) an output folder that is, holds or is
+    inside the project's content or source, or that holds files that are not a build."""
+    from .site.assets import TEMPLATES_DIR, THEME_DIR
+
+    problems = output_problems(root, out, (TEMPLATES_DIR, THEME_DIR, Path(__file__).parent))
+    if problems:
+        raise UnsafeOutput(problems)
+
+
+def run_stages(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log,
+               stages=OUTPUT_STAGES) -> None:
+    """Each output stage in order, in the site's language, timed."""
+    for name, stage in stages:
+        t = time.perf_counter()
+        with i18n.use(pub.config.language):  # every output in the site's language
+            stage(pub, writer, result, log)
+        result.timings.append((name, time.perf_counter() - t))
+        log(f"{name}: {time.perf_counter() - t:.2f} s")
+
+
+def build(root: Path, out: Path, log: Log = lambda s: None, as_of: dt.date | None = None,
+          strict: bool = False) -> BuildResult:
+    """Check, then write everything into ``out``. ``strict``: any warning (a format, chart or
+    the search index left out) raises :class:`StrictError` and nothing is published."""
     started = time.perf_counter()
-    pub = gather(root, as_of)
+    check_output(root, out)
+    pub = with_record(gather(root, as_of), log)
     result = BuildResult(files={})
     result.timings.append(("load and check", time.perf_counter() - started))
     log(f"checked {len(pub.content.reports)} reports, "
         f"{sum(len(r.recommendations) for r in pub.content.reports)} recommendations")
-    writer = OutputWriter(out)
+    writer = OutputWriter(out, log)
     try:
-        for name, stage in OUTPUT_STAGES:
-            t = time.perf_counter()
-            stage(pub, writer, result, log)
-            result.timings.append((name, time.perf_counter() - t))
-            log(f"{name}: {time.perf_counter() - t:.2f} s")
+        run_stages(pub, writer, result, log)
+        if strict and result.skipped:
+            raise StrictError(result.skipped)
         writer.commit()
     except BaseException:
         writer.abort()

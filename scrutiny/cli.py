@@ -8,9 +8,10 @@ import sys
 import time
 from pathlib import Path
 
-from .build import build, gather
+from .build import StrictError, build, environment_warnings, gather
 from .dates import DateError, parse_known
 from .problems import ContentError
+from .writer import UnsafeOutput
 
 COMMANDS = ("build", "check", "serve", "new", "changes", "updates")
 
@@ -30,11 +31,12 @@ def _day(text: str) -> dt.date:
     return known.first
 
 
-def _changes(root: Path, since: str, until: str | None, out: Path | None) -> int:
+def _changes(root: Path, since: str, until: str | None, out: Path | None, as_of: dt.date | None = None,
+             meeting: str = "") -> int:
     from .changes import ChangesError, html_paper, markdown_paper, run
 
     try:
-        changes, title = run(root, since, until)
+        changes, title = run(root, since, until, as_of, meeting)
     except ChangesError as err:
         _log(f"changes: {err}")
         return 1
@@ -51,7 +53,7 @@ def _changes(root: Path, since: str, until: str | None, out: Path | None) -> int
 
         out.write_bytes(docx_paper(changes, title) if suffix == ".docx" else pdf_paper(changes, title))
     else:
-        out.write_text(html_paper(paper, title) if suffix == ".html" else paper, encoding="utf-8")
+        out.write_text(html_paper(paper, title, changes.colour) if suffix == ".html" else paper, encoding="utf-8")
     _log(f"wrote {out}: {len(changes.changes)} changes")
     return 0
 
@@ -67,13 +69,21 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="check the content, then build the site and every format into --out",
                        description="Check everything, then write the site and every format into a temporary "
                                    "folder and swap it in place of --out. Nothing is written if any check fails.")
-    b.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/site)")
+    b.add_argument("--out", type=Path, default=None,
+                   help="output folder (default: ROOT/site): a link to the current version in .NAME-builds/ beside it; "
+                        "refused if it is or holds the project's files, or holds files that are not a build")
     b.add_argument("--as-of", type=_day, default=None, metavar="DATE",
                    help="compute overdue and awaited as of this day instead of site.as_of (2014-11-30 or 30 November 2014)")
+    b.add_argument("--strict", action="store_true",
+                   help="fail (exit 1, nothing published) on any warning: a format whose tools are missing, "
+                        "a chart or the search index left out; for CI")
     c = sub.add_parser("check", help="check the content only; print every problem with file:line",
                        description="Load and check every file; print all problems (file:line: what is wrong (how to fix)) "
                                    "and exit 1 if there are any. Writes nothing.")
     c.add_argument("--as-of", type=_day, default=None, metavar="DATE", help="check as of this day instead of site.as_of")
+    c.add_argument("--strict", action="store_true",
+                   help="also fail when a build here would leave something out: a selected format whose tools "
+                        "are missing, or the search index")
     s = sub.add_parser("serve", help="preview the site at http://127.0.0.1:PORT/, rebuilding and reloading on every edit",
                        description="Build the site, serve it on 127.0.0.1 and watch content/, site_config.yaml, "
                                    "templates/ and theme/: every change rebuilds (pages of untouched reports are "
@@ -100,6 +110,10 @@ def parser() -> argparse.ArgumentParser:
     ch.add_argument("--since", required=True, metavar="REV|DATE", help="the earlier point: a commit, tag, branch or date")
     ch.add_argument("--until", default=None, metavar="REV|DATE", help="the later point (default: the files as they are now)")
     ch.add_argument("--out", type=Path, default=None, help="write the paper to FILE.md, .html, .docx (Word) or .pdf")
+    ch.add_argument("--meeting", default="", metavar="TEXT",
+                    help='the meeting the paper goes to, shown under its title ("People Scrutiny Committee, 12 March 2024")')
+    ch.add_argument("--as-of", type=_day, default=None, metavar="DATE",
+                    help="judge what is overdue at the later point as of this day (e.g. the meeting) instead of its site.as_of")
     _updates_parser(sub)
     return p
 
@@ -151,6 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if command == "check":
             pub = gather(root, args.as_of)
+            warnings = environment_warnings(pub) if args.strict else []
+            if warnings:
+                raise StrictError(warnings)
             n = sum(len(r.recommendations) for r in pub.content.reports)
             _log(f"ok: {len(pub.content.reports)} reports, {n} recommendations, no problems "
                  f"({time.perf_counter() - started:.2f} s)")
@@ -163,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             _log("fill in what each comment asks, then run: python build.py check")
             return 0
         if command == "changes":
-            return _changes(root, args.since, args.until, args.out)
+            return _changes(root, args.since, args.until, args.out, args.as_of, args.meeting)
         if command == "updates":
             return _updates(args)
         if command == "serve":
@@ -171,12 +188,17 @@ def main(argv: list[str] | None = None) -> int:
 
             return serve_main(root, args.port, args.out, args.formats)
         out = getattr(args, "out", None) or root / "site"
-        result = build(root, out, log=_log, as_of=getattr(args, "as_of", None))
+        result = build(root, out, log=_log, as_of=getattr(args, "as_of", None), strict=getattr(args, "strict", False))
         size = sum(result.files.values())
         _log(f"built {len(result.files)} files ({size / 1e6:.1f} MB) into {out} in {time.perf_counter() - started:.2f} s")
         for message in result.skipped:
             _log(f"warning: {message}")
         return 0
-    except ContentError as err:
+    except (ContentError, StrictError) as err:
         print(err.report(), file=sys.stderr)
         return 1
+    except UnsafeOutput as err:
+        for problem in err.problems:
+            _log(problem)
+        _log("nothing was written.")
+        return 2

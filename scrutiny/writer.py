@@ -1,37 +1,212 @@
-"""The one writer of all output.
+"""The one writer of all output, and the atomic, locked publish of the site.
 
-Files go into a temporary folder beside the target; :meth:`OutputWriter.commit` swaps
-it in at the end, so a failed build never leaves a half-written or emptied site. A path
-written twice, or one that escapes the output folder, is refused.
+Files go into a new version folder beside the target, ``.<name>-builds/<n>/``; at the
+end :meth:`OutputWriter.commit` points the target, a symbolic link ``<name> ->
+.<name>-builds/<n>``, at it by renaming a new link over the old one (one atomic
+rename: a reader, or a build killed at any moment, sees the old site or the new one,
+never none). The previous version is removed after the switch. A lock on
+``.<name>-builds/lock`` makes a second build into the same folder wait; versions left
+by killed builds are removed by the next one. A path written twice, or one that escapes
+the output folder, is refused, and so is a target that is not a build of this tool.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import fcntl
 import io
 import os
 import shutil
-import tempfile
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
+
+#: Written at the top of every build: a folder holding it may be replaced by the next build.
+MARKER = ".scrutiny-build"
+MARKER_TEXT = "Built by the scrutiny publisher (build.py); the next build replaces this folder.\n"
+#: What a site built before the marker existed always holds (both are needed).
+LEGACY_BUILD = ("index.html", "data/recommendations.json")
 
 
 class OutputError(Exception):
     """A bug in a renderer: a duplicate or unsafe output path."""
 
 
+class UnsafeOutput(Exception):
+    """The output folder would overwrite something that is not a build: nothing was touched."""
+
+    def __init__(self, problems: Iterable[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+def builds_folder(target: Path) -> Path:
+    """Where the versions of ``target`` live: ``.<name>-builds`` beside it."""
+    return target.parent / f".{target.name}-builds"
+
+
+def canonical(out: Path) -> Path:
+    """``out`` made absolute with its parent's links resolved, but not itself (it may be our link)."""
+    path = Path(os.path.abspath(out))
+    return path.parent.resolve() / path.name if path.name else path
+
+
+def is_build(folder: Path) -> bool:
+    """Whether ``folder`` is a build of this tool (the marker, or a site from before it)."""
+    return (folder / MARKER).is_file() or all((folder / rel).is_file() for rel in LEGACY_BUILD)
+
+
+def existing_problem(target: Path) -> str:
+    """Why ``target``, as it is now, must not be replaced by a build ("" when it may)."""
+    if os.path.islink(target):
+        real = Path(os.path.realpath(target))
+        if real.parent == Path(os.path.realpath(builds_folder(target))) and (not real.exists() or is_build(real)):
+            return ""
+        return (f"is a symbolic link to {os.readlink(target)}, not a build of this tool "
+                "(remove the link or choose another folder)")
+    if not target.exists():
+        return ""
+    if not target.is_dir():
+        return "is a file, not a folder (choose a folder, such as site/)"
+    if is_build(target) or not any(target.iterdir()):
+        return ""
+    return (f"is a folder that is not a previous build of this tool (it has no {MARKER} file), so "
+            "building would delete what it holds (choose a new or empty folder, such as site/, "
+            "or move its files away first)")
+
+
+def output_problems(root: Path, out: Path, protected: Iterable[Path] = ()) -> list[str]:
+    """Every reason why ``out`` must not receive the build of the project at ``root``:
+    it is, holds or is inside the content or the project's source (``protected``
+    adds the tool's own folders), or it holds files that are not a build."""
+    target = canonical(out)
+    where = f"--out {out}"
+    project = root.resolve()
+    problems = []
+    if target == project or target in project.parents:
+        problems.append(f"{where}: {'is' if target == project else 'holds'} the project folder {project}, "
+                        "whose content the build would replace with the site (choose a folder of its own, such as site/)")
+    sources = [project / "content", project / "site_config.yaml", project / "templates", project / "theme",
+               project / ".git", *protected]
+    for source in dict.fromkeys(Path(os.path.realpath(p)) for p in sources):
+        inside = source.is_relative_to(project)
+        name = ("the project's " + os.path.relpath(source, project) if inside
+                else f"the publisher's own {source}") + ("/" if source.is_dir() else "")
+        if target == source:
+            how = "is"
+        elif source in target.parents:
+            how = "is inside"
+        elif target in source.parents and target != project and target not in project.parents:
+            how = "holds"
+        else:
+            continue
+        problems.append(f"{where}: {how} {name}, which the build would replace with the site "
+                        "(choose a folder of its own, such as site/)")
+    if not problems:
+        why = existing_problem(target)
+        if why:
+            problems.append(f"{where}: {why}")
+    return problems
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux renameat2 RENAME_EXCHANGE); False where unsupported."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(err, os.strerror(err), str(a))
+
+
+def _sync(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
+
+
 class OutputWriter:
-    def __init__(self, target: Path):
-        self.target = target.resolve()
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        self.tmp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-new-", dir=self.target.parent))
+    def __init__(self, target: Path, log: Callable[[str], None] = lambda s: None):
+        self.target = canonical(target)
+        why = existing_problem(self.target)
+        if why:
+            raise UnsafeOutput([f"{target}: {why}"])
+        self.builds = builds_folder(self.target)
+        self.builds.mkdir(parents=True, exist_ok=True)
+        self._lock = self._acquire(log)
+        try:
+            self._clean()
+            numbers = [int(p.name) for p in self.builds.iterdir() if p.name.isdigit()]
+            current = self.current()
+            if current is not None and current.name.isdigit():
+                numbers.append(int(current.name))
+            self.tmp = self.builds / str(max(numbers, default=0) + 1)
+            self.tmp.mkdir()
+            (self.tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        except BaseException:
+            self._release()
+            raise
         self.written: dict[str, int] = {}
+
+    def _acquire(self, log: Callable[[str], None]) -> int:
+        """Lock the output folder; wait (saying so) while another build holds it."""
+        fd = os.open(self.builds / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip() or "another process"
+                log(f"waiting for the build of process {holder} to finish writing {self.target}")
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
+
+    def _release(self) -> None:
+        if self._lock >= 0:
+            os.close(self._lock)  # closing the descriptor releases the lock
+            self._lock = -1
+
+    def current(self) -> Path | None:
+        """The version folder the target points to now (None if it is not our link)."""
+        if not self.target.is_symlink():
+            return None
+        return Path(os.path.realpath(self.target))
+
+    def _clean(self) -> None:
+        """Remove what killed builds left: every version but the current one, stray links,
+        and the temporary folders of builds from before the versioned layout."""
+        current = self.current()
+        for path in self.builds.iterdir():
+            if path.name != "lock" and path != current:
+                _remove(path)
+        for pattern in (f".{self.target.name}-new-????????", f".{self.target.name}-old-????????"):  # mkdtemp's
+            for path in self.target.parent.glob(pattern):
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path)
 
     def _path(self, rel: str) -> Path:
         pure = PurePosixPath(rel)
         if pure.is_absolute() or ".." in pure.parts or not pure.parts:
             raise OutputError(f"refusing to write outside the output folder: {rel!r}")
-        if rel in self.written:
+        if rel in self.written or rel == MARKER:
             raise OutputError(f"{rel} was already written in this build")
         path = self.tmp.joinpath(*pure.parts)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -57,17 +232,32 @@ class OutputWriter:
         return self.written[rel]
 
     def commit(self) -> None:
-        """Swap the new folder in place of the target (the old one is removed after)."""
-        old = None
-        if self.target.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-old-", dir=self.target.parent))
-            os.rename(self.target, old / "site")
-        os.rename(self.tmp, self.target)
-        if old is not None:
-            shutil.rmtree(old)
+        """Point the target at the new version in one rename, then remove the previous one."""
+        try:
+            previous = self.current()
+            link = self.builds / f"link-{self.tmp.name}"
+            os.symlink(f"{self.builds.name}/{self.tmp.name}", link)
+            if self.target.is_dir() and not self.target.is_symlink():
+                # a site built before versioned folders: moved aside once, in one step if we can
+                previous = self.builds / f"old-{self.tmp.name}"
+                if _exchange(link, self.target):
+                    os.rename(link, previous)
+                else:
+                    os.rename(self.target, previous)
+                    os.rename(link, self.target)
+            else:
+                os.replace(link, self.target)
+            _sync(self.target.parent)
+            if previous is not None and previous != self.tmp:
+                _remove(previous)
+        finally:
+            self._release()
 
     def abort(self) -> None:
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        try:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+        finally:
+            self._release()
 
 
 class Folder:

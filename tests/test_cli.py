@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import shutil
 import subprocess
 import sys
@@ -64,7 +66,8 @@ def test_failed_build_keeps_the_published_site(tmp_path: Path):
     assert second.returncode == 1
     assert "YAML syntax error" in second.stderr
     assert sorted(p.relative_to(root / "site") for p in (root / "site").rglob("*")) == published
-    assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == []
+    assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == [".site-builds"]
+    assert sorted(p.name for p in (root / ".site-builds").iterdir()) == [os.readlink(root / "site").split("/")[-1], "lock"]
 
 
 def test_as_of_overrides_the_configured_day(tmp_path: Path):

@@ -63,7 +63,8 @@ def test_gitlab_ci_checks_merge_requests_and_publishes_pages_from_main():
     pages = ci["pages"]
     assert pages["artifacts"]["paths"] == ["public"]
     assert [rule["if"] for rule in pages["rules"]] == ["$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"]
-    assert any("python build.py build --out public" in line for line in pages["script"])
+    assert any("python build.py build --out _build/public" in line for line in pages["script"])
+    assert "cp -rL _build/public public" in pages["script"]  # GitLab keeps links as links: copy the files
 
 
 def test_the_pre_commit_hook_stops_a_commit_with_a_problem(tmp_path: Path):

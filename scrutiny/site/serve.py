@@ -18,16 +18,17 @@ import sys
 import tempfile
 import threading
 import time
+import traceback
 from dataclasses import replace
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
-from ..build import OUTPUT_STAGES, BuildResult, gather
+from ..build import OUTPUT_STAGES, BuildResult, check_output, gather, run_stages, with_record
 from ..problems import ContentError
 from ..publication import Publication
-from ..writer import OutputWriter
+from ..writer import OutputWriter, UnsafeOutput
 from .assets import TEMPLATES_DIR, THEME_DIR
 from .builder import SiteBuilder, SiteOptions
 
@@ -45,8 +46,11 @@ def snapshot(paths: list[Path]) -> dict[str, int]:
     """Modification time (ns) and size of every file under ``paths`` (hidden ones left out)."""
     out: dict[str, int] = {}
     for base in paths:
-        if base.is_file():
-            st = base.stat()
+        if not base.is_dir():
+            try:
+                st = base.stat()
+            except OSError:  # missing or unreadable: the build says what is wrong
+                continue
             out[str(base)] = st.st_mtime_ns ^ st.st_size
             continue
         for folder, dirs, files in os.walk(base):
@@ -56,7 +60,7 @@ def snapshot(paths: list[Path]) -> dict[str, int]:
                     path = os.path.join(folder, name)
                     try:
                         st = os.stat(path)
-                    except FileNotFoundError:  # deleted while we walked: the next poll sees it
+                    except OSError:  # deleted while we walked (the next poll sees it), or a broken link
                         continue
                     out[path] = st.st_mtime_ns ^ st.st_size
     return out
@@ -67,7 +71,7 @@ def preview_publication(pub: Publication, all_formats: bool) -> Publication:
         return pub
     formats = tuple(f for f in pub.config.formats if f in PREVIEW_FORMATS)
     content = replace(pub.content, config=replace(pub.config, formats=formats))
-    return Publication(content, pub.parsed)
+    return replace(pub, content=content)
 
 
 class Preview:
@@ -80,29 +84,69 @@ class Preview:
         self.version = 0
         self.last_seconds = 0.0
 
-    def build(self) -> bool:
+    def build(self, changed: tuple[str, ...] = ()) -> bool:
+        """Build once; on any problem print it and keep the last good build (False)."""
         started = time.perf_counter()
         try:
-            pub = preview_publication(gather(self.root), self.all_formats)
+            self._build()
         except ContentError as err:
             self.log(err.report())
             self.log("the preview still shows the last good build")
             return False
-        writer = OutputWriter(self.out)
-        result = BuildResult(files={})
-        try:
-            for _name, stage in self.stages:
-                stage(pub, writer, result, lambda message: None)
-            writer.commit()
-        except BaseException:
-            writer.abort()
-            raise
+        except UnsafeOutput as err:
+            self.log("\n".join(err.problems))
+            return False
+        except Exception as err:  # a template, a file that vanished mid-read, a bug: never stop serving
+            self.log(failure(err, self.root, changed))
+            self.log("the preview still shows the last good build")
+            return False
         self.version += 1
         self.last_seconds = time.perf_counter() - started
         stats = self.site.stats
         self.log(f"built in {self.last_seconds:.2f} s: {stats.pages} pages, {stats.rendered} rendered, "
                  f"{stats.reused} unchanged")
         return True
+
+    def _build(self) -> None:
+        pub = preview_publication(with_record(gather(self.root)), self.all_formats)
+        writer = OutputWriter(self.out, self.log)
+        result = BuildResult(files={})
+        try:
+            run_stages(pub, writer, result, lambda message: None, self.stages)
+            writer.commit()
+        except BaseException:
+            writer.abort()
+            raise
+
+
+def failure(err: Exception, root: Path, changed: tuple[str, ...] = ()) -> str:
+    """One line for a build that failed other than by a content problem: the template or
+    content file and line it happened at when known (``file:line: what (how to fix)``)."""
+    message = str(err).splitlines()[0] if str(err) else type(err).__name__
+    where = ""
+    watched = [str(p) for p in watched_paths(root)]
+    frames = [f for f in traceback.extract_tb(err.__traceback__)  # Jinja gives templates frames of their own,
+              if f.filename.endswith(".j2") or any(f.filename == w or f.filename.startswith(w + os.sep)
+                                                   for w in watched)]  # syntax errors included
+    if frames:
+        where = f"{_shown(frames[-1].filename, root)}:{frames[-1].lineno}"
+    elif getattr(err, "filename", None):
+        where = _shown(str(err.filename), root)
+    if where:
+        return f"{where}: {type(err).__name__}: {message} (fix it and save: the preview rebuilds)"
+    after = f" after the change to {', '.join(_shown(c, root) for c in changed)}" if changed else ""
+    return (f"the build failed{after}: {type(err).__name__}: {message} "
+            "(undo or fix the change and save: the preview rebuilds)")
+
+
+def _shown(path: str, root: Path) -> str:
+    """A path relative to the project (or the publisher's folder) where it is inside one."""
+    for base in (root.resolve(), TEMPLATES_DIR.parent):
+        try:
+            return Path(path).resolve().relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path
 
 
 class Handler(SimpleHTTPRequestHandler):
@@ -121,6 +165,24 @@ class Handler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
             return
         super().do_GET()
+
+    def translate_path(self, path: str) -> str:
+        """The file for a URL, only inside the current build: ``..`` is dropped (by
+        http.server) and a link that leads out of the folder, or a NUL byte, is not found."""
+        candidate = super().translate_path(path)
+        root = os.path.realpath(self.directory)
+        if "\0" in candidate or not candidate.startswith(self.directory):
+            return ""
+        inside = root + candidate[len(self.directory):]
+        real = os.path.realpath(inside)
+        if real != root and not real.startswith(root + os.sep):
+            return ""
+        return real + ("/" if inside.endswith("/") and real != "/" else "")
+
+    def list_directory(self, path):  # noqa: ANN001 (http.server's signature)
+        """Folders are never listed: a folder without index.html is not found."""
+        self.send_error(HTTPStatus.NOT_FOUND)
+        return None
 
     def send_error(self, code, message=None, explain=None) -> None:
         page = Path(self.directory) / "404.html"
@@ -144,7 +206,7 @@ class Handler(SimpleHTTPRequestHandler):
 
 def make_server(preview: Preview, port: int) -> ThreadingHTTPServer:
     handler = type("PreviewHandler", (Handler,), {"preview": preview})
-    return ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(preview.out)))
+    return ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=os.path.abspath(preview.out)))
 
 
 def watch(preview: Preview, stop: threading.Event) -> None:
@@ -157,7 +219,7 @@ def watch(preview: Preview, stop: threading.Event) -> None:
             more = f" and {len(changed) - 1} more" if len(changed) > 1 else ""
             preview.log(f"changed: {os.path.relpath(changed[0])}{more}")
             seen = now
-            preview.build()
+            preview.build(tuple(changed[:3]))
 
 
 def serve(root: Path, port: int, out: Path | None, all_formats: bool, log: Log) -> int:
@@ -165,6 +227,12 @@ def serve(root: Path, port: int, out: Path | None, all_formats: bool, log: Log) 
     if out is None:
         temp = Path(tempfile.mkdtemp(prefix="scrutiny-preview-"))
         out = temp / "site"
+    else:
+        try:
+            check_output(root, out)
+        except UnsafeOutput as err:
+            log("\n".join(err.problems))
+            return 2
     preview = Preview(root, out, all_formats, log)
     try:
         if not preview.build():

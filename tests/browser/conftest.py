@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from scrutiny.build import build
+from tests.conftest import needs_tool, require
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -44,9 +45,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if here in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
-            if not CHROMIUM.exists():
-                item.add_marker(pytest.mark.skip(reason="Debian's chromium is not installed at /usr/bin/chromium "
-                                                        "(sudo apt-get install chromium)"))
+            item.add_marker(needs_tool(CHROMIUM))
 
 
 class Quiet(SimpleHTTPRequestHandler):
@@ -97,8 +96,7 @@ def page(browser):
 
 @pytest.fixture(scope="session")
 def axe_source() -> str:
-    if not AXE.exists():
-        pytest.skip("axe-core is not installed: run `npm ci` in the project folder")
+    require(AXE)
     return AXE.read_text(encoding="utf-8")
 
 

@@ -4,7 +4,6 @@ track's length checked against the words it reads."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,10 +13,9 @@ from scrutiny.build import build, gather
 from scrutiny.exporters import audio
 from scrutiny.render.speech import normalise, speech_text, word_count
 from scrutiny.render.text import expansion, para
-from tests.conftest import copy_fixture, with_formats
+from tests.conftest import assert_same_files, cold_builds, copy_fixture, needs_tool, with_formats
 
-pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None or shutil.which("lame") is None,
-                                reason="espeak-ng or lame not installed (Debian packages espeak-ng, lame)")
+pytestmark = needs_tool("espeak-ng", "lame")
 
 REPORT = "school-transport-review"
 EXPECTED = ["01-about-this-report.mp3", "02-summary.mp3", "03-findings.mp3",
@@ -115,6 +113,12 @@ def test_same_words_give_the_same_bytes(tmp_path: Path, project: Path):
     first = audio.synthesise(track, 1, report, "Test Borough Council", tmp_path)
     second = audio.synthesise(track, 1, report, "Test Borough Council", tmp_path)
     assert first == second and len(first) > 1000
+
+
+def test_two_builds_from_empty_caches_give_the_same_bytes(tmp_path: Path, project: Path):
+    first, second = cold_builds(project, tmp_path)
+    assert set(f"reports/{REPORT}/audio/{name}" for name in EXPECTED) <= set(first)
+    assert_same_files(first, second)
 
 
 def test_a_failing_tool_raises_with_its_command_and_message():

@@ -4,7 +4,6 @@ liblouis to check that the words survived."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -14,10 +13,9 @@ import yaml
 from scrutiny.build import build
 from scrutiny.exporters import braille
 from scrutiny.exporters.braille import Layout, Unit, page_number
-from tests.conftest import MINIMAL, copy_fixture, with_formats
+from tests.conftest import MINIMAL, assert_same_files, cold_builds, copy_fixture, needs_tool, with_formats
 
-pytestmark = pytest.mark.skipif(shutil.which("lou_translate") is None,
-                                reason="lou_translate not installed (Debian package liblouis-bin)")
+pytestmark = needs_tool("lou_translate")
 
 REPORT = "school-transport-review"
 ASCII_BRAILLE = re.compile(r"^[ -_]*$")
@@ -113,3 +111,9 @@ def test_a_failing_lou_translate_raises_with_its_message(monkeypatch):
     monkeypatch.setattr(braille, "TABLES", "no-such-table.ctb")
     with pytest.raises(braille.BrailleError, match="no-such-table.ctb"):
         braille.translate(["Hello"])
+
+
+def test_two_builds_from_empty_caches_give_the_same_bytes(tmp_path: Path):
+    first, second = cold_builds(with_formats(copy_fixture(tmp_path), "brf"), tmp_path)
+    assert {f"reports/{REPORT}/{REPORT}.brf", "reports/earlier-review/earlier-review.brf"} <= set(first)
+    assert_same_files(first, second)

@@ -19,6 +19,7 @@ import pytest
 
 from scrutiny.build import gather
 from scrutiny.site.charts import NARROW, WIDE, report_charts
+from tests.conftest import needs_tool
 
 from .conftest import Site, build_site, project_copy, text
 
@@ -169,7 +170,7 @@ def test_a_page_with_nothing_to_chart_leaves_the_section_out(tmp_path):
 
 # --- in a real browser: labels at least 14 px, none overlapping, at both widths --------------------
 
-needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed")
+needs_chromium = needs_tool(CHROMIUM)
 
 #: Every visible text element's box and size, in the page's CSS pixels.
 TEXT_BOXES = """() => [...document.querySelectorAll('svg text')]

@@ -1,15 +1,21 @@
-"""``python build.py serve``: preview builds, the version endpoint, change detection."""
+"""``python build.py serve``: preview builds, the version endpoint, change detection; every bad
+edit keeps the last good build up; no folder listings, nothing from outside the output."""
 
 from __future__ import annotations
 
+import http.client
+import shutil
 import threading
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
+from jinja2 import FileSystemLoader
 
 from scrutiny.cli import main
-from scrutiny.site.serve import Preview, make_server, snapshot, watched_paths
+from scrutiny.site.assets import TEMPLATES_DIR
+from scrutiny.site.serve import Preview, make_server, serve, snapshot, watched_paths
 
 from .conftest import project_copy
 
@@ -80,3 +86,133 @@ def test_serve_help(capsys):
     assert exit_.value.code == 0
     out = capsys.readouterr().out
     assert "--port" in out and "--formats" in out
+
+
+def edit(root: Path, templates: Path, what: str) -> Path:
+    """Make one bad edit an author (or a designer) might save; return the file it touched."""
+    report = root / "content" / "reports" / "earlier-review"
+    if what == "invalid YAML":
+        (report / "recommendations.yaml").write_text("recommendations: [\n")
+        return report / "recommendations.yaml"
+    if what == "deleted report folder":
+        shutil.rmtree(report)
+        return report
+    if what == "renamed section file":
+        (report / "body.md").rename(report / "body-renamed.md")
+        return report / "body.md"
+    if what == "non-UTF-8 section file":
+        (report / "body.md").write_bytes("Caf\xe9 culture.\n".encode("latin-1"))
+        return report / "body.md"
+    if what == "non-UTF-8 YAML":
+        (report / "report.yaml").write_bytes(b"title: Caf\xe9\n")
+        return report / "report.yaml"
+    if what == "config error":
+        (root / "site_config.yaml").write_text("site: [\n")
+        return root / "site_config.yaml"
+    if what == "config deleted":
+        (root / "site_config.yaml").unlink()
+        return root / "site_config.yaml"
+    if what == "report.yaml replaced by a folder":
+        (report / "report.yaml").unlink()
+        (report / "report.yaml").mkdir()
+        return report / "report.yaml"
+    if what == "template syntax error":
+        (templates / "base.html.j2").write_text("{% if %}\n")
+        return templates / "base.html.j2"
+    if what == "template error at render time":
+        (templates / "base.html.j2").write_text("<p>\n{{ no_such_value.title }}\n</p>\n")
+        return templates / "base.html.j2"
+    raise AssertionError(what)
+
+
+BAD_EDITS = ("invalid YAML", "deleted report folder", "renamed section file", "non-UTF-8 section file",
+             "non-UTF-8 YAML", "config error", "config deleted", "report.yaml replaced by a folder",
+             "template syntax error", "template error at render time")
+
+
+@pytest.mark.parametrize("what", BAD_EDITS)
+def test_every_bad_edit_is_printed_and_the_last_good_build_stays_up(preview, tmp_path, what):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES_DIR, templates)
+    assert preview.build()
+    preview.site.env.loader = FileSystemLoader(str(templates))  # the designer's copy of the templates
+    home = (preview.out / "index.html").read_bytes()
+    touched = edit(preview.root, templates, what)
+    del preview.messages[:]
+    assert preview.build((str(touched),)) is False
+    assert preview.version == 1 and (preview.out / "index.html").read_bytes() == home
+    said = "\n".join(preview.messages)
+    assert "Traceback" not in said
+    assert preview.messages[-1] == "the preview still shows the last good build"
+    problem = preview.messages[0].splitlines()[0]
+    if what.startswith("template"):
+        line = 1 if what == "template syntax error" else 2
+        assert problem.startswith(f"{templates / 'base.html.j2'}:{line}: "), problem
+        assert problem.endswith("(fix it and save: the preview rebuilds)"), problem
+    else:
+        assert touched.name in problem or "earlier-review" in problem, problem
+
+
+def test_the_preview_builds_again_once_the_edit_is_fixed(preview):
+    assert preview.build()
+    body = preview.root / "content" / "reports" / "earlier-review" / "body.md"
+    good = body.read_bytes()
+    body.write_bytes(b"\xff\xfe")
+    assert not preview.build((str(body),))
+    body.write_bytes(good.replace(b"made one recommendation", b"made a single recommendation"))
+    assert preview.build()
+    assert preview.version == 2
+    assert b"made a single recommendation" in (preview.out / "reports" / "earlier-review" / "index.html").read_bytes()
+
+
+@pytest.fixture
+def served(preview, tmp_path):
+    assert preview.build()
+    server = make_server(preview, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield preview, server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def raw_get(port: int, path: str) -> tuple[int, bytes]:
+    """GET a path exactly as written (no client-side normalising of ``..``)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        conn.putrequest("GET", path, skip_accept_encoding=True)
+        conn.endheaders()
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("folder", ["/data/", "/assets/", "/reports/earlier-review/recommendations/"])
+def test_folders_are_never_listed(served, folder):
+    preview, port = served
+    assert (preview.out / folder.strip("/")).is_dir() and not (preview.out / folder.strip("/") / "index.html").exists()
+    status, body = raw_get(port, folder)
+    assert status == 404 and b"Directory listing" not in body and b"Page not found" in body
+
+
+def test_files_outside_the_output_folder_are_not_served(served, tmp_path):
+    preview, port = served
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "passwords.txt").write_text("hunter2")
+    (preview.out / "leak.txt").symlink_to(secret / "passwords.txt")
+    (preview.out / "leaks").symlink_to(secret)
+    for path in ("/leak.txt", "/leaks/passwords.txt", "/../secret/passwords.txt", "/%2e%2e/secret/passwords.txt",
+                 "/..%2f..%2fsecret/passwords.txt", "/index.html%00.txt"):
+        status, body = raw_get(port, path)
+        assert status == 404 and b"hunter2" not in body, path
+    assert raw_get(port, "/index.html")[0] == 200
+
+
+def test_serve_refuses_to_build_into_the_content(tmp_path, capsys):
+    root = project_copy(tmp_path, formats="[data]")
+    before = sorted((root / "content").rglob("*"))
+    messages: list[str] = []
+    assert serve(root, 0, root / "content", False, messages.append) == 2
+    assert sorted((root / "content").rglob("*")) == before
+    assert messages and messages[0].startswith(f"--out {root / 'content'}: is the project's content/")
