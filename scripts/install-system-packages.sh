@@ -4,13 +4,15 @@
 #   liblouis-bin        lou_translate: UEB grade 2 Braille (.brf)
 #   espeak-ng, lame     speech synthesis and MP3 encoding for the audio format
 #   epubcheck           validates the EPUB in the tests
+#   default-jre-headless  Java for epubcheck and the Nu HTML Checker (vnu.jar, from npm) in the tests
 #   libpango/harfbuzz   WeasyPrint's text layout (PDF and large-print PDF)
 #   fonts-dejavu, fonts-liberation2   sans-serif fonts embedded in PDFs
+#   fontconfig          fc-list/fc-match: which font files the PDFs use (the export cache keys on them)
 #   hugo                only for the benchmark's comparison
-#   nodejs, npm         installs axe-core for the accessibility tests
+#   nodejs, npm         installs the test tools: axe-core, DAISY Ace (on chromium), vnu-jar
 set -euo pipefail
-packages=(python3-venv chromium liblouis-bin liblouis-data espeak-ng lame epubcheck
-          libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu fonts-liberation2
+packages=(python3-venv chromium liblouis-bin liblouis-data espeak-ng lame epubcheck default-jre-headless
+          libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu fonts-liberation2 fontconfig
           hugo)
 missing=()
 for p in "${packages[@]}"; do

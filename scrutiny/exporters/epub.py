@@ -31,7 +31,25 @@ def chapters(pub: Publication, report: Report) -> list[Chapter]:
     document takes its place)."""
     style = DocStyle(xhtml=True, part_level=1, file_of=file_of, backrefs=True)
     parts = [p for p in DocumentBuilder(pub, report, style).parts() if p.landmark != "toc"]
-    return [Chapter(file_of(p.id), p.title, p.html, p.landmark, _children(report, p)) for p in parts]
+    files = unique_files([file_of(p.id) for p in parts])
+    return [Chapter(f, p.title, p.html, p.landmark, _children(report, p)) for f, p in zip(files, parts)]
+
+
+def unique_files(names: list[str]) -> list[str]:
+    """Each part its own file: a name already taken (two sections whose names make the same
+    part id, e.g. ``glossary.md``, which becomes ``section-glossary`` beside the fixed
+    glossary, and ``section-glossary.md``) gets ``-2``, ``-3`` ... so that no chapter
+    silently replaces another in the book."""
+    taken = {"nav.xhtml"}
+    out = []
+    for name in names:
+        stem, n, unique = name.removesuffix(".xhtml"), 1, name
+        while unique in taken:
+            n += 1
+            unique = f"{stem}-{n}.xhtml"
+        taken.add(unique)
+        out.append(unique)
+    return out
 
 
 def _children(report: Report, part: Part) -> tuple[tuple[str, str], ...]:

@@ -19,6 +19,8 @@ from typing import Callable, Iterator, Sequence
 
 from markdown_it.token import Token
 
+from ..i18n import _
+from .escaping import around
 from ..exporters import REGISTRY
 from ..model import Markdown, RecNumber, Report
 from ..publication import Publication
@@ -152,8 +154,8 @@ class DocumentBuilder:
 
     def _body_parts(self) -> Iterator[Part | None]:
         yield self._membership()
-        yield self._field_part("terms-of-reference", "Terms of reference", self.report.terms_of_reference)
-        yield self._field_part("methodology", "Methodology", self.report.methodology)
+        yield self._field_part("terms-of-reference", _("Terms of reference"), self.report.terms_of_reference)
+        yield self._field_part("methodology", _("Methodology"), self.report.methodology)
         for section in self.report.sections:
             html = self.render(self.pub.section_tokens(self.report, section.slug), doc_id=section.slug)
             landmark = "backmatter" if section.kind == "appendix" else "bodymatter"
@@ -174,25 +176,28 @@ class DocumentBuilder:
     def _title_page(self) -> Part:
         r, level = self.report, max(1, self.style.part_level - 1)
         committee = self.config.committee(r.committee).name
-        facts = [("Published", long_date(r.published) if r.published else "Date not stated"), ("Reference", r.code)]
+        facts = [(_("Published"), esc(long_date(r.published) if r.published else _("Date not stated"))),
+                 (_("Reference"), esc(r.code))]
         if r.executive_response:
             er = r.executive_response
-            facts.append(("Response", f"{er.meeting}, {long_date(er.date)}" if er.date else er.meeting))
-        facts.append(("Status of recommendations", f"as on {long_date(self.config.as_of)}"))
+            facts.append((_("Response"), esc(f"{er.meeting}, {long_date(er.date)}" if er.date else er.meeting)))
+        facts.append((_("Status of recommendations"), esc(_("as on %(day)s", day=long_date(self.config.as_of)))))
         url = absolute(self.config, report_url(r.id))
-        facts.append(("Online", f'<a href="{esc(url)}">{esc(url)}</a>'))
-        dl = "".join(f"<dt>{esc(k)}</dt><dd>{v if k == 'Online' else esc(v)}</dd>" for k, v in facts)
+        facts.append((_("Online"), f'<a href="{esc(url)}">{esc(url)}</a>'))
+        dl = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in facts)
+        link_words = esc(_("Ask for another format"))
+        ask = around(_("You can ask for this report in another format: see %(link)s."), "%(link)s",
+                     f'<a href="{esc(self.href("other-formats"))}">{link_words}</a>')
         html = (f'<section class="part title-page" id="title-page">'
                 f'<p class="council">{esc(r.council)}</p><p class="committee">{esc(committee)}</p>'
                 f'<h{level} class="report-title">{esc(r.title)}</h{level}>'
                 f'<p class="kind">{esc(r.kind_label)}</p><dl class="title-facts">{dl}</dl>'
-                f'<p class="other-formats-note">You can ask for this report in another format: see '
-                f'<a href="{esc(self.href("other-formats"))}">Ask for another format</a>.</p></section>')
+                f'<p class="other-formats-note">{ask}</p></section>')
         return Part("title-page", r.title, html, "titlepage")
 
     def _contents(self, body: list[Part]) -> Part:
         items = "".join(f'<li><a href="{esc(self.href(p.id))}">{esc(p.title)}</a></li>' for p in body)
-        return self._part("contents", "Contents", f'<ol class="contents">{items}</ol>', "toc")
+        return self._part("contents", _("Contents"), f'<ol class="contents">{items}</ol>', "toc")
 
     def _summary(self) -> Part | None:
         """Every recommendation in one table, in the words of the site's tracker."""
@@ -201,24 +206,24 @@ class DocumentBuilder:
             return None
         table = summary_html(rows, summary_caption(self.config.as_of),
                              lambda slug: self.href("recommendations", f"rec-{slug}"), self.style.linearise_tables)
-        return self._part("recommendations-summary", SUMMARY_TITLE, table, "frontmatter")
+        return self._part("recommendations-summary", _(SUMMARY_TITLE), table, "frontmatter")
 
     def _membership(self) -> Part | None:
         r = self.report
-        groups = [("Lead member", [r.lead_member] if r.lead_member else []), ("Members", r.members),
-                  ("Co-opted members", r.co_opted_members), ("Officer support", r.officers)]
+        groups = [(_("Lead member"), [r.lead_member] if r.lead_member else []), (_("Members"), r.members),
+                  (_("Co-opted members"), r.co_opted_members), (_("Officer support"), r.officers)]
         inner = "".join(f'<p class="group"><strong>{esc(label)}</strong></p><ul>{"".join(f"<li>{esc(p)}</li>" for p in people)}</ul>'
                         for label, people in groups if people)
-        return self._part("membership", "Membership", inner, "frontmatter") if inner else None
+        return self._part("membership", _("Membership"), inner, "frontmatter") if inner else None
 
     def _recommendations(self) -> Part | None:
         recs = self.report.recommendations
         if not recs:
             return None
-        intro = (f'<p>Each recommendation with the executive\'s response and where it stood on '
-                 f'{long_date(self.config.as_of)}.</p>')
+        intro = "<p>" + esc(_("Each recommendation with the executive's response and where it stood on %(day)s.",
+                                day=long_date(self.config.as_of))) + "</p>"
         entries = "".join(recommendation_html(self._rec_view(rec)) for rec in recs)
-        return self._part("recommendations", "Recommendations and responses", intro + entries, "backmatter")
+        return self._part("recommendations", _("Recommendations and responses"), intro + entries, "backmatter")
 
     def _rec_view(self, rec) -> RecView:
         pub, number = self.pub, rec.number
@@ -236,28 +241,30 @@ class DocumentBuilder:
         if not self.report.activity:
             return None
         rows = tuple((esc(long_date(a.date)), esc(a.event)) for a in self.report.activity)
-        grid = Grid("Meetings and evidence, in date order", ("Date", "Activity"), rows)
+        grid = Grid(esc(_("Meetings and evidence, in date order")), (esc(_("Date")), esc(_("Activity"))), rows)
         table = responsive_table(grid, self.style.linearise_tables)
-        return self._part("activity", "Schedule of activity", table, "backmatter")
+        return self._part("activity", _("Schedule of activity"), table, "backmatter")
 
     def _glossary(self) -> Part | None:
         if not self.report.glossary:
             return None
         items = "".join(f"<dt>{esc(g.term)}</dt><dd>{esc(g.definition)}</dd>" for g in self.report.glossary)
-        return self._part("glossary", "Glossary", f'<dl class="glossary">{items}</dl>', "glossary")
+        return self._part("glossary", _("Glossary"), f'<dl class="glossary">{items}</dl>', "glossary")
 
     def _contact(self) -> Part:
         c, url = self.config.contact_for(self.report.committee, self.report.council), absolute(self.config, report_url(self.report.id))
         formats = [f for f in REGISTRY if f.id in self.config.formats]
-        listed = "".join(f"<li>{esc(f.label)}: {esc(f.purpose)}</li>" for f in formats)
+        listed = "".join(f"<li>{esc(_(f.label))}: {esc(_(f.purpose))}</li>" for f in formats)
         phone = re.sub(r"[^0-9+]", "", c.phone)
-        inner = (f"<p>This report, its recommendations and the responses are online at "
-                 f'<a href="{esc(url)}">{esc(url)}</a>, where you can also download:</p><ul>{listed}</ul>'
-                 f"<p>To ask for it in another format or language, contact:</p>"
+        online = around(_("This report, its recommendations and the responses are online at %(url)s, where you can "
+                          "also download:"), "%(url)s", f'<a href="{esc(url)}">{esc(url)}</a>')
+        ask, email, telephone = (esc(_("To ask for it in another format or language, contact:")), esc(_("Email")),
+                                 esc(_("Telephone")))
+        inner = (f"<p>{online}</p><ul>{listed}</ul><p>{ask}</p>"
                  f'<p class="contact">{esc(c.team)}<br{self._void}>{esc(c.address)}<br{self._void}>'
-                 f'Email: <a href="mailto:{esc(c.email)}">{esc(c.email)}</a><br{self._void}>'
-                 f'Telephone: <a href="tel:{esc(phone)}">{esc(c.phone)}</a></p>')
-        return self._part("other-formats", "Ask for another format", inner, "backmatter")
+                 f'{email}: <a href="mailto:{esc(c.email)}">{esc(c.email)}</a><br{self._void}>'
+                 f'{telephone}: <a href="tel:{esc(phone)}">{esc(c.phone)}</a></p>')
+        return self._part("other-formats", _("Ask for another format"), inner, "backmatter")
 
     @property
     def _void(self) -> str:
@@ -265,8 +272,9 @@ class DocumentBuilder:
 
 
 def section_id(slug: str) -> str:
-    """The part id of a section: its slug, unless a fixed part has that id."""
-    return f"section-{slug}" if slug in RESERVED_IDS else slug
+    """The part id of a section: its slug, unless a fixed part has that id or the slug
+    looks like a prefixed one (``section-glossary`` beside a section ``glossary``)."""
+    return f"section-{slug}" if slug in RESERVED_IDS or slug.startswith("section-") else slug
 
 
 def split_tables(tokens: Sequence[Token]) -> Iterator[tuple[str, Sequence[Token]]]:

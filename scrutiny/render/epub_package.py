@@ -83,7 +83,20 @@ def _e(text: object) -> str:
     return escape(str(text), quote=True)
 
 
+#: epub:type values that have a DPUB-ARIA role: an element carrying one must carry the role
+#: too (Ace's epub-type-has-matching-role). HTML allows no role on ``body``, so a content
+#: document of such a type says so on a ``div`` around its content, and its body says
+#: where in the book it is (front, body or back matter).
+DPUB_ROLES = {"glossary": ("doc-glossary", "backmatter"), "appendix": ("doc-appendix", "backmatter"),
+              "foreword": ("doc-foreword", "frontmatter"), "introduction": ("doc-introduction", "bodymatter"),
+              "conclusion": ("doc-conclusion", "bodymatter"), "chapter": ("doc-chapter", "bodymatter")}
+
+
 def xhtml_document(title: str, body: str, lang: str, body_type: str = "") -> str:
+    if body_type in DPUB_ROLES:
+        role, matter = DPUB_ROLES[body_type]
+        body = f'<div epub:type="{_e(body_type)}" role="{role}">\n{body}\n</div>'
+        body_type = matter
     epub_type = f' epub:type="{_e(body_type)}"' if body_type else ""
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html>\n'
             f'<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" '
@@ -98,7 +111,7 @@ def nav_document(chapters: Sequence[Chapter], info: BookInfo) -> str:
     for c in chapters:
         sub = "".join(f'<li><a href="{_e(c.file)}#{_e(f)}">{_e(t)}</a></li>' for f, t in c.children)
         items.append(f'<li><a href="{_e(c.file)}">{_e(c.title)}</a>{f"<ol>{sub}</ol>" if sub else ""}</li>')
-    toc = f'<nav epub:type="toc" id="toc"><h1>Contents</h1><ol>{"".join(items)}</ol></nav>'
+    toc = f'<nav epub:type="toc" role="doc-toc" id="toc"><h1>Contents</h1><ol>{"".join(items)}</ol></nav>'
     marks = [("toc", "nav.xhtml#toc", "Contents")]
     for landmark, label in (("titlepage", "Title page"), ("bodymatter", "Start of the report"), ("glossary", "Glossary")):
         first = next((c for c in chapters if c.landmark == landmark), None)
@@ -168,6 +181,8 @@ def epub_bytes(chapters: Sequence[Chapter], info: BookInfo) -> bytes:
     files = {"META-INF/container.xml": CONTAINER, "EPUB/package.opf": package_document(chapters, info),
              "EPUB/nav.xhtml": nav_document(chapters, info), "EPUB/style.css": CSS}
     for c in chapters:
+        if f"EPUB/{c.file}" in files:  # a bug in the caller: never let one chapter replace another
+            raise ValueError(f"EPUB file {c.file} would hold two parts of the book")
         files[f"EPUB/{c.file}"] = xhtml_document(f"{c.title}: {info.title}" if c.title != info.title else c.title,
                                                   c.body, info.language, c.landmark)
     for name, text in files.items():

@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.utils import OptionsDict
 
+from ..i18n import _
 from ..markdown import make_parser
 from ..model import RecNumber
 from ..urls import slugify
@@ -51,7 +52,8 @@ def _paragraph_open(self, tokens: Sequence[Token], idx: int, options, env) -> st
     if not number:
         return self.renderToken(tokens, idx, options, env)
     ctx = _ctx(env)
-    label = (f'<a class="para-num" href="#p{number}" aria-label="Paragraph {number}">{number}</a>'
+    said = escape(_("Paragraph %(n)s", n=number))
+    label = (f'<a class="para-num" href="#p{number}" aria-label="{said}">{number}</a>'
              if ctx.paragraph_links else f'<span class="para-num">{number}</span>')
     return f'<p id="p{number}" class="numbered">{label} '
 
@@ -80,7 +82,8 @@ def _link_open(self, tokens, idx, options, env) -> str:
         href = _ctx(env).rec_href(*rec)
         label = (token.meta or {}).get("label")
         nxt = tokens[idx + 1] if idx + 1 < len(tokens) else None
-        aria = f' aria-label="{escape(label)}"' if label and nxt is not None and nxt.content[:1].isdigit() else ""
+        said = escape(_("Recommendation %(ref)s", ref=rec[1])) if label else ""
+        aria = f' aria-label="{said}"' if label and nxt is not None and nxt.content[:1].isdigit() else ""
         return f'<a class="rec-ref" href="{escape(href)}"{aria}>'
     return self.renderToken(tokens, idx, options, env)
 
@@ -117,6 +120,13 @@ def _th_open(self, tokens, idx, options, env) -> str:
     return f'<th scope="col"{align}>'
 
 
+def _footnote_block_open(self, tokens, idx, options, env) -> str:
+    """The plugin's footnote block, named for assistive technology ("Notes")."""
+    rule = '<hr class="footnotes-sep" />\n' if options.xhtmlOut else '<hr class="footnotes-sep">\n'
+    name = escape(_("Notes"))
+    return f'{rule}<section class="footnotes" aria-label="{name}">\n<ol class="footnotes-list">\n'
+
+
 RULES = {
     "paragraph_open": _paragraph_open,
     "heading_open": _heading,
@@ -129,6 +139,7 @@ RULES = {
     "table_open": _table_open,
     "table_close": _table_close,
     "th_open": _th_open,
+    "footnote_block_open": _footnote_block_open,
 }
 
 

@@ -4,7 +4,6 @@ with EbookLib, and its package, navigation and content documents parsed."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import uuid
 import zipfile
@@ -17,7 +16,7 @@ from ebooklib import epub
 from lxml import etree
 
 from scrutiny.build import build
-from tests.conftest import MINIMAL, copy_fixture, with_chart, with_formats
+from tests.conftest import MINIMAL, assert_same_files, cold_builds, copy_fixture, needs_tool, with_chart, with_formats
 
 REPORT = "school-transport-review"
 BASE = "https://scrutiny.test.example/"
@@ -58,7 +57,7 @@ def meta(opf, prop: str) -> list[str]:
     return [m.text for m in opf.findall(f"opf:metadata/opf:meta[@property='{prop}']", NS)]
 
 
-@pytest.mark.skipif(shutil.which("java") is None or not EPUBCHECK.exists(), reason="epubcheck (Java) not installed")
+@needs_tool("java", EPUBCHECK)
 @pytest.mark.parametrize("report", ["earlier-review", REPORT])
 def test_epubcheck_finds_no_errors(site: Path, report: str):
     result = subprocess.run(["java", "-jar", str(EPUBCHECK), str(site / f"reports/{report}/{report}.epub")],
@@ -154,6 +153,84 @@ def test_ebooklib_reads_the_book(path: Path):
     assert {"title-page.xhtml", "summary.xhtml", "findings.xhtml", "recommendations.xhtml"} <= names
 
 
-def test_same_input_gives_the_same_bytes(root: Path, path: Path, tmp_path: Path):
-    build(root, tmp_path / "again")
-    assert (tmp_path / "again" / f"reports/{REPORT}/{REPORT}.epub").read_bytes() == path.read_bytes()
+def test_same_input_gives_the_same_bytes(root: Path, tmp_path: Path):
+    """Two builds from empty caches, in two folders: every file the same."""
+    first, second = cold_builds(root, tmp_path)
+    assert f"reports/{REPORT}/{REPORT}.epub" in first and "reports/earlier-review/earlier-review.epub" in first
+    assert_same_files(first, second)
+
+
+def test_every_epub_type_with_a_dpub_role_carries_it(files: dict[str, bytes]):
+    """Ace's epub-type-has-matching-role: the table of contents is a doc-toc and the
+    glossary a doc-glossary; HTML allows no role on body, so no body carries such a type."""
+    from scrutiny.render.epub_package import DPUB_ROLES
+
+    nav = etree.fromstring(files["EPUB/nav.xhtml"])
+    assert nav.find(".//x:nav[@epub:type='toc']", NS).get("role") == "doc-toc"
+    glossary = etree.fromstring(files["EPUB/glossary.xhtml"])
+    assert glossary.find("x:body", NS).get(f"{{{NS['epub']}}}type") == "backmatter"
+    assert glossary.find("x:body/x:div[@epub:type='glossary']", NS).get("role") == "doc-glossary"
+    for name, data in files.items():
+        if name.endswith(".xhtml"):
+            body = etree.fromstring(data).find("x:body", NS)
+            assert body.get(f"{{{NS['epub']}}}type", "") not in DPUB_ROLES, name
+
+
+# --- chapters whose names collide: each still its own file of the book ----------------------
+
+#: Section files whose part ids collide: "glossary" and "nav" name fixed parts, so those
+#: sections become "section-glossary" and "section-nav", the ids of the next two.
+COLLIDING = {"glossary.md": "Our glossary chapter", "section-glossary.md": "Section glossary chapter",
+             "nav.md": "Our navigation chapter", "section-nav.md": "Section nav chapter"}
+
+
+@pytest.fixture(scope="module")
+def colliding(tmp_path_factory) -> Path:
+    root = with_formats(copy_fixture(tmp_path_factory.mktemp("epub-collide")), "epub")
+    folder = root / f"content/reports/{REPORT}"
+    report = yaml.safe_load((folder / "report.yaml").read_text(encoding="utf-8"))
+    for name, title in COLLIDING.items():
+        (folder / name).write_text(f"Words only in {name}, the {title.lower()}.\n", encoding="utf-8")
+        report["sections"].append({"file": name, "title": title, "kind": "chapter"})
+    (folder / "report.yaml").write_text(yaml.safe_dump(report, sort_keys=False), encoding="utf-8")
+    build(root, root / "site")
+    return root / "site" / f"reports/{REPORT}/{REPORT}.epub"
+
+
+def test_sections_whose_names_collide_are_each_in_the_book(colliding: Path):
+    book = epub.read_epub(str(colliding))
+    documents = {item.get_name(): item.get_content().decode("utf-8")
+                 for item in book.get_items_of_type(ebooklib.ITEM_DOCUMENT)}
+    spine = [book.get_item_with_id(idref).get_name() for idref, _ in book.spine]
+    assert len(spine) == len(set(spine)) == len(documents)
+    for name, title in COLLIDING.items():
+        holding = [doc for doc, text in documents.items() if f"Words only in {name}," in text]
+        assert len(holding) == 1, (name, holding)
+        assert f">{title}</h1>" in documents[holding[0]] and holding[0] in spine
+    nav = etree.fromstring(documents["nav.xhtml"].encode("utf-8"))
+    toc = {a.text: a.get("href") for a in nav.find(".//x:nav[@epub:type='toc']", NS).iter(f"{{{NS['x']}}}a")}
+    hrefs = [toc[title] for title in COLLIDING.values()]
+    assert len(set(hrefs)) == len(COLLIDING) and all(h in documents for h in hrefs), toc
+    with zipfile.ZipFile(colliding) as archive:
+        names = archive.namelist()
+    assert len(names) == len(set(names))
+
+
+@needs_tool("java", EPUBCHECK)
+def test_epubcheck_passes_the_book_with_colliding_names(colliding: Path):
+    result = subprocess.run(["java", "-jar", str(EPUBCHECK), str(colliding)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0 and "No errors or warnings detected" in result.stdout + result.stderr, \
+        result.stdout + result.stderr
+
+
+def test_the_package_refuses_two_chapters_in_one_file():
+    """The last guard: a caller's bug that gives two parts one file fails the build rather
+    than dropping a chapter from the book."""
+    import datetime as dt
+
+    from scrutiny.render.epub_package import BookInfo, Chapter, epub_bytes
+
+    info = BookInfo("urn:uuid:0", "T", "en-GB", dt.date(2024, 1, 1), "C", "P", None, "", "P")
+    chapters = [Chapter("a.xhtml", "A", "<p>a</p>", "bodymatter"), Chapter("a.xhtml", "B", "<p>b</p>", "bodymatter")]
+    with pytest.raises(ValueError, match="a.xhtml would hold two parts"):
+        epub_bytes(chapters, info)
