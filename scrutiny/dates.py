@@ -13,6 +13,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from babel.dates import format_date
+
+from . import i18n
+
 MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
                "August", "September", "October", "November", "December")
 """English month names, independent of the machine's locale."""
@@ -20,6 +24,33 @@ MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July",
 MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
 MONTHS.update({name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, 1)})
 MONTHS["sept"] = 9
+
+
+def _soft_mutation(word: str) -> str:
+    """A Welsh word's soft mutation ("Medi" -> "Fedi" after "i": "Mehefin i Fedi 2013")."""
+    for radical, mutated in (("ll", "l"), ("rh", "r"), ("m", "f"), ("b", "f"), ("d", "dd"), ("g", ""),
+                             ("c", "g"), ("p", "b"), ("t", "d")):
+        if word.startswith(radical) and not word.startswith("ch"):
+            return mutated + word[len(radical):]
+    return word
+
+
+def _welsh_months() -> dict[str, int]:
+    """Welsh month names from the CLDR locale data (Babel), abbreviated too, and mutated."""
+    from babel import Locale
+
+    months = Locale("cy").months
+    out: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            for number, name in months[context][width].items():
+                name = name.lower().rstrip(".")
+                out.setdefault(name, number)
+                out.setdefault(_soft_mutation(name), number)
+    return out
+
+
+WELSH_MONTHS = _welsh_months()
 
 KINDS = ("day", "month", "range", "quarter", "financial-year", "year", "relative",
          "immediate", "ongoing", "unset", "done")
@@ -38,12 +69,14 @@ _WORDS_DAY = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$"
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?,?\s+(\d{4})$", re.I)
 _YEAR = re.compile(r"^(\d{4})$")
 _FINANCIAL_YEAR = re.compile(r"^(\d{4})/(\d{2}|\d{4})$")
-_QUARTER = re.compile(r"^(?:q|quarter\s*)(\d+)\s+(?:of\s+)?(\S+)$", re.I)
-_PREFIX = re.compile(r"^(?:by\s+(?:the\s+)?end\s+of|by|(?:the\s+)?end\s+of|during|in)\s+", re.I)
-_RANGE = re.compile(r"^([a-z]+\.?(?:\s+\d{4})?)(?:\s*[-–—]\s*|\s+to\s+)([a-z]+\.?\s+\d{4})$", re.I)
-_ONGOING_WORDS = r"(?:on(?:-|\s)?going|continuous|continuing)"
+_QUARTER = re.compile(r"^(?:q|quarter\s*|ch|chwarter\s*)(\d+)\s+(?:of\s+)?(\S+)$", re.I)
+_PREFIX = re.compile(r"^(?:by\s+(?:the\s+)?end\s+of|by|(?:the\s+)?end\s+of|during|in"
+                     r"|erbyn\s+diwedd|erbyn|diwedd|yn\s+ystod|ym\s+mis|yn)\s+", re.I)
+_RANGE = re.compile(r"^([a-z]+\.?(?:\s+\d{4})?)(?:\s*[-–—]\s*|\s+to\s+|\s+i\s+|\s+tan\s+)([a-z]+\.?\s+\d{4})$",
+                    re.I)
+_ONGOING_WORDS = r"(?:on(?:-|\s)?going|continuous|continuing|parhaus|yn\s+parhau|parhau)"
 _ONGOING = re.compile(rf"^{_ONGOING_WORDS}$", re.I)
-_AND_ONGOING = re.compile(rf"^(?:from\s+)?(.+?),?\s+and\s+{_ONGOING_WORDS}$", re.I)
+_AND_ONGOING = re.compile(rf"^(?:from\s+|o\s+)?(.+?),?\s+(?:and|a)\s+{_ONGOING_WORDS}$", re.I)
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
                  "nine", "ten", "eleven", "twelve")
 _RELATIVE = re.compile(
@@ -51,11 +84,15 @@ _RELATIVE = re.compile(
     r"(?:\s+(?:from|of|after)\s+(?:the\s+)?(?:date\s+of\s+(?:the\s+)?)?(?:executive\s+)?response(?:\s+date)?)?$",
     re.I,
 )
-_NO_DATE = (  # (kind, words meaning it) for the targets with no date written
-    ("immediate", ("immediate", "immediately", "with immediate effect")),
-    ("unset", ("tbc", "tba", "to be confirmed", "-", "–", "—", "n/a", "not stated")),
+_WELSH_RELATIVE = re.compile(r"^(?:o\s+fewn\s+)?(\d+)\s+(mis|wythnos|wythnosau)(?:\s+(?:o|ar\s+[oô]l)\s*['’]r\s+ymateb)?$",
+                             re.I)
+_NO_DATE = (  # (kind, words meaning it) for the targets with no date written, English and Welsh
+    ("immediate", ("immediate", "immediately", "with immediate effect", "ar unwaith", "yn syth")),
+    ("unset", ("tbc", "tba", "to be confirmed", "-", "–", "—", "n/a", "not stated",
+               "i'w gadarnhau", "i’w gadarnhau", "i'w gadarnhau (tbc)", "amh", "heb ei nodi")),
     ("done", ("completed", "complete", "already completed", "already complete", "already in place",
-              "in place", "done", "already done")),
+              "in place", "done", "already done", "wedi'i gwblhau", "wedi’i gwblhau", "wedi'i gwblhau eisoes",
+              "wedi’i gwblhau eisoes", "eisoes ar waith", "ar waith", "cwblhawyd")),
 )
 
 
@@ -95,7 +132,11 @@ def duration_words(start: dt.date, end: dt.date) -> str:
         number, unit = days // 7, "week"
     else:
         number, unit = months_between(start, end), "month"
-    return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
+    if unit == "day":
+        return i18n.ngettext("%(num)s day", "%(num)s days", number)
+    if unit == "week":
+        return i18n.ngettext("%(num)s week", "%(num)s weeks", number)
+    return i18n.ngettext("%(num)s month", "%(num)s months", number)
 
 
 def long_date(day: dt.date | KnownDate | None) -> str:
@@ -106,7 +147,16 @@ def long_date(day: dt.date | KnownDate | None) -> str:
         return day.display
     if not isinstance(day, dt.date):
         raise TypeError(f"long_date needs a date, not {type(day).__name__}")
+    if i18n.current() != "en":
+        return format_date(day, "d MMMM y", locale=i18n.locale())
     return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def month_year(day: dt.date) -> str:
+    """ "June 2013" ("Mehefin 2013" in Welsh)."""
+    if i18n.current() != "en":
+        return format_date(day, "LLLL y", locale=i18n.locale())
+    return f"{MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def _real_day(text: str, year: int, month: int, day: int) -> dt.date:
@@ -130,7 +180,7 @@ def _normal(text: str) -> str:
 
 
 def _month_number(text: str, name: str) -> int:
-    month = MONTHS.get(name.lower())
+    month = MONTHS.get(name.lower()) or WELSH_MONTHS.get(name.lower())
     if month is None:
         raise DateError(f'"{text}": "{name}" is not a month name')
     return month
@@ -225,7 +275,7 @@ class KnownDate:
         if self.precision == "day":
             return long_date(self.first)
         if self.precision == "month":
-            return f"{MONTH_NAMES[self.first.month - 1]} {self.first.year}"
+            return month_year(self.first)
         return str(self.first.year)
 
     def isoformat(self) -> str:
@@ -260,6 +310,16 @@ def parse_known(value: object) -> KnownDate:
     if found is None or found[0] not in ("day", "month", "year"):
         raise DateError(f'"{text}" is not a date (write {KNOWN_FORMS})')
     return KnownDate(found[1], found[2], found[0])
+
+
+#: What a target without a due day says instead, by its kind ("" for any other).
+_NO_DUE_WORDS = {
+    "ongoing": i18n.N_("no end date"),
+    "unset": i18n.N_("no target date set"),
+    "done": i18n.N_("no date (already done)"),
+    "relative": i18n.N_("due date unknown (counted from a response date that is not stated)"),
+    "": i18n.N_("due date unknown"),
+}
 
 
 @dataclass(frozen=True)
@@ -299,13 +359,8 @@ class TargetDate:
     def due_words(self) -> str:
         """A short phrase for the due day: "due 27 June 2013", "no end date", ..."""
         if self.due is not None:
-            return f"due {long_date(self.due)}"
-        return {
-            "ongoing": "no end date",
-            "unset": "no target date set",
-            "done": "no date (already done)",
-            "relative": "due date unknown (counted from a response date that is not stated)",
-        }.get(self.kind, "due date unknown")
+            return i18n.gettext("due %(day)s", day=long_date(self.due))
+        return i18n.gettext(_NO_DUE_WORDS.get(self.kind, _NO_DUE_WORDS[""]))
 
     def is_overdue(self, as_of: dt.date) -> bool:
         return self.due is not None and as_of > self.due
@@ -365,6 +420,9 @@ def parse_target(text: object, counted_from: dt.date | None = None, *,
         return TargetDate(raw, "ongoing", begins.start, None)
     if m := _RELATIVE.match(norm):
         return _relative(raw, m, counted_from)
+    if m := _WELSH_RELATIVE.match(norm):
+        unit = "months" if m[2].lower() == "mis" else "weeks"
+        return _relative(raw, re.match(r"(\d+) (\w+)", f"{m[1]} {unit}"), counted_from)
     body = _PREFIX.sub("", norm)
     if found := _period(body):
         return TargetDate(raw, *found)

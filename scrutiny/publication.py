@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterator, Mapping
 
 from markdown_it.token import Token
 
+from . import i18n
 from .markdown import Citation, ParsedReport
 from .model import Content, Markdown, RecNumber, Recommendation, Report, SiteConfig
 from .tracker import Standing, standing
@@ -67,11 +68,14 @@ class Publication:
                 yield report, rec
 
     def standing(self, report: Report, rec: Recommendation) -> Standing:
-        return self._standings[(report.id, rec.number)]
+        """Where it stands, in the words of the current language (:mod:`.i18n`)."""
+        return self._standings(i18n.current())[(report.id, rec.number)]
 
-    @cached_property
-    def _standings(self) -> dict[tuple[str, RecNumber], Standing]:
-        return {(rep.id, rec.number): standing(rec, rep, self.config) for rep, rec in self.recommendations()}
+    def _standings(self, lang: str) -> dict[tuple[str, RecNumber], Standing]:
+        cache = self.__dict__.setdefault("_standings_by_language", {})
+        if lang not in cache:
+            cache[lang] = {(rep.id, rec.number): standing(rec, rep, self.config) for rep, rec in self.recommendations()}
+        return cache[lang]
 
     @cached_property
     def _backlinks(self) -> dict[tuple[str, RecNumber], list[Citation]]:

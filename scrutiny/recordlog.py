@@ -31,6 +31,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .dates import parse_known
+from .i18n import N_, _
 from .publication import Publication
 from .render.facts import decision_label
 
@@ -65,8 +67,18 @@ class Event:
     rec: str
     """The recommendation's slug; "" for a change to the report as a whole."""
     reference: str
-    words: str
+    message: str
+    """What changed, in English with ``%(name)s`` places (a catalogue message)."""
+    values: tuple[tuple[str, str], ...]
     commit: str
+
+    @property
+    def words(self) -> str:
+        """What changed, in the current language; an update's day in its words."""
+        values = dict(self.values)
+        if "dated" in values:
+            values["dated"] = parse_known(values["dated"]).display
+        return _(self.message, **values) if values else _(self.message)
 
 
 @dataclass(frozen=True)
@@ -93,7 +105,7 @@ class RecordLog:
 
     def for_rec(self, report_id: str, slug: str) -> tuple[Event, ...]:
         """The events of one recommendation, with its report's publication, newest first."""
-        return tuple(e for e in self.for_report(report_id) if e.rec == slug or e.rec == "" and e.words == PUBLISHED)
+        return tuple(e for e in self.for_report(report_id) if e.rec == slug or e.rec == "" and e.message == PUBLISHED)
 
     def last_changed(self, report_id: str, slug: str | None = None) -> dt.date | None:
         events = self.for_report(report_id) if slug is None else self.for_rec(report_id, slug)
@@ -101,7 +113,7 @@ class RecordLog:
 
 
 UNKNOWN = RecordLog(known=False)
-PUBLISHED = "Report published"
+PUBLISHED = N_("Report published")
 
 
 def _digest(*texts: str) -> str:
@@ -122,7 +134,7 @@ def snapshot(pub: Publication) -> dict[str, ReportState]:
                 status=s.status.display if s.status else "",
                 target=s.target.display if s.target else "",
                 updates=len(rec.updates),
-                last_update=rec.updates[-1].date.display if rec.updates else "")
+                last_update=rec.updates[-1].date.isoformat() if rec.updates else "")
         out[report.id] = ReportState(report.title, recs)
     return out
 
@@ -135,41 +147,47 @@ def compare(before: dict[str, ReportState] | None, after: dict[str, ReportState]
     for report_id, new in after.items():
         old = (before or {}).get(report_id)
         if old is None:
-            out.append(Event(day, report_id, "", "", PUBLISHED, commit))
+            out.append(Event(day, report_id, "", "", PUBLISHED, (), commit))
             continue
         if old.title != new.title:
-            out.append(Event(day, report_id, "", "", f"Title changed from “{old.title}” to “{new.title}”", commit))
-        for slug in old.recs.keys() - new.recs.keys():
+            out.append(Event(day, report_id, "", "", N_("Title changed from “%(before)s” to “%(after)s”"),
+                             (("before", old.title), ("after", new.title)), commit))
+        for slug in sorted(old.recs.keys() - new.recs.keys()):
             out.append(Event(day, report_id, "", old.recs[slug].reference,
-                             f"Recommendation {old.recs[slug].reference} removed from the record", commit))
+                             N_("Recommendation %(ref)s removed from the record"),
+                             (("ref", old.recs[slug].reference),), commit))
         for slug, rec in new.recs.items():
             was = old.recs.get(slug)
             if was is None:
-                out.append(Event(day, report_id, slug, rec.reference, "Recommendation added to the report", commit))
+                out.append(Event(day, report_id, slug, rec.reference, N_("Recommendation added to the report"), (),
+                                 commit))
                 continue
-            out += [Event(day, report_id, slug, rec.reference, words, commit) for words in _rec_changes(was, rec)]
+            out += [Event(day, report_id, slug, rec.reference, message, tuple(values.items()), commit)
+                    for message, values in _rec_changes(was, rec)]
     return out
 
 
-def _rec_changes(was: RecState, rec: RecState) -> Iterable[str]:
+def _rec_changes(was: RecState, rec: RecState) -> Iterable[tuple[str, dict[str, str]]]:
     if was.words != rec.words:
-        yield "Wording of the recommendation edited"
+        yield N_("Wording of the recommendation edited"), {}
     if was.decision != rec.decision:
-        yield (f"Response recorded: {rec.decision}" if not was.decision
-               else f"Response changed from {was.decision} to {rec.decision}" if rec.decision
-               else "Response removed from the record")
+        yield ((N_("Response recorded: %(after)s"), {"after": rec.decision}) if not was.decision
+               else (N_("Response changed from %(before)s to %(after)s"), {"before": was.decision, "after": rec.decision})
+               if rec.decision else (N_("Response removed from the record"), {}))
     if rec.updates > was.updates:
         n = rec.updates - was.updates
-        yield (f"Update added (dated {rec.last_update})" if n == 1
-               else f"{n} updates added (the latest dated {rec.last_update})")
+        yield ((N_("Update added (dated %(dated)s)"), {"dated": rec.last_update}) if n == 1
+               else (N_("%(n)s updates added (the latest dated %(dated)s)"), {"n": str(n), "dated": rec.last_update}))
     elif rec.updates < was.updates:
-        yield "An update removed from the record"
+        yield N_("An update removed from the record"), {}
     if was.status != rec.status:
-        yield (f"Status changed from {was.status} to {rec.status}" if was.status and rec.status
-               else f"Status set: {rec.status}" if rec.status else f"Status {was.status} removed")
+        yield ((N_("Status changed from %(before)s to %(after)s"), {"before": was.status, "after": rec.status})
+               if was.status and rec.status else (N_("Status set: %(after)s"), {"after": rec.status}) if rec.status
+               else (N_("Status %(before)s removed"), {"before": was.status}))
     if was.target != rec.target:
-        yield (f"Target moved from {was.target} to {rec.target}" if was.target and rec.target
-               else f"Target set: {rec.target}" if rec.target else f"Target {was.target} removed")
+        yield ((N_("Target moved from %(before)s to %(after)s"), {"before": was.target, "after": rec.target})
+               if was.target and rec.target else (N_("Target set: %(after)s"), {"after": rec.target}) if rec.target
+               else (N_("Target %(before)s removed"), {"before": was.target}))
 
 
 # --- reading the history ------------------------------------------------------------------

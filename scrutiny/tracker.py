@@ -21,16 +21,17 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .dates import KnownDate, TargetDate, add_months, duration_words, long_date
+from .i18n import N_, _, ngettext
 from .model import Recommendation, Report, SiteConfig, Term, Update
 
 __all__ = ["Standing", "standing", "report_message", "add_months", "NO_DECISION_WORDS", "decision_words"]
 
 #: What stands for the decision when none is recorded, by response state.
 NO_DECISION_WORDS = {
-    "awaited": "Awaiting response",
-    "not-required": "No response required",
-    "none-recorded": "No decision recorded",
-    "given": "Recorded elsewhere",
+    "awaited": N_("Awaiting response"),
+    "not-required": N_("No response required"),
+    "none-recorded": N_("No decision recorded"),
+    "given": N_("Recorded elsewhere"),
 }
 
 
@@ -94,9 +95,9 @@ class Standing:
     def flag(self) -> str:
         """The warning beside the status, or ""."""
         if self.overdue:
-            return f"{self.overdue_for} overdue"
+            return _("%(time)s overdue", time=self.overdue_for)
         if self.response_overdue:
-            return "Response overdue"
+            return _("Response overdue")
         return ""
 
 
@@ -111,10 +112,10 @@ def decision_words(rec: Recommendation, report: Report, s: "Standing") -> str:
     """The decision with who took it and when, as the content states them:
     "Accepted by Cabinet on 27 June 2013", "Awaiting response (overdue)"."""
     if s.decision is None:
-        words = NO_DECISION_WORDS.get(rec.response_state, "Awaiting response")
+        words = _(NO_DECISION_WORDS.get(rec.response_state, NO_DECISION_WORDS["awaited"]))
         if rec.response and rec.response.recorded_in:
-            return f"Recorded in {rec.response.recorded_in} (not reproduced here)"
-        return f"{words} (overdue)" if s.response_overdue else words
+            return _("Recorded in %(where)s (not reproduced here)", where=rec.response.recorded_in)
+        return _("%(decision)s (overdue)", decision=words) if s.response_overdue else words
     return _responded(rec, report, s.decision).rstrip(".")
 
 
@@ -150,15 +151,17 @@ def standing(rec: Recommendation, report: Report, config: SiteConfig) -> Standin
 
     state, label, tone, sentence = _position(rec, report, decision, latest, deadline, as_of, sign_off_pending)
     if overdue:
-        sentence += f" The target, {target.display}, passed {overdue_for} ago: it is {overdue_for} overdue."
+        sentence += " " + _("The target, %(target)s, passed %(time)s ago: it is %(time)s overdue.",
+                            target=target.display, time=overdue_for)
         tone = "red"
     elif target and not closed and not sign_off_pending and target.due:
-        sentence += f" The target is {target.display} (due {'today' if target.due == as_of else 'in ' + due_in})."
+        sentence += " " + (_("The target is %(target)s (due today).", target=target.display) if target.due == as_of
+                           else _("The target is %(target)s (due in %(time)s).", target=target.display, time=due_in))
     elif target and not closed and not sign_off_pending:
-        sentence += f" Target: {target.display} ({target.due_words})."
+        sentence += " " + _("Target: %(target)s (%(due)s).", target=target.display, due=target.due_words)
     missed = _missed_updates(rec, report, closed, as_of)
     if missed:
-        sentence += f" An update was due by {long_date(missed[-1])} and none has been recorded."
+        sentence += " " + _("An update was due by %(day)s and none has been recorded.", day=long_date(missed[-1]))
     return Standing(decision, status, state, label, sentence, tone, closed, implemented, target,
                     rec.original_target, tuple(u for u in rec.updates if u.revised_target), overdue, overdue_for,
                     due_in, expected, deadline, response_overdue,
@@ -173,37 +176,54 @@ def _position(rec: Recommendation, report: Report, decision: Term | None, latest
     response = rec.response
     if latest is not None:
         status = latest.status
-        when = f"at the update of {latest.date}" + (f" ({latest.meeting})" if latest.meeting else "")
-        label = status.display + (" (awaiting sign-off)" if sign_off_pending else "")
-        sentence = f"{label} {when}."
+        label = _("%(status)s (awaiting sign-off)", status=status.display) if sign_off_pending else status.display
+        sentence = (_("%(status)s at the update of %(day)s (%(meeting)s).", status=label, day=latest.date.display,
+                      meeting=latest.meeting) if latest.meeting
+                    else _("%(status)s at the update of %(day)s.", status=label, day=latest.date.display))
         if sign_off_pending:
-            sentence += " Members have not yet signed it off as closed."
+            sentence += " " + _("Members have not yet signed it off as closed.")
         elif status.closed and latest.sign_off:
-            so = latest.sign_off
-            sentence += f" Signed off{' at ' + so.meeting if so.meeting else ''}{' on ' + long_date(so.date) if so.date else ''}."
+            sentence += " " + _signed_off(latest.sign_off)
         return status.id + ("-awaiting-sign-off" if sign_off_pending else ""), label, _tone(status, sign_off_pending), sentence
     if rec.response_state == "not-required":
-        who = rec.addressed_to or "the committee itself or a partner"
-        return "not-required", "No response required", "grey", f"No executive response is due: it is addressed to {who}."
+        who = rec.addressed_to or _("the committee itself or a partner")
+        return ("not-required", _("No response required"), "grey",
+                _("No executive response is due: it is addressed to %(who)s.", who=who))
     if rec.response_state == "none-recorded":
-        return "no-decision", "No decision recorded", "yellow", "The executive has not recorded a decision on it, and no progress is recorded."
+        return ("no-decision", _("No decision recorded"), "yellow",
+                _("The executive has not recorded a decision on it, and no progress is recorded."))
     if response is not None and decision is None:
-        return ("recorded-elsewhere", "Response recorded elsewhere", "blue",
-                f"A response is recorded in {response.recorded_in}; it is not reproduced here. No update yet.")
+        return ("recorded-elsewhere", _("Response recorded elsewhere"), "blue",
+                _("A response is recorded in %(where)s; it is not reproduced here. No update yet.",
+                  where=response.recorded_in))
     if response is not None and decision is not None and decision.closed:
-        return "no-action", f"No action ({decision.label.lower()})", "grey", f"{decision.display}: no action follows this decision."
+        return ("no-action", _("No action (%(decision)s)", decision=decision.label.lower()), "grey",
+                _("%(decision)s: no action follows this decision.", decision=decision.display))
     if response is not None:
-        when = f"responded {long_date(response.date)}" if response.date else "response date not stated"
-        return "no-update", "No update yet", "yellow", f"No update yet ({when})."
+        return ("no-update", _("No update yet"), "yellow",
+                _("No update yet (responded %(day)s).", day=long_date(response.date)) if response.date
+                else _("No update yet (response date not stated)."))
     if deadline is None:
-        return ("awaiting-response", "Awaiting response", "yellow",
-                "Awaiting the executive's response. The deadline is unknown: the report does not say when it "
-                "went to the executive.")
+        return ("awaiting-response", _("Awaiting response"), "yellow",
+                _("Awaiting the executive's response. The deadline is unknown: the report does not say when it "
+                  "went to the executive."))
     if as_of > deadline:
-        return ("awaiting-response", "Response overdue", "red",
-                f"Awaiting a response for {duration_words(deadline, as_of)} past its deadline of {long_date(deadline)}.")
-    return ("awaiting-response", "Awaiting response", "yellow",
-            f"Awaiting the executive's response, due by {long_date(deadline)}.")
+        return ("awaiting-response", _("Response overdue"), "red",
+                _("Awaiting a response for %(time)s past its deadline of %(day)s.",
+                  time=duration_words(deadline, as_of), day=long_date(deadline)))
+    return ("awaiting-response", _("Awaiting response"), "yellow",
+            _("Awaiting the executive's response, due by %(day)s.", day=long_date(deadline)))
+
+
+def _signed_off(so) -> str:
+    """"Signed off at Cabinet on 1 May 2014." with what the content states."""
+    if so.meeting and so.date:
+        return _("Signed off at %(meeting)s on %(day)s.", meeting=so.meeting, day=long_date(so.date))
+    if so.meeting:
+        return _("Signed off at %(meeting)s.", meeting=so.meeting)
+    if so.date:
+        return _("Signed off on %(day)s.", day=long_date(so.date))
+    return _("Signed off.")
 
 
 def _responded(rec: Recommendation, report: Report, decision: Term | None) -> str:
@@ -212,8 +232,14 @@ def _responded(rec: Recommendation, report: Report, decision: Term | None) -> st
     if response is None or decision is None:
         return ""
     by = decision_maker(rec, report)
-    when = f" {'on' if response.date.precision == 'day' else 'in'} {long_date(response.date)}" if response.date else ""
-    return f"{decision.display}{' by ' + by if by else ''}{when}."
+    values = {"decision": decision.display, "by": by, "day": long_date(response.date) if response.date else ""}
+    if response.date and by:
+        return (_("%(decision)s by %(by)s on %(day)s.", **values) if response.date.precision == "day"
+                else _("%(decision)s by %(by)s in %(day)s.", **values))
+    if response.date:
+        return (_("%(decision)s on %(day)s.", **values) if response.date.precision == "day"
+                else _("%(decision)s in %(day)s.", **values))
+    return _("%(decision)s by %(by)s.", **values) if by else _("%(decision)s.", **values)
 
 
 def _tone(status: Term, sign_off_pending: bool) -> str:
@@ -240,13 +266,14 @@ def _change(rec: Recommendation, report: Report) -> tuple[str, KnownDate | None]
     latest = rec.updates[-1]
     before = rec.updates[-2] if len(rec.updates) > 1 else None
     if before is None:
-        words = f"First update: {latest.status.display}"
+        words = _("First update: %(status)s", status=latest.status.display)
     elif before.status.id != latest.status.id:
-        words = f"Status changed from {before.status.display} to {latest.status.display}"
+        words = _("Status changed from %(before)s to %(after)s", before=before.status.display,
+                  after=latest.status.display)
     elif latest.revised_target:
-        words = f"Target moved to {latest.revised_target.display}"
+        words = _("Target moved to %(target)s", target=latest.revised_target.display)
     elif latest.sign_off and not before.sign_off:
-        words = "Signed off as closed"
+        words = _("Signed off as closed")
     else:
         return "", None
     return words, latest.date
@@ -285,12 +312,15 @@ def report_message(report: Report, standings: list[Standing], config: SiteConfig
     total = len(standings)
     deadline = response_deadline(report, config)
     if len(awaited) == total:
-        head = (f"None of the {total} recommendations has a recorded response" if total > 1
-                else "The recommendation has no recorded response")
+        head = (_("None of the %(total)s recommendations has a recorded response", total=total) if total > 1
+                else _("The recommendation has no recorded response"))
     else:
-        head = f"{len(awaited)} of {total} recommendations have no recorded response"
+        head = ngettext("%(num)s of %(total)s recommendations have no recorded response",
+                        "%(num)s of %(total)s recommendations have no recorded response", len(awaited), total=total)
     if deadline is None:
-        return f"{head}. The deadline for the response is unknown: the report does not say when it went to the executive."
+        return _("%(head)s. The deadline for the response is unknown: the report does not say when it went to "
+                 "the executive.", head=head)
     if config.as_of > deadline:
-        return f"{head} (due {long_date(deadline)}; {duration_words(deadline, config.as_of)} overdue)."
-    return f"{head} (due {long_date(deadline)})."
+        return _("%(head)s (due %(day)s; %(time)s overdue).", head=head, day=long_date(deadline),
+                 time=duration_words(deadline, config.as_of))
+    return _("%(head)s (due %(day)s).", head=head, day=long_date(deadline))

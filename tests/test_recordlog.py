@@ -73,7 +73,7 @@ def test_snapshot_reads_what_the_pages_show(minimal_copy: Path):
     snap = snapshot(gather(minimal_copy))
     rec = snap["school-transport-review"].recs["1"]
     assert (rec.reference, rec.decision, rec.status, rec.target, rec.updates, rec.last_update) == (
-        "1", "Accepted", "Behind schedule", "March 2024", 1, "1 December 2023")
+        "1", "Accepted", "Behind schedule", "March 2024", 1, "2023-12-01")
     assert snap["earlier-review"].recs["1"].decision == ""  # no response recorded
 
 

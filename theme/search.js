@@ -10,6 +10,21 @@
 (function () {
   "use strict";
 
+  /* The words shown to the reader, in the language of the page: it hands their
+     translations over in #i18n-words (an English page has none: the words here are used).
+     %(name)s in a message is replaced by values.name. */
+  var WORDS = (function () {
+    var store = document.getElementById("i18n-words");
+    if (!store) { return {}; }
+    try { return JSON.parse(store.textContent) || {}; } catch (e) { return {}; }
+  })();
+  function gettext(message, values) {
+    var text = Object.prototype.hasOwnProperty.call(WORDS, message) && WORDS[message] ? WORDS[message] : message;
+    return text.replace(/%\((\w+)\)s/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
   var box = document.querySelector("[data-search]");
   if (!box) { return; }
   var form = box.querySelector("[data-search-form]");
@@ -32,8 +47,6 @@
        site's folder so it works wherever it is published. */
     return new URL(url.replace(/^\//, ""), root).href;
   }
-
-  function plural(n) { return n === 1 ? "1 result" : n + " results"; }
 
   function chosen() {
     for (var i = 0; i < kinds.length; i++) {
@@ -74,8 +87,8 @@
       /* The words the recommendation's own page shows: never a status it does not state. */
       var dl = document.createElement("dl");
       dl.className = "search__facts";
-      fact(dl, "Decision", meta.decision);
-      fact(dl, "Status", [meta.status, meta.flags].filter(Boolean).join(", "));
+      fact(dl, gettext("Decision"), meta.decision);
+      fact(dl, gettext("Status"), [meta.status, meta.flags].filter(Boolean).join(", "));
       li.appendChild(dl);
     }
     /* The best section of the page, unless that is its top (the part under its h1): then the
@@ -90,7 +103,7 @@
       var where = document.createElement("p");
       var link = document.createElement("a");
       where.className = "search__result-where";
-      where.appendChild(document.createTextNode("Found in: "));
+      where.appendChild(document.createTextNode(gettext("Found in:") + " "));
       link.href = siteUrl(sub.url);
       link.textContent = sub.title;
       where.appendChild(link);
@@ -104,8 +117,19 @@
     var total = current.results.length;
     var kind = chosen();
     var words = kind && kind.getAttribute("data-words");
-    var shown = total > current.shown ? " (showing the first " + current.shown + ")" : "";
-    status.textContent = plural(total) + " for \u201c" + term + "\u201d" + (words ? ", " + words + " only" : "") + shown;
+    var n = { count: total, term: term, words: words, shown: current.shown };
+    var message = total === 1 ? gettext("1 result for \u201c%(term)s\u201d", n) : gettext("%(count)s results for \u201c%(term)s\u201d", n);
+    n.results = message;
+    if (words === "reports") {
+      message = gettext("%(results)s, reports only", n);
+    } else if (words === "recommendations") {
+      message = gettext("%(results)s, recommendations only", n);
+    } else if (words) {
+      message = gettext("%(results)s, %(words)s only", n);
+    }
+    n.results = message;
+    if (total > current.shown) { message = gettext("%(results)s (showing the first %(shown)s)", n); }
+    status.textContent = message;
   }
 
   function showNext(focusFirst) {
@@ -157,7 +181,7 @@
       list.textContent = "";
       return showNext(false);
     }, function () {
-      if (ticket === latest) { status.textContent = "Search is not available at the moment."; }
+      if (ticket === latest) { status.textContent = gettext("Search is not available at the moment."); }
     });
   }
 
@@ -182,8 +206,8 @@
   function failed() {
     if (reason) {
       reason.textContent = location.protocol === "file:"
-        ? "Search does not work when the website is opened from files on a computer; it needs a web server."
-        : "Search is not available at the moment.";
+        ? gettext("Search does not work when the website is opened from files on a computer; it needs a web server.")
+        : gettext("Search is not available at the moment.");
     }
   }
 

@@ -9,6 +9,21 @@
 (function () {
   "use strict";
 
+  /* The words shown to the reader, in the language of the page: it hands their
+     translations over in #i18n-words (an English page has none: the words here are used).
+     %(name)s in a message is replaced by values.name. */
+  var WORDS = (function () {
+    var store = document.getElementById("i18n-words");
+    if (!store) { return {}; }
+    try { return JSON.parse(store.textContent) || {}; } catch (e) { return {}; }
+  })();
+  function gettext(message, values) {
+    var text = Object.prototype.hasOwnProperty.call(WORDS, message) && WORDS[message] ? WORDS[message] : message;
+    return text.replace(/%\((\w+)\)s/g, function (all, name) {
+      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+    });
+  }
+
   var table = document.querySelector("table[data-tracker]");
   var form = document.querySelector("form[data-tracker-filters]");
   var count = document.getElementById("tracker-count");
@@ -131,8 +146,6 @@
     if (box) { box.hidden = !open; }
   });
 
-  function plural(n) { return n === 1 ? "recommendation" : "recommendations"; }
-
   function apply(keepLimit) {
     if (!keepLimit && entries.length > LIMIT) { limit = LIMIT; }
     var terms = words();
@@ -175,18 +188,27 @@
   function announce(matched, shown, filtered) {
     var total = entries.length;
     var message;
+    var n = { shown: shown, matched: matched, total: total };
+    /* each message a whole sentence, for one and for more (Welsh puts the noun after a
+       number in the singular, so no language here needs more forms than these) */
     if (filtered && matched === 0) {
-      message = "No recommendations match these filters (" + total + " in all)";
+      message = gettext("No recommendations match these filters (%(total)s in all)", n);
     } else if (shown < matched) {
-      message = "Showing " + shown + " of " + matched + " matching " + plural(matched) + " (" + total + " in all)";
+      message = matched === 1
+        ? gettext("Showing %(shown)s of 1 matching recommendation (%(total)s in all)", n)
+        : gettext("Showing %(shown)s of %(matched)s matching recommendations (%(total)s in all)", n);
     } else if (filtered) {
-      message = "Showing " + shown + " of " + total + " " + plural(total);
+      message = total === 1
+        ? gettext("Showing %(shown)s of 1 recommendation", n)
+        : gettext("Showing %(shown)s of %(total)s recommendations", n);
     } else {
-      message = total + " " + plural(total);
+      message = total === 1 ? gettext("1 recommendation", n) : gettext("%(total)s recommendations", n);
     }
     if (message !== last) { count.textContent = message; last = message; }
     more.hidden = shown >= matched;
-    more.textContent = "Show all " + matched + " matching " + plural(matched);
+    more.textContent = matched === 1
+      ? gettext("Show all 1 matching recommendation", n)
+      : gettext("Show all %(matched)s matching recommendations", n);
   }
 
   /* The "show all" button under the table, for a windowed result. */
@@ -281,7 +303,10 @@
       var folded = narrow && narrow.matches && !open;
       button.hidden = !(narrow && narrow.matches);
       button.setAttribute("aria-expanded", folded ? "false" : "true");
-      button.textContent = (folded ? "Show filters" : "Hide filters") + (active ? " (" + active + " in use)" : "");
+      var n = { active: active };
+      button.textContent = active
+        ? (folded ? gettext("Show filters (%(active)s in use)", n) : gettext("Hide filters (%(active)s in use)", n))
+        : (folded ? gettext("Show filters") : gettext("Hide filters"));
       grid.hidden = folded;
       if (actions) { actions.hidden = folded; }
     }

@@ -22,12 +22,15 @@ from mutagen.mp3 import MP3
 
 from ..model import Report
 from ..publication import Publication
+from .. import i18n
 from ..render.speech import speech_text
 from ..render.textdoc import Part, ReportText
 from ..urls import slugify
 from ..writer import Folder
 
 VOICE = "en-gb"
+#: The espeak-ng voice for each interface language (Welsh text read by the Welsh voice).
+VOICES = {"en": VOICE, "cy": "cy"}
 WORDS_PER_MINUTE = 165
 BITRATE_KBPS = 48
 WORKERS = 2
@@ -90,12 +93,17 @@ def run(command: list[str]) -> None:
         raise AudioError(f"{' '.join(command)} failed (exit {proc.returncode}): {stderr}")
 
 
-def synthesise(track: Track, total: int, report: Report, council: str, workdir: Path) -> bytes:
-    """One track's MP3 bytes: espeak-ng to WAV, lame to MP3."""
+def voice() -> str:
+    """The voice of the current language (:mod:`scrutiny.i18n`)."""
+    return VOICES.get(i18n.current(), VOICE)
+
+
+def synthesise(track: Track, total: int, report: Report, council: str, workdir: Path, voice: str = VOICE) -> bytes:
+    """One track's MP3 bytes: espeak-ng to WAV (in ``voice``), lame to MP3."""
     stem = workdir / f"{track.number:02d}"
     text, wav, mp3 = stem.with_suffix(".txt"), stem.with_suffix(".wav"), stem.with_suffix(".mp3")
     text.write_text(track.text, encoding="utf-8")
-    run(["espeak-ng", "-v", VOICE, "-s", str(WORDS_PER_MINUTE), "-b", "1", "-f", str(text), "-w", str(wav)])
+    run(["espeak-ng", "-v", voice, "-s", str(WORDS_PER_MINUTE), "-b", "1", "-f", str(text), "-w", str(wav)])
     run(["lame", "--quiet", "-m", "m", "-b", str(BITRATE_KBPS), "-q", "7", "--noreplaygain", "--id3v2-only",
          "--id3v2-utf16", "--tt", track.title, "--ta", council, "--tl", report.title,
          "--tn", f"{track.number}/{total}", "--tg", "Speech", str(wav), str(mp3)])
@@ -119,9 +127,10 @@ class AudioExporter:
     def export(self, pub: Publication, report: Report, out: Folder) -> None:
         items = tracks(pub, report)
         council = report.council or pub.config.committee(report.committee).council
+        spoken = voice()  # chosen here: the worker threads do not share this context's language
         with tempfile.TemporaryDirectory(prefix="scrutiny-audio-") as tmp:
             with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-                made = list(pool.map(lambda t: synthesise(t, len(items), report, council, Path(tmp)), items))
+                made = list(pool.map(lambda t: synthesise(t, len(items), report, council, Path(tmp), spoken), items))
         timed = []
         for track, data in zip(items, made):
             out.write(f"audio/{track.filename}", data)

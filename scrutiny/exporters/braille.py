@@ -17,12 +17,16 @@ import subprocess
 from dataclasses import dataclass
 
 from ..model import Report
+from .. import i18n
 from ..publication import Publication
 from ..render.text import Block, linear_rows, table_title
 from ..render.textdoc import ReportText
 from ..writer import Folder
 
 TABLES = "en-us-brf.dis,en-ueb-g2.ctb"
+"""English: Unified English Braille, grade 2."""
+WELSH_TABLES = "en-us-brf.dis,cy-cy-g2.ctb"
+"""Welsh: liblouis's Welsh grade 2 table, with the same ASCII braille display table."""
 CELLS = 40
 LINES = 25
 TEXT_LINES = LINES - 1
@@ -80,11 +84,16 @@ def clean(text: str) -> str:
     return re.sub(r" {2,}", " ", text).strip().replace("\\", "\\\\")
 
 
+def tables() -> str:
+    """The liblouis tables of the current language (:mod:`scrutiny.i18n`)."""
+    return WELSH_TABLES if i18n.current() == "cy" else TABLES
+
+
 def translate(texts: list[str]) -> list[str]:
     """Translate each text (one line each) to ASCII braille with one lou_translate process."""
     if not texts:
         return []
-    command = ["lou_translate", "--forward", TABLES]
+    command = ["lou_translate", "--forward", tables()]
     data = "".join(clean(t) + "\n" for t in texts).encode("utf-8")
     proc = subprocess.run(command, input=data, capture_output=True, check=False)
     stderr = proc.stderr.decode("utf-8", "replace").strip()

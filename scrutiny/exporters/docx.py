@@ -20,6 +20,7 @@ import io
 import docx
 from docx.shared import Cm, Mm
 
+from ..i18n import _
 from ..model import RecNumber, Recommendation, Report
 from ..publication import Publication
 from ..render.docx_markdown import DocxWriter
@@ -89,7 +90,7 @@ class WordReport:
         props.title, props.subject, props.author = fit(r.title), fit(r.summary), fit(r.council)
         props.category, props.keywords = fit(r.kind_label), fit(r.code)
         props.identifier = fit(absolute(self.config, report_url(r.id)))
-        props.comments = f"Recommendations' status as on {long_date(self.config.as_of)}."
+        props.comments = _("Recommendations' status as on %(day)s.", day=long_date(self.config.as_of))
         props.last_modified_by, props.revision = fit(self.config.publisher), 1
         props.created = props.modified = props.last_printed = when
 
@@ -115,36 +116,37 @@ class WordReport:
         self.doc.add_paragraph(r.title, style="Title")
         for line in (r.council, self.config.committee(r.committee).name, r.kind_label):
             self.doc.add_paragraph().add_run(line).bold = True
-        self.w.labelled("Published", long_date(r.published) if r.published else "Date not stated")
-        self.w.labelled("Reference", r.code)
+        self.w.labelled(_("Published"), long_date(r.published) if r.published else _("Date not stated"))
+        self.w.labelled(_("Reference"), r.code)
         if r.executive_response:
             er = r.executive_response
-            self.w.labelled("Response", f"{er.meeting}, {long_date(er.date)}" if er.date else er.meeting)
-        self.w.labelled("Status of recommendations", f"as on {long_date(self.config.as_of)}")
+            self.w.labelled(_("Response"), f"{er.meeting}, {long_date(er.date)}" if er.date else er.meeting)
+        self.w.labelled(_("Status of recommendations"), _("as on %(day)s", day=long_date(self.config.as_of)))
         url = absolute(self.config, report_url(r.id))
-        link_run(self.w.labelled("Online", ""), url, url=url)
-        note = self.doc.add_paragraph("You can ask for this report in another format: see ")
-        link_run(note, "Ask for another format", anchor="other-formats")
-        note.add_run(".")
+        link_run(self.w.labelled(_("Online"), ""), url, url=url)
+        before, after = _("You can ask for this report in another format: see %(link)s.").split("%(link)s")
+        note = self.doc.add_paragraph(before)
+        link_run(note, _("Ask for another format"), anchor="other-formats")
+        note.add_run(after)
 
     def _parts(self) -> list[tuple[str, str, object]]:
         r, parts = self.report, []
         if r.lead_member or r.members or r.co_opted_members or r.officers:
-            parts.append(("membership", "Membership", self._membership))
-        for part_id, title, md in (("terms-of-reference", "Terms of reference", r.terms_of_reference),
-                                   ("methodology", "Methodology", r.methodology)):
+            parts.append(("membership", _("Membership"), self._membership))
+        for part_id, title, md in (("terms-of-reference", _("Terms of reference"), r.terms_of_reference),
+                                   ("methodology", _("Methodology"), r.methodology)):
             if md:
                 parts.append((part_id, title, lambda md=md, n=part_id: self.w.write(self.pub.tokens(md), notes_id=n)))
         for s in r.sections:
             tokens = self.pub.section_tokens(r, s.slug)
             parts.append((s.slug, s.title, lambda t=tokens, n=s.slug: self.w.write(t, notes_id=n)))
         if r.recommendations:
-            parts.append(("recommendations", "Recommendations and responses", self._recommendations))
+            parts.append(("recommendations", _("Recommendations and responses"), self._recommendations))
         if r.activity:
-            parts.append(("activity", "Schedule of activity", self._activity))
+            parts.append(("activity", _("Schedule of activity"), self._activity))
         if r.glossary:
-            parts.append(("glossary", "Glossary", self._glossary))
-        parts.append(("other-formats", "Ask for another format", self._contact))
+            parts.append(("glossary", _("Glossary"), self._glossary))
+        parts.append(("other-formats", _("Ask for another format"), self._contact))
         return parts
 
     def _summary(self) -> bool:
@@ -153,7 +155,7 @@ class WordReport:
         rows = summary_rows(self.pub, self.report)
         if not rows:
             return False
-        self.w.heading(SUMMARY_TITLE, 1, bookmark="recommendations-summary").paragraph_format.page_break_before = True
+        self.w.heading(_(SUMMARY_TITLE), 1, bookmark="recommendations-summary").paragraph_format.page_break_before = True
         table = self.w.new_table(len(SUMMARY_HEADER), len(rows), summary_caption(self.config.as_of))
         table.autofit = False
         for column, width in zip(table.columns, SUMMARY_WIDTHS):
@@ -161,7 +163,7 @@ class WordReport:
             for cell in column.cells:
                 cell.width = width
         for cell, text in zip(table.rows[0].cells, SUMMARY_HEADER):
-            cell.paragraphs[0].add_run(text).bold = True
+            cell.paragraphs[0].add_run(_(text)).bold = True
         for tr, row in zip(table.rows[1:], rows):
             ref, words, decision, status, target = (c.paragraphs[0] for c in tr.cells)
             link_run(ref, row.ref, anchor=f"rec-{row.slug}")
@@ -175,7 +177,7 @@ class WordReport:
     def _contents(self, new_page: bool):
         """The "Contents" title (not itself an entry) and the paragraph the TOC field
         takes the place of once every heading is written."""
-        title = self.doc.add_paragraph("Contents", style="TOC Heading")
+        title = self.doc.add_paragraph(_("Contents"), style="TOC Heading")
         if new_page:
             title.paragraph_format.page_break_before = True
         self.w.bookmark(title, "contents")
@@ -183,8 +185,8 @@ class WordReport:
 
     def _membership(self) -> None:
         r = self.report
-        for label, people in (("Lead member", [r.lead_member] if r.lead_member else []), ("Members", r.members),
-                              ("Co-opted members", r.co_opted_members), ("Officer support", r.officers)):
+        for label, people in ((_("Lead member"), [r.lead_member] if r.lead_member else []), (_("Members"), r.members),
+                              (_("Co-opted members"), r.co_opted_members), (_("Officer support"), r.officers)):
             if people:
                 self.doc.add_paragraph().add_run(label).bold = True
                 for p in people:
@@ -196,11 +198,11 @@ class WordReport:
         rec = self.report.recommendation(number)
         assert rec is not None, number
         title = self.doc.add_paragraph(style=BOX_STYLE)
-        title.add_run(f"Recommendation {rec.number}").bold = True
+        title.add_run(_("Recommendation %(ref)s", ref=rec.number)).bold = True
         if rec.theme:
             title.add_run(f" ({rec.theme})")
         self.w.write(self.pub.tokens(rec.text), base_style=BOX_STYLE, notes_id=f"box-{number.slug}")
-        link_run(self.doc.add_paragraph(style=BOX_STYLE), f"Response and progress on recommendation {number}",
+        link_run(self.doc.add_paragraph(style=BOX_STYLE), _("Response and progress on recommendation %(ref)s", ref=number),
                  anchor=f"rec-{number.slug}")
 
     def _data_table(self, table_id: str) -> None:
@@ -211,65 +213,69 @@ class WordReport:
         rows = [[cell_text(v) for v in row] for row in table.rows]
         self.w.table(table.columns, rows, caption=table.caption, numeric=numeric)
         if table.source_note:
-            self.w.labelled("Source", table.source_note)
+            self.w.labelled(_("Source"), table.source_note)
         for note in table.notes:
             self.doc.add_paragraph(note, style="List Bullet")
 
     # --- recommendations ------------------------------------------------------------
 
     def _recommendations(self) -> None:
-        self.doc.add_paragraph("Each recommendation with the executive's response and where it stood on "
-                               f"{long_date(self.config.as_of)}.")
+        self.doc.add_paragraph(_("Each recommendation with the executive's response and where it stood on %(day)s.",
+                                 day=long_date(self.config.as_of)))
         for rec in self.report.recommendations:
             self._recommendation(rec)
 
     def _recommendation(self, rec: Recommendation) -> None:
         s, n = self.pub.standing(self.report, rec), rec.number
-        self.w.heading(f"Recommendation {n}", 2, bookmark=f"rec-{n.slug}")
+        self.w.heading(_("Recommendation %(ref)s", ref=n), 2, bookmark=f"rec-{n.slug}")
         if rec.theme:
-            self.w.labelled("Theme", rec.theme)
+            self.w.labelled(_("Theme"), rec.theme)
         if rec.stem:
             self.w.write(self.pub.tokens(rec.stem), notes_id=f"rec-{n.slug}-stem", notes_level=3)
         self.w.write(self.pub.tokens(rec.text), notes_id=f"rec-{n.slug}", notes_level=3)
-        for label, value in (("Addressed to", rec.addressed_to), ("Priority", rec.priority),
-                             ("Lead officers", "; ".join(str(p) for p in rec.lead_officers))):
+        for label, value in ((_("Addressed to"), rec.addressed_to), (_("Priority"), rec.priority),
+                             (_("Lead officers"), "; ".join(str(p) for p in rec.lead_officers))):
             if value:
                 self.w.labelled(label, value)
         if rec.follows_from:
             self._follows(rec)
-        self.w.labelled("Decision", decision_text(rec, self.report, s))
-        self.w.labelled(f"Status on {long_date(self.config.as_of)}", status_text(s))
+        self.w.labelled(_("Decision"), decision_text(rec, self.report, s))
+        self.w.labelled(_("Status on %(day)s", day=long_date(self.config.as_of)), status_text(s))
         if target := target_text(s):
-            self.w.labelled("Target date", target)
+            self.w.labelled(_("Target date"), target)
         self._response(rec)
         self._updates(rec)
         url = self.web_url(self.report.id, n)
-        link_run(self.w.labelled("Online", ""), url, url=url)
+        link_run(self.w.labelled(_("Online"), ""), url, url=url)
 
     def _follows(self, rec: Recommendation) -> None:
-        paragraph = self.doc.add_paragraph("Follows from paragraph" + ("s " if len(rec.follows_from) > 1 else " "))
+        sentence = (_("Follows from paragraphs %(numbers)s.") if len(rec.follows_from) > 1
+                    else _("Follows from paragraph %(numbers)s."))
+        before, after = sentence.split("%(numbers)s")
+        paragraph = self.doc.add_paragraph(before)
         for i, number in enumerate(rec.follows_from):
             if i:
                 paragraph.add_run(", ")
             link_run(paragraph, str(number), anchor=f"p{number}")
-        paragraph.add_run(".")
+        paragraph.add_run(after)
 
     def _response(self, rec: Recommendation) -> None:
         response = rec.response
         if response is None:
             return
         if response.text:
-            self.w.heading("Response", 3)
+            self.w.heading(_("Response"), 3)
             self.w.write(self.pub.tokens(response.text), notes_id=f"rec-{rec.number.slug}-r", notes_level=4)
         if response.actions:
-            self.w.heading("Actions", 3)
+            self.w.heading(_("Actions"), 3)
             rows = [[a.text, "; ".join(str(p) for p in a.owners), a.target.display] for a in response.actions]
-            self.w.table(["Action", "Owner", "Target"], rows, caption=f"Actions agreed for recommendation {rec.number}")
+            self.w.table([_("Action"), _("Owner"), _("Target")], rows,
+                         caption=_("Actions agreed for recommendation %(ref)s", ref=rec.number))
 
     def _updates(self, rec: Recommendation) -> None:
         if not rec.updates:
             return
-        self.w.heading("Progress updates", 3)
+        self.w.heading(_("Progress updates"), 3)
         for i, u in enumerate(rec.updates, 1):
             item = self.doc.add_paragraph(style="List Bullet")
             item.add_run(update_line(u)).bold = True
@@ -283,7 +289,7 @@ class WordReport:
 
     def _activity(self) -> None:
         rows = [[long_date(a.date), a.event] for a in self.report.activity]
-        self.w.table(["Date", "Activity"], rows, caption="Meetings and evidence, in date order")
+        self.w.table([_("Date"), _("Activity")], rows, caption=_("Meetings and evidence, in date order"))
 
     def _glossary(self) -> None:
         for g in self.report.glossary:
@@ -291,18 +297,20 @@ class WordReport:
 
     def _contact(self) -> None:
         c, url = self.config.contact_for(self.report.committee, self.report.council), absolute(self.config, report_url(self.report.id))
-        intro = self.doc.add_paragraph("This report, its recommendations and the responses are online at ")
+        before, after = _("This report, its recommendations and the responses are online at %(url)s, where you can "
+                          "also download:").split("%(url)s")
+        intro = self.doc.add_paragraph(before)
         link_run(intro, url, url=url)
-        intro.add_run(", where you can also download:")
+        intro.add_run(after)
         for f in REGISTRY:
             if f.id in self.config.formats:
-                self.doc.add_paragraph(f"{f.label}: {f.purpose}", style="List Bullet")
-        self.doc.add_paragraph("To ask for it in another format or language, contact:")
+                self.doc.add_paragraph(f"{_(f.label)}: {_(f.purpose)}", style="List Bullet")
+        self.doc.add_paragraph(_("To ask for it in another format or language, contact:"))
         self.doc.add_paragraph(c.team)
         self.doc.add_paragraph(c.address)
-        link_run(self.w.labelled("Email", ""), c.email, url=f"mailto:{c.email}")
+        link_run(self.w.labelled(_("Email"), ""), c.email, url=f"mailto:{c.email}")
         phone = "".join(ch for ch in c.phone if ch.isdigit() or ch == "+")
-        link_run(self.w.labelled("Telephone", ""), c.phone, url=f"tel:{phone}")
+        link_run(self.w.labelled(_("Telephone"), ""), c.phone, url=f"tel:{phone}")
 
 
 class DocxExporter:

@@ -5,7 +5,8 @@
 
 Each reference becomes a link token whose ``href`` is ``rec:<report>/<slug>`` and whose
 ``meta["rec"]`` is ``(report id, RecNumber)``; every renderer maps it to its own URL.
-``meta["label"]`` is "Recommendation <reference>" (the phrase names itself).
+``meta["label"]`` is "Recommendation <reference>" (the phrase names itself; the site's
+``aria-label`` says it in the page's language).
 
 What a phrase's references may look like: a number of one to three digits, then an
 optional sub-letter (``2a``), ``.<digits>`` parts (``1.1``, ``1.2.3``) and parenthesised

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..dates import long_date
+from ..i18n import N_, _
 from ..markdown.plain import plain_text, short_form
 from ..model import Recommendation, Report, Update
 from ..publication import Publication
@@ -17,9 +18,9 @@ __all__ = ["decision_text", "status_text", "target_text", "update_line", "update
            "SUMMARY_TITLE", "SUMMARY_HEADER", "SummaryRow", "summary_row", "summary_rows", "summary_caption"]
 
 #: The heading of the table of recommendations at the start of the PDF and Word versions.
-SUMMARY_TITLE = "Summary of recommendations"
-#: Its column headers, in the words of the site's tracker table.
-SUMMARY_HEADER = ("Ref.", "Recommendation", "Decision", "Status", "Target date")
+SUMMARY_TITLE = N_("Summary of recommendations")
+#: Its column headers, in the words of the site's tracker table (translate with ``_``).
+SUMMARY_HEADER = (N_("Ref."), N_("Recommendation"), N_("Decision"), N_("Status"), N_("Target date"))
 
 
 def decision_text(rec: Recommendation, report: Report, s: Standing) -> str:
@@ -41,29 +42,35 @@ def target_text(s: Standing) -> str:
     if not s.target.due_known or s.target.kind == "relative":
         text += f" ({s.target.due_words})"
     if s.original_target is not None and s.slipped and s.original_target.text != s.target.text:
-        text += f" (originally {s.original_target.display})"
+        text += " " + _("(originally %(target)s)", target=s.original_target.display)
     return text
 
 
 def update_line(u: Update) -> str:
     """"15 August 2013, Children and Young People Scrutiny Committee: On track."."""
-    where = f", {u.meeting}" if u.meeting else ""
-    return f"{long_date(u.date)}{where}: {u.status.display}."
+    if u.meeting:
+        return _("%(day)s, %(meeting)s: %(status)s.", day=long_date(u.date), meeting=u.meeting, status=u.status.display)
+    return _("%(day)s: %(status)s.", day=long_date(u.date), status=u.status.display)
 
 
 def update_details(u: Update) -> list[str]:
     """Sentences after an update's note: target moved, reason, evidence, sign-off."""
     out = []
     if u.revised_target:
-        out.append(f"Target moved to {u.revised_target.display}" + (f": {u.reason}" if u.reason else ""))
+        out.append(_("Target moved to %(target)s: %(reason)s", target=u.revised_target.display, reason=u.reason)
+                   if u.reason else _("Target moved to %(target)s", target=u.revised_target.display))
     elif u.reason:
-        out.append(f"Reason: {u.reason}")
+        out.append(_("Reason: %(reason)s", reason=u.reason))
     if u.evidence:
-        out.append("Evidence: " + "; ".join(f"{e.title} ({e.url})" if e.url else e.title for e in u.evidence))
+        out.append(_("Evidence: %(items)s",
+                     items="; ".join(f"{e.title} ({e.url})" if e.url else e.title for e in u.evidence)))
     if u.sign_off:
         so = u.sign_off
-        out.append("Signed off as closed" + (f" by {so.meeting}" if so.meeting else "")
-                   + (f" on {long_date(so.date)}" if so.date else ""))
+        values = {"meeting": so.meeting, "day": long_date(so.date) if so.date else ""}
+        out.append(_("Signed off as closed by %(meeting)s on %(day)s", **values) if so.meeting and so.date
+                   else _("Signed off as closed by %(meeting)s", **values) if so.meeting
+                   else _("Signed off as closed on %(day)s", **values) if so.date
+                   else _("Signed off as closed"))
     return [line if line.endswith((".", "!", "?")) else line + "." for line in out]
 
 
@@ -84,7 +91,7 @@ class SummaryRow:
 
 
 def summary_caption(as_of: dt.date) -> str:
-    return f"Recommendations, the executive's decisions and where each stands, as of {long_date(as_of)}"
+    return _("Recommendations, the executive's decisions and where each stands, as of %(day)s", day=long_date(as_of))
 
 
 def summary_row(rec: Recommendation, s: Standing, plain: str) -> SummaryRow:
@@ -103,12 +110,14 @@ def decision_label(rec: Recommendation, s: Standing) -> str:
     """The decision in the council's words, or what stands for none ("Awaiting response")."""
     if s.decision is not None:
         return s.decision.display
-    return NO_DECISION_WORDS.get(rec.response_state, NO_DECISION_WORDS["awaited"])
+    return _(NO_DECISION_WORDS.get(rec.response_state, NO_DECISION_WORDS["awaited"]))
 
 
 def status_label(s: Standing) -> str:
     """The status the latest update gave, or the words for having none ("No update yet")."""
-    return s.label + (" (response overdue)" if s.response_overdue and s.status is not None else "")
+    if s.response_overdue and s.status is not None:
+        return _("%(status)s (response overdue)", status=s.label)
+    return s.label
 
 
 @dataclass(frozen=True)
@@ -128,17 +137,17 @@ class TargetWords:
 def target_words(rec: Recommendation, s: Standing) -> TargetWords:
     if s.target is None:
         awaited = rec.response is None and rec.response_state == "awaited"
-        return TargetWords(decision_label(rec, s) if awaited else "None given", False, "", "", False)
+        return TargetWords(decision_label(rec, s) if awaited else _("None given"), False, "", "", False)
     moved = s.original_target is not None and s.slipped and s.original_target.text != s.target.text
     originally = s.original_target.display if moved else ""
     if s.overdue:
-        due = f"{s.overdue_for} overdue"
+        due = _("%(time)s overdue", time=s.overdue_for)
     elif s.closed or s.sign_off_pending:
         due = ""
     elif s.due_today:
-        due = "due today"
+        due = _("due today")
     elif s.due_in:
-        due = f"due in {s.due_in}"
+        due = _("due in %(time)s", time=s.due_in)
     else:
         due = "" if s.target.due_known else f"({s.target.due_words})"
     return TargetWords(s.target.display, True, originally, due, s.overdue)
@@ -147,7 +156,7 @@ def target_words(rec: Recommendation, s: Standing) -> TargetWords:
 def target_label(rec: Recommendation, s: Standing) -> str:
     """The current target in one line: "March 2024 (originally June 2023), 3 months overdue"."""
     w = target_words(rec, s)
-    text = w.text + (f" (originally {w.originally})" if w.originally else "")
+    text = w.text + (" " + _("(originally %(target)s)", target=w.originally) if w.originally else "")
     if not w.due:
         return text
     return f"{text} {w.due}" if w.due.startswith("(") else f"{text}, {w.due}"

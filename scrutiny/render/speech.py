@@ -11,6 +11,8 @@ import datetime as dt
 import re
 from typing import Sequence
 
+from ..dates import long_date
+from ..i18n import _, current
 from .text import BULLET, Block, Table, linear_rows, table_title
 
 MAX_ROWS = 30
@@ -20,16 +22,25 @@ MAX_COLUMNS = 6
 _ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _RANGE = re.compile(r"\b(\d{1,3}[A-Za-z]?)\s*[-–]\s*(\d{1,3}[A-Za-z]?)\b")
 _REC_LETTER = re.compile(r"\b([Rr]ecommendations?\s+)(\d{1,3})([a-z])\b")
-_NOTE_AFTER_STOP = re.compile(r"([.!?,;:])\s*(\(note \d+\))")
 _URL = re.compile(r"\bhttps?://(?:www\.)?([^/\s]+?)(?:/\S*?)?(?=[.,;:)]*(?:\s|$))")
-_WORDS = (
-    (re.compile(r"\bCllrs\b\.?"), "Councillors"),
-    (re.compile(r"\bCllr\b\.?"), "Councillor"),
-    (re.compile(r"\be\.g\.", re.IGNORECASE), "for example"),
-    (re.compile(r"\bi\.e\.", re.IGNORECASE), "that is"),
-    (re.compile(r"\s&\s"), " and "),
-    (re.compile(r"\[\["), "[ ["),  # espeak-ng reads [[...]] as phonemes
-)
+#: Abbreviations of the text's own language said in full (the content's words, not the
+#: interface's: English text has English abbreviations, Welsh text Welsh ones).
+_WORDS = {
+    "en": (
+        (re.compile(r"\bCllrs\b\.?"), "Councillors"),
+        (re.compile(r"\bCllr\b\.?"), "Councillor"),
+        (re.compile(r"\be\.g\.", re.IGNORECASE), "for example"),
+        (re.compile(r"\bi\.e\.", re.IGNORECASE), "that is"),
+        (re.compile(r"\s&\s"), " and "),
+    ),
+    "cy": (
+        (re.compile(r"\bCyng\b\.?"), "Cynghorydd"),
+        (re.compile(r"\be\.e\.", re.IGNORECASE), "er enghraifft"),
+        (re.compile(r"\bh\.y\.", re.IGNORECASE), "hynny yw"),
+        (re.compile(r"\s&\s"), " a "),
+    ),
+}
+_PHONEMES = (re.compile(r"\[\["), "[ [")  # espeak-ng reads [[...]] as phonemes
 _ENDS = (".", "!", "?", ":", ";")
 
 
@@ -38,18 +49,24 @@ def speak_date(m: re.Match) -> str:
         day = dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:
         return m[0]
-    return f"{day.day} {day:%B %Y}"
+    return long_date(day)
+
+
+def _note_after_stop() -> re.Pattern:
+    """A note mark ("(note 3)" in the current language) after a full stop or comma."""
+    before, after = (re.escape(part) for part in _("(note %(n)s)").split("%(n)s"))
+    return re.compile(rf"([.!?,;:])\s*({before}\d+{after})")
 
 
 def normalise(text: str) -> str:
     """Words as they should be said: ``2013-06-27`` as "27 June 2013", ``3-6`` as "3 to 6",
     "Recommendation 2a" as "Recommendation 2A", "Cllr" as "Councillor", web addresses by host."""
     text = _ISO_DAY.sub(speak_date, text)
-    text = _NOTE_AFTER_STOP.sub(r" \2\1", text)
-    text = _URL.sub(lambda m: f"the web page at {m[1]}", text)
+    text = _note_after_stop().sub(r" \2\1", text)
+    text = _URL.sub(lambda m: _("the web page at %(host)s", host=m[1]), text)
     text = _REC_LETTER.sub(lambda m: f"{m[1]}{m[2]}{m[3].upper()}", text)
-    text = _RANGE.sub(lambda m: f"{m[1]} to {m[2]}", text)
-    for pattern, words in _WORDS:
+    text = _RANGE.sub(lambda m: _("%(first)s to %(last)s", first=m[1], last=m[2]), text)
+    for pattern, words in _WORDS.get(current(), ()) + (_PHONEMES,):
         text = pattern.sub(words, text)
     return re.sub(r"\s+", " ", text).strip()
 
@@ -66,10 +83,12 @@ def sentence(text: str) -> str:
 
 def table_speech(table: Table) -> str:
     """A small table read row by row ("Year 2021, Journeys 1200."); a large one named only."""
-    caption = table.caption or "a table"
     if len(table.rows) > MAX_ROWS or len(table.columns) > MAX_COLUMNS:
-        return (f"The table {caption}, with {len(table.rows)} rows, is not read aloud. "
-                f"It is in the web page and the plain text, large print and Braille editions.")
+        values = {"caption": table.caption, "rows": len(table.rows)}
+        return (_("The table %(caption)s, with %(rows)s rows, is not read aloud. It is in the web page and the plain "
+                  "text, large print and Braille editions.", **values) if table.caption
+                else _("A table with %(rows)s rows is not read aloud. It is in the web page and the plain text, large "
+                       "print and Braille editions.", **values))
     out = [sentence(table_title(table))] if table.caption else []
     for cells in linear_rows(table):
         out.append(sentence(", ".join(c.replace(": ", " ", 1) for c in cells)))
@@ -83,7 +102,7 @@ def block_speech(block: Block) -> str:
     if block.kind == "table" and block.table is not None:
         return table_speech(block.table)
     if block.number:
-        return sentence(f"Paragraph {block.number}. {block.text}")
+        return sentence(_("Paragraph %(n)s. %(text)s", n=block.number, text=block.text))
     marker = "" if block.marker in ("", BULLET) else block.marker
     return sentence(marker + block.text)
 

@@ -16,6 +16,7 @@ from typing import Iterable, Sequence
 
 from markdown_it.token import Token
 
+from ..i18n import _
 from ..model import DataTable, RecNumber, Report
 from ..publication import Publication
 from ..urls import absolute, recommendation_url
@@ -65,7 +66,7 @@ def para(text: str, marker: str = "", indent: int = 0, tight: bool = False) -> B
 
 def rec_label(number: RecNumber, speech: bool = False) -> str:
     """``Recommendation 2a`` (print) or ``Recommendation 2A`` (speech, said "two A")."""
-    return f"Recommendation {spoken_number(number) if speech else number}"
+    return _("Recommendation %(ref)s", ref=spoken_number(number) if speech else number)
 
 
 def spoken_number(number: RecNumber) -> str:
@@ -107,7 +108,7 @@ def expansion(term: str, definition: str) -> str:
 def table_title(table: Table) -> str:
     """``Table: <caption>``, unless the caption already starts with "Table"."""
     caption = table.caption.strip()
-    return caption if re.match(r"(?i)table\b", caption) else f"Table: {caption}"
+    return caption if re.match(r"(?i)(table|tabl)\b", caption) else _("Table: %(caption)s", caption=caption)
 
 
 def cell_text(value: object) -> str:
@@ -115,7 +116,8 @@ def cell_text(value: object) -> str:
 
 
 def data_table(table: DataTable) -> Table:
-    notes = tuple(([f"Source: {table.source_note}"] if table.source_note else []) + list(table.notes))
+    notes = tuple(([_("Source: %(source)s", source=table.source_note)] if table.source_note else [])
+                  + list(table.notes))
     rows = tuple(tuple(cell_text(v) for v in row) for row in table.rows)
     return Table(table.caption, tuple(table.columns), rows, notes)
 
@@ -282,14 +284,14 @@ class TextRenderer:
         if not notes.entries:
             return []
         bodies = self._footnote_bodies(footnote_tokens)
-        out = [para("Notes:" if not self.speech else "Notes to this part.")]
+        out = [para(_("Notes:") if not self.speech else _("Notes to this part."))]
         for n, (kind, value) in enumerate(notes.entries, start=1):
             if kind == "footnote":
                 text = bodies.get(value, "")  # type: ignore[arg-type]
             else:  # link addresses are noted in print only
                 label, url = value  # type: ignore[misc]
                 text = f"{label}: {url}"
-            marker = f"Note {n}: " if self.speech else f"[{n}] "
+            marker = _("Note %(n)s: ", n=n) if self.speech else f"[{n}] "
             out.append(para(text, marker, tight=True))
         return out
 
@@ -328,7 +330,7 @@ class TextRenderer:
                 parts[start:] = [done]
             elif kind == "footnote_ref" and notes is not None:
                 n = notes.footnote(child.meta["id"])
-                parts.append(f" (note {n})" if self.speech else f"[{n}]")
+                parts.append(" " + _("(note %(n)s)", n=n) if self.speech else f"[{n}]")
             elif kind == "image":
                 parts.append(child.content)
         return "".join(parts).strip()
@@ -357,7 +359,7 @@ class TextRenderer:
             address = href.split(":", 1)[1]
             return label if label.strip() == address else f"{label} ({address})"
         if _same_url(label, href):
-            return f"the web page at {_host(href)}" if self.speech else label
+            return _("the web page at %(host)s", host=_host(href)) if self.speech else label
         if self.speech:
             return label
         if notes is None:
@@ -370,16 +372,17 @@ class TextRenderer:
             return spoken_number(number) if self.speech and label == str(number) else label
         name = rec_label(number, self.speech)
         if report_id == self.report.id:
-            return f"{label} (see {name})"
+            return _("%(label)s (see %(name)s)", label=label, name=name)
         other = self.pub.content.report(report_id)
         title = other.title if other else report_id
-        said = f"{label} (see {name} of the report {title}"
+        values = {"label": label, "name": name, "title": title}
         if self.speech:
-            return said + ")"
+            return _("%(label)s (see %(name)s of the report %(title)s)", **values)
         url = absolute(self.pub.config, recommendation_url(report_id, number))
         if notes is None:
-            return f"{said}, {url})"
-        return f"{said} [{notes.link(f'{name} of {title}', url)}])"
+            return _("%(label)s (see %(name)s of the report %(title)s, %(url)s)", url=url, **values)
+        note = notes.link(_("%(name)s of %(title)s", name=name, title=title), url)
+        return _("%(label)s (see %(name)s of the report %(title)s [%(note)s])", note=note, **values)
 
 
 def _same_url(label: str, href: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..dates import long_date
+from ..i18n import N_, _
 from ..exporters import REGISTRY
 from ..model import Person, Recommendation, Report, Update
 from ..publication import Publication
@@ -28,7 +29,10 @@ class Part:
 
 
 def and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """ "a, b and c" in the current language."""
+    if len(items) == 1:
+        return items[0]
+    return _("%(items)s and %(last)s", items=", ".join(items[:-1]), last=items[-1])
 
 
 class ReportText:
@@ -62,7 +66,7 @@ class ReportText:
         blocks = [heading(rep.title, 1), para(rep.council or committee.council),
                   para(committee.name, tight=True), para(rep.kind_label, tight=True)]
         if rep.code and not self.speech:
-            blocks.append(para(rep.code, "Reference: ", tight=True))
+            blocks.append(para(rep.code, _("Reference: "), tight=True))
         blocks += self._dates() + self._people()
         if rep.summary:
             blocks.append(para(rep.summary))
@@ -71,39 +75,44 @@ class ReportText:
 
     def _dates(self) -> list[Block]:
         rep = self.report
-        rows = [("Started: ", rep.started), ("Published: ", rep.published),
-                ("Sent to the executive: ", rep.sent_to_executive)]
+        rows = [(_("Started: "), rep.started), (_("Published: "), rep.published),
+                (_("Sent to the executive: "), rep.sent_to_executive)]
         out = [para(long_date(day), label, tight=True) for label, day in rows if day]
         if rep.executive_response:
             er = rep.executive_response
-            out.append(para(f"{er.meeting}, {long_date(er.date)}" if er.date else er.meeting, "Executive response: ", tight=True))
+            out.append(para(f"{er.meeting}, {long_date(er.date)}" if er.date else er.meeting, _("Executive response: "),
+                            tight=True))
         if out:
             out[0] = Block("para", out[0].text, marker=out[0].marker)
         return out
 
     def _people(self) -> list[Block]:
         rep = self.report
-        groups = [("Lead member", [rep.lead_member] if rep.lead_member else []),
-                  ("Members", list(rep.members)), ("Co-opted members", list(rep.co_opted_members)),
-                  ("Officer support", list(rep.officers))]
+        groups = [(_("Lead member:"), [rep.lead_member] if rep.lead_member else []),
+                  (_("Members:"), list(rep.members)), (_("Co-opted members:"), list(rep.co_opted_members)),
+                  (_("Officer support:"), list(rep.officers))]
         out: list[Block] = []
         for title, people in groups:
             if people:
-                out.append(para(f"{title}:", tight=bool(out)))
+                out.append(para(title, tight=bool(out)))
                 out += [para(self._person(p), "- ", indent=1, tight=True) for p in people]
         return out
 
     def _person(self, person: Person) -> str:
         text = str(person)
-        return text.replace("Cllr ", "Councillor ") if self.speech else text
+        if not self.speech:
+            return text
+        return text.replace("Cllr ", _("Councillor") + " ").replace("Cyng ", _("Councillor") + " ")
 
     def _edition_note(self) -> list[Block]:
-        as_of = f"The status of each recommendation is given as of {long_date(self.pub.config.as_of)}."
+        as_of = _("The status of each recommendation is given as of %(day)s.", day=long_date(self.pub.config.as_of))
         if self.speech:
-            return [para(f"This is the audio edition of the report, read by a computer voice. {as_of}")]
+            return [para(_("This is the audio edition of the report, read by a computer voice. %(as_of)s", as_of=as_of))]
         url = absolute(self.pub.config, report_url(self.report.id))
-        return [para(f"This {self.edition} edition was made from the report's web page:"),
-                para(url, tight=True), para(as_of)]
+        made = {"plain text": _("This plain text edition was made from the report's web page:"),
+                "braille": _("This braille edition was made from the report's web page:")}.get(
+                    self.edition, _("This edition was made from the report's web page:"))
+        return [para(made), para(url, tight=True), para(as_of)]
 
     # --- contents, about, sections ---------------------------------------------------
 
@@ -111,7 +120,7 @@ class ReportText:
         sections = {s.slug for s in self.report.sections}
         items = [p.title + (self._paragraph_range(p.slug) if p.slug in sections else "") for p in parts]
         blocks = [para(t, f"{n}. ", tight=n > 1) for n, t in enumerate(items, start=1)]
-        return self._part("contents", "Contents", blocks)
+        return self._part("contents", _("Contents"), blocks)
 
     def _paragraph_range(self, slug: str) -> str:
         numbers = [t.meta["number"] for t in self.pub.section_tokens(self.report, slug)
@@ -119,17 +128,17 @@ class ReportText:
         if not numbers:
             return ""
         if len(numbers) == 1:
-            return f" (paragraph {numbers[0]})"
-        return f" (paragraphs {numbers[0]} to {numbers[-1]})"
+            return " " + _("(paragraph %(n)s)", n=numbers[0])
+        return " " + _("(paragraphs %(first)s to %(last)s)", first=numbers[0], last=numbers[-1])
 
     def about(self) -> Part:
         blocks: list[Block] = []
-        for title, md in (("Terms of reference", self.report.terms_of_reference),
-                          ("Methodology", self.report.methodology)):
+        for title, md in ((_("Terms of reference"), self.report.terms_of_reference),
+                          (_("Methodology"), self.report.methodology)):
             if md:
                 blocks.append(heading(title, 3))
                 blocks += self.r.blocks(self.pub.tokens(md))
-        return self._part("about", "About the review", blocks)
+        return self._part("about", _("About the review"), blocks)
 
     def section(self, slug: str) -> Part:
         self.r.new_part()
@@ -143,15 +152,19 @@ class ReportText:
         blocks: list[Block] = []
         er = self.report.executive_response
         if er:
-            by = f" by {er.decision_maker}" if er.decision_maker and er.decision_maker != er.meeting else ""
-            when = f" on {long_date(er.date)}" if er.date else ""
-            blocks.append(para(f"The executive's response was agreed{by} at {er.meeting}{when}."))
-            for label, value in (("Cabinet member: ", er.cabinet_member), ("Prepared by: ", er.prepared_by)):
+            by = er.decision_maker if er.decision_maker and er.decision_maker != er.meeting else ""
+            values = {"by": by, "meeting": er.meeting, "day": long_date(er.date) if er.date else ""}
+            blocks.append(para(
+                _("The executive's response was agreed by %(by)s at %(meeting)s on %(day)s.", **values) if by and er.date
+                else _("The executive's response was agreed by %(by)s at %(meeting)s.", **values) if by
+                else _("The executive's response was agreed at %(meeting)s on %(day)s.", **values) if er.date
+                else _("The executive's response was agreed at %(meeting)s.", **values)))
+            for label, value in ((_("Cabinet member: "), er.cabinet_member), (_("Prepared by: "), er.prepared_by)):
                 if value:
                     blocks.append(para(value, label, tight=True))
         for rec in self.report.recommendations:
             blocks += self.recommendation(rec)
-        return self._part("recommendations", _PART_TITLES["recommendations"], blocks)
+        return self._part("recommendations", _part_title("recommendations"), blocks)
 
     def recommendation(self, rec: Recommendation) -> list[Block]:
         title = rec_label(rec.number, self.speech) + (f": {rec.theme}" if rec.theme else "")
@@ -159,43 +172,44 @@ class ReportText:
         if rec.stem:
             blocks += self.r.blocks(self.pub.tokens(rec.stem))
         blocks += self.r.blocks(self.pub.tokens(rec.text))
-        for label, value in (("Addressed to: ", rec.addressed_to), ("Priority: ", rec.priority),
-                             ("Lead officers: ", "; ".join(self._person(p) for p in rec.lead_officers))):
+        for label, value in ((_("Addressed to: "), rec.addressed_to), (_("Priority: "), rec.priority),
+                             (_("Lead officers: "), "; ".join(self._person(p) for p in rec.lead_officers))):
             if value:
                 blocks.append(para(value, label, tight=True))
         if rec.follows_from:
-            word = "paragraph" if len(rec.follows_from) == 1 else "paragraphs"
-            blocks.append(para(f"It follows from {word} {and_list([str(n) for n in rec.follows_from])}."))
+            numbers = and_list([str(n) for n in rec.follows_from])
+            blocks.append(para(_("It follows from paragraph %(numbers)s.", numbers=numbers) if len(rec.follows_from) == 1
+                               else _("It follows from paragraphs %(numbers)s.", numbers=numbers)))
         blocks += self._response(rec) + self._status(rec)
         if not self.speech:
             url = absolute(self.pub.config, recommendation_url(self.report.id, rec.number))
-            blocks.append(para(url, "Web page: "))
+            blocks.append(para(url, _("Web page: ")))
         return blocks
 
     def _response(self, rec: Recommendation) -> list[Block]:
         standing = self.pub.standing(self.report, rec)
         resp = rec.response
-        blocks = [para(decision_text(rec, self.report, standing) + ".", "Response: ")]
+        blocks = [para(decision_text(rec, self.report, standing) + ".", _("Response: "))]
         if resp is None:
             return blocks
         if resp.text:
             blocks += self.r.blocks(self.pub.tokens(resp.text), indent=1)
         for action in resp.actions:
-            blocks.append(para(action.text, "Action: ", indent=1))
+            blocks.append(para(action.text, _("Action: "), indent=1))
             owners = "; ".join(self._person(p) for p in action.owners)
             if owners:
-                blocks.append(para(owners, "Owner: " if len(action.owners) == 1 else "Owners: ", 2, tight=True))
+                blocks.append(para(owners, _("Owner: ") if len(action.owners) == 1 else _("Owners: "), 2, tight=True))
             target = action.target.display + ("" if action.target.due_known else f" ({action.target.due_words})")
-            blocks.append(para(target, "Target: ", indent=2, tight=True))
+            blocks.append(para(target, _("Target: "), indent=2, tight=True))
         return blocks
 
     def _status(self, rec: Recommendation) -> list[Block]:
         s = self.pub.standing(self.report, rec)
-        blocks = [para(status_text(s), f"Status on {long_date(self.pub.config.as_of)}: ")]
+        blocks = [para(status_text(s), _("Status on %(day)s: ", day=long_date(self.pub.config.as_of)))]
         if s.target and s.slipped:
-            blocks.append(para(target_text(s) + ".", "Current target: ", tight=True))
+            blocks.append(para(target_text(s) + ".", _("Current target: "), tight=True))
         if rec.updates:
-            blocks.append(para("Progress updates:"))
+            blocks.append(para(_("Progress updates:")))
             blocks += [para(self._update(u), "- ", indent=1, tight=True) for u in rec.updates]
         return blocks
 
@@ -209,37 +223,42 @@ class ReportText:
 
     def activity(self) -> Part:
         rows = tuple((long_date(a.date), a.event) for a in self.report.activity)
-        blocks = [Block("table", table=Table("", ("Date", "Activity"), rows))] if rows else []
-        return self._part("activity", _PART_TITLES["activity"], blocks)
+        blocks = [Block("table", table=Table("", (_("Date"), _("Activity")), rows))] if rows else []
+        return self._part("activity", _part_title("activity"), blocks)
 
     def glossary(self) -> Part:
         blocks = []
         for entry in self.report.glossary:
             term = spell(entry.term) if self.speech else entry.term
             blocks.append(para(f"{term}: {entry.definition}"))
-        return self._part("glossary", _PART_TITLES["glossary"], blocks)
+        return self._part("glossary", _part_title("glossary"), blocks)
 
     def formats(self) -> Part:
         config = self.pub.config
-        labels = [f.label for f in REGISTRY if f.id in config.formats and f.id != "data"]
+        labels = [_(f.label) for f in REGISTRY if f.id in config.formats and f.id != "data"]
         contact = config.contact_for(self.report.committee, self.report.council)
-        blocks = [] if self.speech else [para("This report's web page:"),
+        blocks = [] if self.speech else [para(_("This report's web page:")),
                                          para(absolute(config, report_url(self.report.id)), tight=True)]
         if labels:
-            blocks.append(para(f"This report is also published in these formats: {and_list(labels)}."))
-        blocks.append(para("To ask for it in another format or language, such as large print, audio, "
-                           "Braille or a Word document, contact:"))
-        lines = [contact.team, contact.address, contact.phone and f"Telephone: {contact.phone}",
-                 contact.email and f"Email: {contact.email}"]
+            blocks.append(para(_("This report is also published in these formats: %(formats)s.",
+                                 formats=and_list(labels))))
+        blocks.append(para(_("To ask for it in another format or language, such as large print, audio, "
+                             "Braille or a Word document, contact:")))
+        lines = [contact.team, contact.address, contact.phone and _("Telephone: %(phone)s", phone=contact.phone),
+                 contact.email and _("Email: %(email)s", email=contact.email)]
         blocks += [para(line, indent=1, tight=True) for line in lines if line]
-        return self._part("formats", _PART_TITLES["formats"], blocks)
+        return self._part("formats", _part_title("formats"), blocks)
+
+
+def _part_title(key: str) -> str:
+    return _(_PART_TITLES[key])
 
 
 _PART_TITLES = {
-    "recommendations": "Recommendations and responses",
-    "activity": "Schedule of activity",
-    "glossary": "Glossary",
-    "formats": "Other formats and languages",
+    "recommendations": N_("Recommendations and responses"),
+    "activity": N_("Schedule of activity"),
+    "glossary": N_("Glossary"),
+    "formats": N_("Other formats and languages"),
 }
 
 

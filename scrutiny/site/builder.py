@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from jinja2 import Environment
 
+from .. import i18n
 from ..publication import Publication
 from ..render.chart import TABLE_CHART_NARROW, ChartStyle, chart_svg
 from ..urls import report_url
@@ -76,6 +77,11 @@ class SiteBuilder:
         self.write(pub, writer, result, log)
 
     def write(self, pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> SiteStats:
+        """Every page, feed and calendar, and the search index, in the site's language."""
+        with i18n.use(pub.config.language):
+            return self._write(pub, writer, result, log)
+
+    def _write(self, pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> SiteStats:
         stats = self.stats = SiteStats()
         started = time.perf_counter()
         assets = write_assets(writer, pub.config.brand, pub.content.root)
@@ -133,9 +139,9 @@ class SiteBuilder:
             return
         binary = pagefind_binary()
         if binary is None:
-            message = "skipped search index: the pagefind package is not installed (pip install -r requirements.txt)"
-            result.skipped.append(message)
-            log(message)
+            from ..build import SEARCH_SKIPPED  # the build's own words (a lazy import: build imports this)
+
+            result.warn(SEARCH_SKIPPED, log)
             return
         self.stats.search_files = index_site(writer, binary)
         if self.options.incremental:
@@ -171,14 +177,13 @@ def write_charts(pub: Publication, writer: OutputWriter, result: BuildResult, lo
                 writer.write(narrow, small)
                 written.add(narrow)
             except ValueError as err:
-                message = f"skipped chart of table {table.id} ({table.source}): {str(err).splitlines()[0]}"
-                result.skipped.append(message)
-                log(message)
+                result.warn(f"skipped chart of table {table.id} ({table.source}): {str(err).splitlines()[0]}", log)
                 continue
             written.add(path)
     return frozenset(written)
 
 
 def write_site(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:
-    """The build's ``site`` stage (after ``formats``, whose files the report pages list)."""
+    """The build's ``site`` stage (after ``formats``, whose files the report pages list),
+    in the site's language."""
     SiteBuilder().write(pub, writer, result, log)

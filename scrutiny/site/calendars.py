@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event
 
 from ..dates import long_date
+from ..i18n import _
 from ..tracker import report_message, response_deadline
 from ..urls import committee_url, recommendation_url, report_url
 from ..writer import OutputWriter
@@ -25,7 +26,6 @@ from .feeds import is_absolute
 from .plan import Plan
 
 SITE_CALENDAR = "calendar.ics"
-LINK_WORDS = "Add the deadlines to your calendar (iCalendar)"
 
 
 def report_calendar(report_id: str) -> str:
@@ -59,10 +59,13 @@ def report_deadlines(plan: Plan, report) -> list[Deadline]:
     if due is not None:
         sent = report.sent_to_executive
         message = report_message(report, [v.standing for v in plan.views[report.id]], plan.pub.config)
-        out.append(Deadline(f"response-due-{report.id}@{domain}", due, f"Response due: {report.title}",
-                            f"The executive's response to {report.title} is due by {long_date(due)} (the report "
-                            f"went to the executive {'on' if sent.precision == 'day' else 'in'} {long_date(sent)})."
-                            + (f" {message}" if message else ""),
+        values = {"report": report.title, "due": long_date(due), "sent": long_date(sent)}
+        said = (_("The executive's response to %(report)s is due by %(due)s (the report went to the executive on "
+                  "%(sent)s).", **values) if sent.precision == "day"
+                else _("The executive's response to %(report)s is due by %(due)s (the report went to the executive in "
+                       "%(sent)s).", **values))
+        out.append(Deadline(f"response-due-{report.id}@{domain}", due, _("Response due: %(report)s", report=report.title),
+                            said + (f" {message}" if message else ""),
                             report_url(report.id), report.id, report.committee))
     for view in plan.views[report.id]:
         target = view.standing.target
@@ -70,9 +73,10 @@ def report_deadlines(plan: Plan, report) -> list[Deadline]:
             continue
         rec = view.rec
         out.append(Deadline(f"target-{report.id}-{rec.number.slug}@{domain}", target.due,
-                            f"Target date: recommendation {rec.number} of {report.title}",
-                            f"Recommendation {rec.number} of {report.title}: target {target.display} "
-                            f"({target.due_words}). As of {long_date(plan.site.as_of)}: {view.standing.sentence}",
+                            _("Target date: recommendation %(ref)s of %(report)s", ref=rec.number, report=report.title),
+                            _("Recommendation %(ref)s of %(report)s: target %(target)s (%(due)s). As of %(day)s: "
+                              "%(standing)s", ref=rec.number, report=report.title, target=target.display,
+                              due=target.due_words, day=long_date(plan.site.as_of), standing=view.standing.sentence),
                             recommendation_url(report.id, rec.number), report.id, report.committee))
     return out
 
@@ -102,13 +106,15 @@ def calendar_ics(plan: Plan, name: str, deadlines: list[Deadline]) -> bytes:
 def write_calendars(plan: Plan, writer: OutputWriter) -> int:
     by_report = {r.id: report_deadlines(plan, r) for r in plan.pub.reports}
     everything = [d for r in plan.pub.reports for d in by_report[r.id]]
-    writer.write(SITE_CALENDAR, calendar_ics(plan, f"{plan.site.title}: deadlines", everything))
+    writer.write(SITE_CALENDAR, calendar_ics(plan, _("%(name)s: deadlines", name=plan.site.title), everything))
     count = 1
     for committee in plan.pub.config.committees:
         writer.write(committee_calendar(committee.id),
-                     calendar_ics(plan, f"{committee.name}: deadlines", [d for d in everything if d.committee == committee.id]))
+                     calendar_ics(plan, _("%(name)s: deadlines", name=committee.name),
+                                  [d for d in everything if d.committee == committee.id]))
         count += 1
     for report in plan.pub.reports:
-        writer.write(report_calendar(report.id), calendar_ics(plan, f"{report.title}: deadlines", by_report[report.id]))
+        writer.write(report_calendar(report.id), calendar_ics(plan, _("%(name)s: deadlines", name=report.title),
+                                                              by_report[report.id]))
         count += 1
     return count

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from ..i18n import N_, _
 from ..model import Contact, SiteConfig
 from ..urls import relative
 from .assets import Assets
@@ -21,22 +22,28 @@ class Crumb:
 @dataclass(frozen=True)
 class NavItem:
     id: str
-    label: str
+    words: str
+    """The label in English (a catalogue message)."""
     url: str
+
+    @property
+    def label(self) -> str:
+        """The label in the current language."""
+        return _(self.words)
 
 
 NAV = (
-    NavItem("home", "Home", ""),
-    NavItem("reports", "Reports", "reports/"),
-    NavItem("tracker", "Tracker", "tracker/"),
-    NavItem("committees", "Committees", "committees/"),
-    NavItem("search", "Search", "search/"),
+    NavItem("home", N_("Home"), ""),
+    NavItem("reports", N_("Reports"), "reports/"),
+    NavItem("tracker", N_("Tracker"), "tracker/"),
+    NavItem("committees", N_("Committees"), "committees/"),
+    NavItem("search", N_("Search"), "search/"),
 )
 
 FOOTER_NAV = (
-    NavItem("accessibility", "Accessibility statement", "accessibility/"),
-    NavItem("alternative-formats", "Alternative formats", "alternative-formats/"),
-    NavItem("data", "Recommendations data (CSV)", "data/recommendations.csv"),
+    NavItem("accessibility", N_("Accessibility statement"), "accessibility/"),
+    NavItem("alternative-formats", N_("Alternative formats"), "alternative-formats/"),
+    NavItem("data", N_("Recommendations data (CSV)"), "data/recommendations.csv"),
 )
 
 

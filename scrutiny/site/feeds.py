@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from feedgen.feed import FeedGenerator
 
 from ..dates import KnownDate, long_date
+from ..i18n import _
 from ..render.facts import update_details, update_line
 from ..tracker import decision_words
 from ..urls import committee_url, recommendation_url, relative, report_url
@@ -34,19 +35,21 @@ def is_absolute(base_url: str) -> bool:
 
 
 def site_feed_link(plan: Plan) -> FeedLink:
-    return FeedLink(f"{plan.site.title}: new reports, responses and updates", SITE_FEED)
+    return FeedLink(_("%(name)s: new reports, responses and updates", name=plan.site.title), SITE_FEED)
 
 
 def committee_feed_link(committee) -> FeedLink:
-    return FeedLink(f"{committee.name}: new reports, responses and updates", committee_url(committee.id) + "feed.xml")
+    return FeedLink(_("%(name)s: new reports, responses and updates", name=committee.name),
+                    committee_url(committee.id) + "feed.xml")
 
 
 def report_feed_link(report) -> FeedLink:
-    return FeedLink(f"{report.title}: publication, responses and updates", report_url(report.id) + "feed.xml")
+    return FeedLink(_("%(report)s: publication, responses and updates", report=report.title),
+                    report_url(report.id) + "feed.xml")
 
 
 def recommendation_feed_link(report, number) -> FeedLink:
-    return FeedLink(f"Recommendation {number} of {report.title}: response and updates",
+    return FeedLink(_("Recommendation %(ref)s of %(report)s: response and updates", ref=number, report=report.title),
                     recommendation_url(report.id, number) + "feed.xml")
 
 
@@ -76,17 +79,20 @@ def report_entries(plan: Plan, report) -> list[Entry]:
     out: list[Entry] = []
     committee = plan.committee_name(report.committee)
     if report.published is not None:
-        summary = report.summary or f"{report.kind_label} of the {committee}."
-        out.append(Entry("published", f"Report published: {report.title}",
-                         f"Published {long_date(report.published)}. {summary}", report_url(report.id),
+        summary = report.summary or _("%(kind)s of the %(committee)s.", kind=report.kind_label, committee=committee)
+        out.append(Entry("published", _("Report published: %(report)s", report=report.title),
+                         _("Published %(day)s. %(summary)s", day=long_date(report.published), summary=summary),
+                         report_url(report.id),
                          report.published, report.id, report.committee))
     for view in plan.views[report.id]:
         rec, slug = view.rec, view.rec.number.slug
         page = recommendation_url(report.id, rec.number)
-        name = f"Recommendation {rec.number} of {report.title}"
+        name = _("Recommendation %(ref)s of %(report)s", ref=rec.number, report=report.title)
         if rec.response is not None and rec.response.date is not None:
             words = decision_words(rec, report, view.standing)
-            out.append(Entry(f"response-{slug}", f"{name}: {words}", f"{words}. Recommendation {rec.number}: {view.short}",
+            out.append(Entry(f"response-{slug}", f"{name}: {words}",
+                             _("%(decision)s. Recommendation %(ref)s: %(words)s", decision=words, ref=rec.number,
+                               words=view.short),
                              page, rec.response.date, report.id, report.committee, slug))
         seen: dict[str, int] = {}
         for update, note in zip(rec.updates, view.notes):
@@ -156,17 +162,19 @@ def write_feeds(plan: Plan, writer: OutputWriter) -> int:
         writer.write(link.url, feed_xml(plan, link.url, link.title, subtitle, page, entries))
         count += 1
 
-    write(site_feed_link(plan), f"Scrutiny reports published by {plan.site.publisher}, the executive's "
-          "responses and progress updates.", "", everything)
+    write(site_feed_link(plan), _("Scrutiny reports published by %(publisher)s, the executive's responses and "
+                                  "progress updates.", publisher=plan.site.publisher), "", everything)
     for committee in plan.pub.config.committees:
-        write(committee_feed_link(committee), f"Reports of the {committee.name}, their responses and updates.",
+        write(committee_feed_link(committee), _("Reports of the %(committee)s, their responses and updates.",
+                                                committee=committee.name),
               committee_url(committee.id), [e for e in everything if e.committee == committee.id])
     for report in plan.pub.reports:
         entries = by_report[report.id]
-        write(report_feed_link(report), f"Publication of {report.title}, the executive's responses and "
-              "progress updates.", report_url(report.id), entries)
+        write(report_feed_link(report), _("Publication of %(report)s, the executive's responses and progress updates.",
+                                          report=report.title), report_url(report.id), entries)
         for rec in report.recommendations:
             write(recommendation_feed_link(report, rec.number),
-                  f"The executive's response to recommendation {rec.number} of {report.title}, and its updates.",
+                  _("The executive's response to recommendation %(ref)s of %(report)s, and its updates.",
+                    ref=rec.number, report=report.title),
                   recommendation_url(report.id, rec.number), [e for e in entries if e.rec == rec.number.slug])
     return count

@@ -10,18 +10,19 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from ..exporters import REGISTRY, FormatInfo
+from ..i18n import N_, _
 from ..urls import report_url
 
 MEDIA_NAMES = {
     "text/csv": "CSV",
     "application/json": "JSON",
-    "text/plain": "Plain text",
+    "text/plain": N_("Plain text"),
     "application/pdf": "PDF",
     "text/html": "HTML",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
     "application/epub+zip": "EPUB",
     "application/x-brf": "BRF",
-    "audio/x-mpegurl": "M3U playlist of MP3 files",
+    "audio/x-mpegurl": N_("M3U playlist of MP3 files"),
 }
 
 
@@ -59,8 +60,8 @@ def report_formats(report_id: str, formats: tuple[str, ...], written: Mapping[st
         for pattern, media in info.files:
             path = base + pattern.format(id=report_id)
             if path in written:
-                out.append(FormatFile(info.id, info.label, info.purpose, path,
-                                      MEDIA_NAMES.get(media, media), _size(path, written)))
+                out.append(FormatFile(info.id, _(info.label), _(info.purpose), path,
+                                      _(MEDIA_NAMES.get(media, media)), _size(path, written)))
     return tuple(out)
 
 
@@ -74,8 +75,7 @@ class AudioTrack:
 
 
 #: Titles of the tracks that read fixed parts of a report (the rest read a section).
-TRACK_TITLES = {"about-this-report": "Title and details", "recommendations": "Recommendations",
-                "appendices": "Schedule of activity and glossary"}
+TRACK_TITLES = {"about-this-report": N_("Title and details"), "recommendations": N_("Recommendations")}
 
 
 def audio_tracks(report, written: Mapping[str, int]) -> dict[str, AudioTrack]:
@@ -86,9 +86,10 @@ def audio_tracks(report, written: Mapping[str, int]) -> dict[str, AudioTrack]:
     folder = report_url(report.id) + "audio/"
     files = sorted(p for p in written if p.startswith(folder) and p.endswith(".mp3"))
     by_slug = {p[len(folder):].split("-", 1)[1][:-4]: p for p in files}
-    titles = dict(TRACK_TITLES)
-    titles["appendices"] = " and ".join(name for name, present in (("Schedule of activity", report.activity),
-                                                                   ("Glossary", report.glossary)) if present).capitalize()
+    titles = {slug: _(words) for slug, words in TRACK_TITLES.items()}
+    titles["appendices"] = (_("Schedule of activity and glossary") if report.activity and report.glossary
+                            else _("Schedule of activity") if report.activity else _("Glossary") if report.glossary
+                            else "")
     parts = [(s.slug, s.title) for s in report.sections] + list(titles.items())
     out = {}
     for slug, title in parts:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..i18n import _
 from ..dates import KnownDate, long_date
 from ..model import Report, SiteConfig
 from ..tracker import response_deadline
@@ -39,9 +40,12 @@ class Glance:
         """The status bar in words: "Of 6: 3 Complete, 2 On track and 1 No update yet",
         "All 20: Awaiting response"."""
         if len(self.standing) == 1:
-            return f"All {self.total}: {self.standing[0].tag.label}" if self.total > 1 else self.standing[0].tag.label
+            return (_("All %(total)s: %(status)s", total=self.total, status=self.standing[0].tag.label)
+                    if self.total > 1 else self.standing[0].tag.label)
         parts = [f"{s.count} {s.tag.label}" for s in self.standing]
-        return f"Of {self.total}: " + ", ".join(parts[:-1]) + " and " + parts[-1] if parts else ""
+        if not parts:
+            return ""
+        return _("Of %(total)s: %(parts)s and %(last)s", total=self.total, parts=", ".join(parts[:-1]), last=parts[-1])
 
 
 def _responded(report: Report, views: tuple[RecView, ...]) -> str:
@@ -52,10 +56,10 @@ def _responded(report: Report, views: tuple[RecView, ...]) -> str:
                    key=lambda d: (d.first, d.last))
     answered = any(v.rec.response for v in views)
     if not dates:
-        return "Date not stated" if answered else "Not yet given"
+        return _("Date not stated") if answered else _("Not yet given")
     if len(dates) == 1:
         return long_date(dates[0])
-    return f"between {long_date(dates[0])} and {long_date(dates[-1])}"
+    return _("between %(first)s and %(last)s", first=long_date(dates[0]), last=long_date(dates[-1]))
 
 
 def glance(report: Report, views: tuple[RecView, ...], config: SiteConfig) -> Glance:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import _
 from ..dates import KnownDate, TargetDate, duration_words
 from ..model import Recommendation
 from ..tracker import Standing
@@ -19,24 +20,47 @@ class Step:
     meeting: str
     status: Tag
     target: TargetDate | None
-    change: str
+    first: bool
+    was: str
+    """The status before, when this update changed it, else ""."""
+    moved_from: str | None
+    """The target it replaced when it moved the target ("" for none given), else None."""
+    signed_off: bool
+
+    @property
+    def status_changed(self) -> bool:
+        return bool(self.was)
+
+    @property
+    def moved(self) -> bool:
+        return self.moved_from is not None
+
+    @property
+    def change(self) -> str:
+        """What it changed, in words: "Status was On track; Target moved from June 2023"."""
+        changes = []
+        if self.first:
+            changes.append(_("First update"))
+        if self.was:
+            changes.append(_("Status was %(status)s", status=self.was))
+        if self.moved_from is not None:
+            changes.append(_("Target moved from %(target)s", target=self.moved_from or _("none given")))
+        if self.signed_off:
+            changes.append(_("Signed off as closed"))
+        return "; ".join(changes) or _("No change")
 
 
 def steps(rec: Recommendation) -> tuple[Step, ...]:
     """The updates of :func:`~.views.timeline` with the target after each and what changed."""
     out, target, before = [], rec.original_target, None
     for entry in timeline(rec):
-        u, changes = entry.update, []
-        if before is None:
-            changes.append("First update")
-        elif before.status.id != u.status.id:
-            changes.append(f"Status was {before.status.display}")
+        u = entry.update
+        was = before.status.display if before is not None and before.status.id != u.status.id else ""
+        moved_from = None
         if u.revised_target:
-            changes.append(f"Target moved from {entry.revised_from.display if entry.revised_from else 'none given'}")
+            moved_from = entry.revised_from.display if entry.revised_from else ""
             target = u.revised_target
-        if u.sign_off:
-            changes.append("Signed off as closed")
-        out.append(Step(u.date, u.meeting, entry.status, target, "; ".join(changes) or "No change"))
+        out.append(Step(u.date, u.meeting, entry.status, target, before is None, was, moved_from, bool(u.sign_off)))
         before = u
     return tuple(out)
 
@@ -50,10 +74,22 @@ def target_moved(standing: Standing) -> str:
     if not standing.revisions:
         return ""
     n = len(standing.revisions)
-    times = "once" if n == 1 else "twice" if n == 2 else f"{n} times"
     first, last = standing.original_target, standing.target
-    ends = f"from {first.display if first else 'none given'} to {last.display if last else 'none given'}"
+    values = {"first": first.display if first else _("none given"), "last": last.display if last else _("none given"),
+              "num": n}
     if first and last and first.due and last.due and first.due != last.due:
-        way = "later" if last.due > first.due else "earlier"
-        return f"Moved {times}: {duration_words(first.due, last.due)} {way} in all ({ends})"
-    return f"Moved {times} ({ends})"
+        values["time"] = duration_words(first.due, last.due)
+        if last.due > first.due:
+            return _times(n, _("Moved once: %(time)s later in all (from %(first)s to %(last)s)", **values),
+                          _("Moved twice: %(time)s later in all (from %(first)s to %(last)s)", **values),
+                          _("Moved %(num)s times: %(time)s later in all (from %(first)s to %(last)s)", **values))
+        return _times(n, _("Moved once: %(time)s earlier in all (from %(first)s to %(last)s)", **values),
+                      _("Moved twice: %(time)s earlier in all (from %(first)s to %(last)s)", **values),
+                      _("Moved %(num)s times: %(time)s earlier in all (from %(first)s to %(last)s)", **values))
+    return _times(n, _("Moved once (from %(first)s to %(last)s)", **values),
+                  _("Moved twice (from %(first)s to %(last)s)", **values),
+                  _("Moved %(num)s times (from %(first)s to %(last)s)", **values))
+
+
+def _times(n: int, once: str, twice: str, many: str) -> str:
+    return once if n == 1 else twice if n == 2 else many

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from ..i18n import N_, _
 from ..model import Report
 from ..tracker import decision_maker, report_message, response_deadline
 from ..urls import recommendation_url, report_url, tracker_url
@@ -22,14 +23,14 @@ from .trackerviews import view_links
 from .views import Counts, RecView, decision_counts, timeline
 
 #: Fixed parts of a report page, after the cover details, as (id, label).
-LEAD_PARTS = (("terms-of-reference", "Terms of reference"), ("methodology", "Methodology"))
+LEAD_PARTS = (("terms-of-reference", N_("Terms of reference")), ("methodology", N_("Methodology")))
 TAIL_PARTS = (
-    ("all-recommendations", "Recommendations"),
-    ("executive-response", "Executive response"),
-    ("schedule-of-activity", "Schedule of activity"),
-    ("glossary", "Glossary"),
-    ("change-history", "Change history"),
-    ("other-formats", "Other formats"),
+    ("all-recommendations", N_("Recommendations")),
+    ("executive-response", N_("Executive response")),
+    ("schedule-of-activity", N_("Schedule of activity")),
+    ("glossary", N_("Glossary")),
+    ("change-history", N_("Change history")),
+    ("other-formats", N_("Other formats")),
 )
 
 
@@ -58,13 +59,13 @@ def contents(report: Report, plan: Plan) -> list[tuple[str, str]]:
     ids = part_ids(report)
 
     def fixed(parts):
-        return [(ids[pid], label) for pid, label in parts if _present(report, pid, plan)]
+        return [(ids[pid], _(label)) for pid, label in parts if _present(report, pid, plan)]
     return fixed(LEAD_PARTS) + [(s.slug, s.title) for s in report.sections] + fixed(TAIL_PARTS)
 
 
 def report_page(plan: Plan, report: Report) -> Job:
     meta = PageMeta(report_url(report.id), plan.title(report.title), report.title,
-                    plan.crumbs(("Reports", "reports/")), "reports", report.summary, "Report", wide=True,
+                    plan.crumbs((_("Reports"), "reports/")), "reports", report.summary, "Report", wide=True,
                     feeds=(report_feed_link(report), committee_feed_link(plan.pub.config.committee(report.committee)),
                            site_feed_link(plan)),
                     og_type="article", json_ld=report_json_ld(report, plan.pub.config))
@@ -103,9 +104,9 @@ def report_page(plan: Plan, report: Report) -> Job:
 def recommendation_page(plan: Plan, report: Report, index: int) -> Job:
     views = plan.views[report.id]
     view = views[index]
-    meta = PageMeta(view.url, plan.title(f"Recommendation {view.number}", report.title),
-                    f"Recommendation {view.number}",
-                    plan.crumbs(("Reports", "reports/"), (report.title, report_url(report.id))),
+    meta = PageMeta(view.url, plan.title(_("Recommendation %(ref)s", ref=view.number), report.title),
+                    _("Recommendation %(ref)s", ref=view.number),
+                    plan.crumbs((_("Reports"), "reports/"), (report.title, report_url(report.id))),
                     "reports", report.title, "Recommendation",
                     feeds=(recommendation_feed_link(report, view.number), report_feed_link(report)),
                     og_type="article")
@@ -136,9 +137,9 @@ def recommendation_page(plan: Plan, report: Report, index: int) -> Job:
 def group_page(plan: Plan, report: Report, group, members) -> Job:
     """The page a reference to a group of parts ("Recommendation 5" of 5a-5c) links to."""
     views = [v for v in plan.views[report.id] if v.rec in members]
-    meta = PageMeta(recommendation_url(report.id, group), plan.title(f"Recommendation {group}", report.title),
-                    f"Recommendation {group}",
-                    plan.crumbs(("Reports", "reports/"), (report.title, report_url(report.id))),
+    meta = PageMeta(recommendation_url(report.id, group), plan.title(_("Recommendation %(ref)s", ref=group), report.title),
+                    _("Recommendation %(ref)s", ref=group),
+                    plan.crumbs((_("Reports"), "reports/"), (report.title, report_url(report.id))),
                     "reports", report.title, "Recommendation", feeds=(report_feed_link(report),))
 
     def values(plan: Plan, body: Body | None) -> dict:
@@ -159,9 +160,10 @@ def tracker_values(plan: Plan, views: list[RecView], site_wide: bool) -> dict:
 
 
 def report_tracker(plan: Plan, report: Report) -> Job:
-    meta = PageMeta(tracker_url(report.id), plan.title("Tracker", report.title), f"Tracker: {report.title}",
-                    plan.crumbs(("Reports", "reports/"), (report.title, report_url(report.id))),
-                    "tracker", f"Where each recommendation of {report.title} stands.",
+    meta = PageMeta(tracker_url(report.id), plan.title(_("Tracker"), report.title),
+                    _("Tracker: %(report)s", report=report.title),
+                    plan.crumbs((_("Reports"), "reports/"), (report.title, report_url(report.id))),
+                    "tracker", _("Where each recommendation of %(report)s stands.", report=report.title),
                     scripts=(plan.site.assets.tracker_js,), wide=True, feeds=(report_feed_link(report),))
 
     def values(plan: Plan, body: Body | None) -> dict:

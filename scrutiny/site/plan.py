@@ -9,6 +9,7 @@ from typing import Callable, Mapping
 
 from jinja2 import Environment
 
+from ..i18n import _
 from ..model import Report
 from ..publication import Publication
 from .context import Crumb, PageMeta, SiteView
@@ -68,7 +69,7 @@ class Plan:
         return Body(self.env, self.pub, page, report, views, self.charts)
 
     def crumbs(self, *pairs: tuple[str, str]) -> tuple[Crumb, ...]:
-        return (Crumb("Home", ""),) + tuple(Crumb(label, url) for label, url in pairs)
+        return (Crumb(_("Home"), ""),) + tuple(Crumb(label, url) for label, url in pairs)
 
     def title(self, *parts: str) -> str:
         return " – ".join((*parts, self.site.title))

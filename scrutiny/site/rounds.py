@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..dates import KnownDate, long_date
+from ..i18n import _
 from ..tracker import update_rounds
 from ..urls import slugify, tracker_url
 from .context import PageMeta
@@ -63,18 +64,18 @@ def _report_rounds(plan: Plan, day: KnownDate) -> list[ReportRound]:
 
 
 def _counts(parts: list[ReportRound]) -> dict[str, int]:
-    changes = [u.step.change for p in parts for u in p.updated]
-    return {"updates": len(changes),
-            "status": sum("Status was" in c for c in changes),
-            "target": sum("Target moved" in c for c in changes),
-            "closed": sum("Signed off" in c for c in changes),
+    steps = [u.step for p in parts for u in p.updated]
+    return {"updates": len(steps),
+            "status": sum(s.status_changed for s in steps),
+            "target": sum(s.moved for s in steps),
+            "closed": sum(s.signed_off for s in steps),
             "not_updated": sum(len(p.not_updated) for p in parts)}
 
 
 def index_page(plan: Plan) -> Job:
-    meta = PageMeta(ROOT, plan.title("What changed at each update round"), "What changed at each update round",
-                    plan.crumbs(("Recommendation tracker", tracker_url())), "tracker",
-                    "Each round of progress updates: what every update changed, and what was not updated.")
+    heading = _("What changed at each update round")
+    meta = PageMeta(ROOT, plan.title(heading), heading, plan.crumbs((_("Recommendation tracker"), tracker_url())),
+                    "tracker", _("Each round of progress updates: what every update changed, and what was not updated."))
 
     def values(plan: Plan, body: Body | None) -> dict:
         items = [(day, round_url(day), _counts(_report_rounds(plan, day))) for day in rounds(plan)]
@@ -83,10 +84,10 @@ def index_page(plan: Plan) -> Job:
 
 
 def round_page(plan: Plan, day: KnownDate) -> Job:
-    heading = f"What changed at the updates of {long_date(day)}"
+    heading = _("What changed at the updates of %(day)s", day=long_date(day))
     meta = PageMeta(round_url(day), plan.title(heading), heading,
-                    plan.crumbs(("Recommendation tracker", tracker_url()), ("Update rounds", ROOT)), "tracker",
-                    f"Every progress update dated {long_date(day)} and what it changed.", wide=True)
+                    plan.crumbs((_("Recommendation tracker"), tracker_url()), (_("Update rounds"), ROOT)), "tracker",
+                    _("Every progress update dated %(day)s and what it changed.", day=long_date(day)), wide=True)
 
     def values(plan: Plan, body: Body | None) -> dict:
         parts = _report_rounds(plan, day)

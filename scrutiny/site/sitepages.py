@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..exporters import REGISTRY
+from ..i18n import _
 from ..load.config import today
 from ..urls import committee_url, tracker_url
 from .charts import committee_charts, home_charts
@@ -27,7 +28,7 @@ def _report_items(plan: Plan, reports) -> list[dict]:
 
 def home(plan: Plan) -> Job:
     meta = PageMeta("", plan.site.title, plan.site.title, (), "home",
-                    f"Scrutiny reports published by {plan.site.publisher}, and where each recommendation stands.",
+                    _("Scrutiny reports published by %(publisher)s, and where each recommendation stands.", publisher=plan.site.publisher),
                     feeds=(site_feed_link(plan),))
 
     def values(plan: Plan, body: Body | None) -> dict:
@@ -37,8 +38,8 @@ def home(plan: Plan) -> Job:
 
 
 def reports_index(plan: Plan) -> Job:
-    meta = PageMeta("reports/", plan.title("Reports"), "Reports", plan.crumbs(), "reports",
-                    "Every published scrutiny report, newest first.", feeds=(site_feed_link(plan),))
+    meta = PageMeta("reports/", plan.title(_("Reports")), _("Reports"), plan.crumbs(), "reports",
+                    _("Every published scrutiny report, newest first."), feeds=(site_feed_link(plan),))
 
     def values(plan: Plan, body: Body | None) -> dict:
         return {"items": _report_items(plan, plan.pub.reports)}
@@ -46,8 +47,8 @@ def reports_index(plan: Plan) -> Job:
 
 
 def site_tracker(plan: Plan) -> Job:
-    meta = PageMeta(tracker_url(), plan.title("Recommendation tracker"), "Recommendation tracker",
-                    plan.crumbs(), "tracker", "Every recommendation, its response, owner, target date and status.",
+    meta = PageMeta(tracker_url(), plan.title(_("Recommendation tracker")), _("Recommendation tracker"),
+                    plan.crumbs(), "tracker", _("Every recommendation, its response, owner, target date and status."),
                     scripts=(plan.site.assets.tracker_js,), wide=True, feeds=(site_feed_link(plan),))
 
     def values(plan: Plan, body: Body | None) -> dict:
@@ -56,8 +57,8 @@ def site_tracker(plan: Plan) -> Job:
 
 
 def committees_index(plan: Plan) -> Job:
-    meta = PageMeta("committees/", plan.title("Committees"), "Committees", plan.crumbs(), "committees",
-                    "The scrutiny committees and panels whose reports are published here.",
+    meta = PageMeta("committees/", plan.title(_("Committees")), _("Committees"), plan.crumbs(), "committees",
+                    _("The scrutiny committees and panels whose reports are published here."),
                     feeds=(site_feed_link(plan),))
 
     def values(plan: Plan, body: Body | None) -> dict:
@@ -72,8 +73,9 @@ def committees_index(plan: Plan) -> Job:
 
 def committee_page(plan: Plan, committee) -> Job:
     meta = PageMeta(committee_url(committee.id), plan.title(committee.name), committee.name,
-                    plan.crumbs(("Committees", "committees/")), "committees",
-                    f"Reports and open recommendations of the {committee.name}.", "Committee", wide=True,
+                    plan.crumbs((_("Committees"), "committees/")), "committees",
+                    _("Reports and open recommendations of the %(committee)s.", committee=committee.name), "Committee",
+                    wide=True,
                     feeds=(committee_feed_link(committee), site_feed_link(plan)))
 
     def values(plan: Plan, body: Body | None) -> dict:
@@ -91,9 +93,9 @@ def accessibility(plan: Plan) -> Job:
     """The accessibility statement, on the GOV.UK model. Its dates are the day of this build
     (``SOURCE_DATE_EPOCH`` when set, for reproducible builds), never ``as_of``: the
     statement is made again by every build, with that build's formats and contact."""
-    heading = f"Accessibility statement for {plan.site.title}"
-    meta = PageMeta("accessibility/", plan.title("Accessibility statement"), heading,
-                    plan.crumbs(), "", "How accessible this website is, what is not, and how to report a problem.",
+    heading = _("Accessibility statement for %(site)s", site=plan.site.title)
+    meta = PageMeta("accessibility/", plan.title(_("Accessibility statement")), heading,
+                    plan.crumbs(), "", _("How accessible this website is, what is not, and how to report a problem."),
                     "Help")
 
     def values(plan: Plan, body: Body | None) -> dict:
@@ -106,9 +108,9 @@ def accessibility(plan: Plan) -> Job:
 
 
 def alternative_formats(plan: Plan) -> Job:
-    meta = PageMeta("alternative-formats/", plan.title("Alternative formats"), "Alternative formats",
-                    plan.crumbs(), "", "Every report's files in other formats, their type and size, "
-                    "and how to ask for another format.", "Help")
+    meta = PageMeta("alternative-formats/", plan.title(_("Alternative formats")), _("Alternative formats"),
+                    plan.crumbs(), "", _("Every report's files in other formats, their type and size, "
+                                         "and how to ask for another format."), "Help")
 
     def values(plan: Plan, body: Body | None) -> dict:
         built = selected(plan.pub.config.formats)
@@ -119,14 +121,14 @@ def alternative_formats(plan: Plan) -> Job:
 
 
 def search(plan: Plan) -> Job:
-    meta = PageMeta("search/", plan.title("Search"), "Search", plan.crumbs(), "search",
-                    "Search every report and recommendation, or only reports or only recommendations.",
+    meta = PageMeta("search/", plan.title(_("Search")), _("Search"), plan.crumbs(), "search",
+                    _("Search every report and recommendation, or only reports or only recommendations."),
                     scripts=(plan.site.assets.search_js,))
     return Job(meta, "search.html.j2", lambda plan, body: {"reports_bundle": REPORTS_BUNDLE})
 
 
 def not_found(plan: Plan) -> Job:
-    meta = PageMeta("404.html", plan.title("Page not found"), "Page not found", plan.crumbs(), "",
+    meta = PageMeta("404.html", plan.title(_("Page not found")), _("Page not found"), plan.crumbs(), "",
                     root_path=root_path(plan.site.base_url))
     return Job(meta, "404.html.j2", lambda plan, body: {})
 

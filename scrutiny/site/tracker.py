@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import N_, _
 from ..model import SiteConfig
 from .views import NO_DECISION, RecView
 
@@ -29,13 +30,13 @@ class Filter:
 
 
 OVERDUE_OPTIONS = (
-    Option("t", "Target date passed"),
-    Option("r", "Response overdue"),
-    Option("n", "Not overdue"),
+    Option("t", N_("Target date passed")),
+    Option("r", N_("Response overdue")),
+    Option("n", N_("Not overdue")),
 )
 CHANGE_OPTIONS = (
-    Option("y", "Changed at the latest update"),
-    Option("n", "Not changed at the latest update"),
+    Option("y", N_("Changed at the latest update")),
+    Option("n", N_("Not changed at the latest update")),
 )
 
 
@@ -76,18 +77,19 @@ def filters(views: list[RecView], config: SiteConfig, site_wide: bool) -> tuple[
     out = []
     if site_wide:
         committees = {v.report.committee for v in views}
-        out.append(Filter("committee", "Committee", "c", tuple(
+        out.append(Filter("committee", _("Committee"), "c", tuple(
             Option(c.id, c.name) for c in config.committees if c.id in committees)))
-        out.append(Filter("report", "Report", "r", _distinct(
+        out.append(Filter("report", _("Report"), "r", _distinct(
             (v.report.id, v.report.title) for v in sorted(views, key=lambda v: v.report.title))))
     decision_ids = {v.standing.decision.id if v.standing.decision else NO_DECISION[v.rec.response_state].id for v in views}
     decisions = [t for t in config.decisions if t.id in decision_ids]
     decisions += [t for t in NO_DECISION.values() if t.id in decision_ids]
-    out.append(Filter("decision", "Decision", "d", tuple(Option(t.id, t.display) for t in decisions)))
-    out.append(Filter("status", "Status", "s", _distinct(
+    out.append(Filter("decision", _("Decision"), "d", tuple(Option(t.id, _(t.display) if t in NO_DECISION.values()
+                                                                   else t.display) for t in decisions)))
+    out.append(Filter("status", _("Status"), "s", _distinct(
         (v.standing.state, v.standing.label) for v in sorted(views, key=lambda v: v.standing.label))))
     owners = sorted({p.name for v in views for p in v.rec.owners})
-    out.append(Filter("owner", "Owner", "o", tuple(Option(n, n) for n in owners)))
-    out.append(Filter("overdue", "Overdue", "od", OVERDUE_OPTIONS))
-    out.append(Filter("changed", "Latest update", "ch", CHANGE_OPTIONS))
+    out.append(Filter("owner", _("Owner"), "o", tuple(Option(n, n) for n in owners)))
+    out.append(Filter("overdue", _("Overdue"), "od", tuple(Option(o.value, _(o.label)) for o in OVERDUE_OPTIONS)))
+    out.append(Filter("changed", _("Latest update"), "ch", tuple(Option(o.value, _(o.label)) for o in CHANGE_OPTIONS)))
     return tuple(out)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterator
 
 from ..dates import long_date
+from ..i18n import N_, _
 from ..urls import slugify
 from .context import PageMeta
 from .plan import Job, Plan
@@ -26,10 +27,19 @@ class View:
     """Recommendations that answer one question, on one page."""
 
     slug: str
-    title: str
-    lead: str
-    """What the page lists, in one sentence (it follows "Recommendations ...")."""
+    words: str
+    """Its title, in English (a catalogue message; :attr:`title` is in the current language)."""
+    lead_words: str
+    """What the page lists, in one sentence ("Recommendations whose ...")."""
     keep: Callable[[RecView], bool]
+
+    @property
+    def title(self) -> str:
+        return _(self.words)
+
+    @property
+    def lead(self) -> str:
+        return _(self.lead_words)
 
     @property
     def url(self) -> str:
@@ -50,9 +60,50 @@ class Grouping:
     """One page per group (committee, council, owner) and an index of the groups."""
 
     slug: str
-    title: str
+    words: str
+    """Its title in English ("By committee"); :attr:`title` in the current language."""
     noun: str
+    """``committee``, ``council`` or ``owner`` (an id: the words are below)."""
     groups: Callable[[Plan], list[Group]]
+
+    @property
+    def title(self) -> str:
+        return _(self.words)
+
+    @property
+    def column(self) -> str:
+        """The header of the groups' column."""
+        return {"committee": _("Committee"), "council": _("Council"), "owner": _("Owner")}[self.noun]
+
+    @property
+    def heading(self) -> str:
+        return {"committee": _("Recommendations by committee"), "council": _("Recommendations by council"),
+                "owner": _("Recommendations by owner")}[self.noun]
+
+    @property
+    def description(self) -> str:
+        return {"committee": _("The recommendations of each committee, one page each."),
+                "council": _("The recommendations of each council, one page each."),
+                "owner": _("The recommendations of each owner, one page each.")}[self.noun]
+
+    def intro(self, as_of: str) -> str:
+        """The index page's lead sentence."""
+        if self.noun == "committee":
+            return _("Each committee's recommendations on a page of their own, as of %(day)s.", day=as_of)
+        if self.noun == "council":
+            return _("Each council's recommendations on a page of their own, as of %(day)s.", day=as_of)
+        return _("Each owner's recommendations on a page of their own, as of %(day)s. A recommendation whose "
+                 "actions have several owners is listed under each of them.", day=as_of)
+
+    def lead(self, group: "Group") -> str:
+        """The lead sentence of one group's page."""
+        if group.unnamed:
+            return {"committee": _("Recommendations with no committee recorded"),
+                    "council": _("Recommendations with no council recorded"),
+                    "owner": _("Recommendations with no owner recorded")}[self.noun]
+        if self.noun == "owner":
+            return _("Recommendations whose action %(name)s owns", name=group.name)
+        return _("Recommendations of %(name)s", name=group.name)
 
     @property
     def url(self) -> str:
@@ -63,15 +114,17 @@ class Grouping:
 
 
 VIEWS = (
-    View("overdue", "Overdue", "whose target date has passed and that are not closed",
+    View("overdue", N_("Overdue"), N_("Recommendations whose target date has passed and that are not closed"),
          lambda v: v.standing.overdue),
-    View("awaiting-response", "Awaiting a response", "that are waiting for the executive's decision",
+    View("awaiting-response", N_("Awaiting a response"),
+         N_("Recommendations that are waiting for the executive's decision"),
          lambda v: v.standing.response_expected),
-    View("slipped", "Target date moved", "whose target date has been revised at least once",
+    View("slipped", N_("Target date moved"), N_("Recommendations whose target date has been revised at least once"),
          lambda v: v.standing.slipped),
-    View("changed", "Changed at the latest update", "whose status or target changed at their report's latest update",
+    View("changed", N_("Changed at the latest update"),
+         N_("Recommendations whose status or target changed at their report's latest update"),
          lambda v: bool(v.standing.changed)),
-    View("closed", "Closed", "that need no further action",
+    View("closed", N_("Closed"), N_("Recommendations that need no further action"),
          lambda v: v.standing.closed),
 )
 
@@ -86,7 +139,7 @@ def _unique(groups: list[tuple[str, list[RecView]]], empty: str) -> list[Group]:
         while slug in used:
             slug, n = f"{base}-{n}", n + 1
         used.add(slug)
-        out.append(Group(slug, name, tuple(views), name == empty))
+        out.append(Group(slug, _(name) if name == empty else name, tuple(views), name == empty))
     return out
 
 
@@ -99,8 +152,8 @@ def _by_committee(plan: Plan) -> list[Group]:
     return out
 
 
-NO_COUNCIL = "Council not stated"
-NO_OWNER = "No owner recorded"
+NO_COUNCIL = N_("Council not stated")
+NO_OWNER = N_("No owner recorded")
 
 
 def _by_key(keys: Callable[[RecView], list[str]], empty: str) -> Callable[[Plan], list[Group]]:
@@ -114,9 +167,9 @@ def _by_key(keys: Callable[[RecView], list[str]], empty: str) -> Callable[[Plan]
 
 
 GROUPINGS = (
-    Grouping("committees", "By committee", "committee", _by_committee),
-    Grouping("councils", "By council", "council", _by_key(lambda v: [v.report.council] if v.report.council else [], NO_COUNCIL)),
-    Grouping("owners", "By owner", "owner", _by_key(lambda v: sorted({p.name for p in v.rec.owners}), NO_OWNER)),
+    Grouping("committees", N_("By committee"), "committee", _by_committee),
+    Grouping("councils", N_("By council"), "council", _by_key(lambda v: [v.report.council] if v.report.council else [], NO_COUNCIL)),
+    Grouping("owners", N_("By owner"), "owner", _by_key(lambda v: sorted({p.name for p in v.rec.owners}), NO_OWNER)),
 )
 
 
@@ -138,12 +191,12 @@ def _view_links(plan: Plan) -> tuple[ViewLink, ...]:
     views = plan.all_views
     return (tuple(ViewLink(v.title, v.url, sum(1 for x in views if v.keep(x))) for v in VIEWS)
             + tuple(ViewLink(g.title, g.url, None) for g in GROUPINGS)
-            + (ViewLink("What changed at each update round", "changes/", None),))
+            + (ViewLink(_("What changed at each update round"), "changes/", None),))
 
 
 def _meta(plan: Plan, url: str, heading: str, description: str, crumbs=(), wide: bool = True) -> PageMeta:
-    return PageMeta(url, plan.title(heading, "Recommendation tracker"), heading,
-                    plan.crumbs(("Recommendation tracker", ROOT), *crumbs), "tracker", description, wide=wide)
+    return PageMeta(url, plan.title(heading, _("Recommendation tracker")), heading,
+                    plan.crumbs((_("Recommendation tracker"), ROOT), *crumbs), "tracker", description, wide=wide)
 
 
 def _table_values(plan: Plan, views, lead: str) -> dict:
@@ -153,8 +206,9 @@ def _table_values(plan: Plan, views, lead: str) -> dict:
 
 
 def view_page(plan: Plan, view: View) -> Job:
-    lead = f"Recommendations {view.lead}"
-    meta = _meta(plan, view.url, f"{view.title}: recommendations", f"{lead}, as of {long_date(plan.site.as_of)}.")
+    lead = view.lead
+    meta = _meta(plan, view.url, _("%(view)s: recommendations", view=view.title),
+                 _("%(lead)s, as of %(day)s.", lead=lead, day=long_date(plan.site.as_of)))
 
     def values(plan: Plan, body: Body | None) -> dict:
         return {"current": view.url, **_table_values(plan, [v for v in plan.all_views if view.keep(v)], lead)}
@@ -163,21 +217,18 @@ def view_page(plan: Plan, view: View) -> Job:
 
 def grouping_pages(plan: Plan, grouping: Grouping) -> Iterator[Job]:
     groups = grouping.groups(plan)
-    meta = _meta(plan, grouping.url, f"Recommendations {grouping.title.lower()}",
-                 f"The recommendations of each {grouping.noun}, one page each.", wide=False)
+    meta = _meta(plan, grouping.url, grouping.heading, grouping.description, wide=False)
 
     def index_values(plan: Plan, body: Body | None) -> dict:
         items = [(g, grouping.group_url(g), Counts.of(g.views)) for g in groups]
         return {"current": grouping.url, "grouping": grouping, "items": items, "links": view_links(plan)}
     yield Job(meta, "tracker-groups.html.j2", index_values)
     for group in groups:
-        gmeta = _meta(plan, grouping.group_url(group), f"Recommendations: {group.name}",
-                      f"Every recommendation of {group.name}.", ((grouping.title, grouping.url),))
+        gmeta = _meta(plan, grouping.group_url(group), _("Recommendations: %(name)s", name=group.name),
+                      _("Every recommendation of %(name)s.", name=group.name), ((grouping.title, grouping.url),))
 
         def values(plan: Plan, body: Body | None, group=group) -> dict:
-            lead = (f"Recommendations with no {grouping.noun} recorded" if group.unnamed
-                    else f"Recommendations of {group.name}" if grouping.noun != "owner"
-                    else f"Recommendations whose action {group.name} owns")
+            lead = grouping.lead(group)
             return {"current": grouping.url, **_table_values(plan, group.views, lead)}
         yield Job(gmeta, "tracker-view.html.j2", values)
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import _, ngettext
 from ..dates import TargetDate, long_date
 from ..markdown.plain import plain_text, short_form
 from ..model import Person, Recommendation, Report, Term, Update
@@ -48,7 +49,7 @@ class Tag:
 def decision_tag(term: Term | None, state: str = "awaited") -> Tag:
     if term is None:
         none = NO_DECISION.get(state, AWAITING_DECISION)
-        return Tag(none.label, "yellow" if none is AWAITING_DECISION else "grey")
+        return Tag(_(none.label), "yellow" if none is AWAITING_DECISION else "grey")
     return Tag(term.display, DECISION_COLOURS.get(term.id, "grey" if term.closed else "green"))
 
 
@@ -67,10 +68,10 @@ def standing_tag(standing: Standing) -> Tag:
 
 def file_size(size: int) -> str:
     if size < 1024:
-        return f"{size} bytes"
+        return ngettext("%(num)s byte", "%(num)s bytes", size)
     if size < 1024 * 1024:
-        return f"{round(size / 1024)} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+        return _("%(size)s KB", size=round(size / 1024))
+    return _("%(size)s MB", size=f"{size / (1024 * 1024):.1f}")
 
 
 def person(p: Person) -> str:
@@ -132,13 +133,14 @@ class RecView:
         """What the tracker shows behind the row's button (and its word filter searches):
         the full words when the row shortens them, and every update in words."""
         full = self.shortened or bool(self.stem)
-        updates = [f"{long_date(u.date)}, {u.status.display}" + (f": {note}" if note else "")
+        updates = [_("%(day)s, %(status)s: %(note)s", day=long_date(u.date), status=u.status.display, note=note) if note
+                   else _("%(day)s, %(status)s", day=long_date(u.date), status=u.status.display)
                    for u, note in self.update_notes]
         if not full and not updates:
             return None
-        label = ("Full text and updates" if updates else "Full text") if full else "Updates"
+        label = (_("Full text and updates") if updates else _("Full text")) if full else _("Updates")
         text = ([self.stem] if self.stem else []) + self.text.split("\n\n") if full else []
-        return {"label": label, "of": f"of recommendation {self.number}", "text": text, "updates": updates}
+        return {"label": label, "of": _("of recommendation %(ref)s", ref=self.number), "text": text, "updates": updates}
 
     @property
     def shortened(self) -> bool:
@@ -169,13 +171,13 @@ class RecView:
         """Accountability flags, as words: overdue, response overdue, date revised."""
         s, out = self.standing, []
         if s.overdue:
-            out.append(Tag(f"{s.overdue_for} overdue", "red"))
+            out.append(Tag(_("%(time)s overdue", time=s.overdue_for), "red"))
         if s.response_overdue and s.status is not None:  # without updates the status already says it
-            out.append(Tag("Response overdue", "red"))
+            out.append(Tag(_("Response overdue"), "red"))
         if s.slipped:
-            out.append(Tag("Date revised", "purple"))
+            out.append(Tag(_("Date revised"), "purple"))
         if s.missed_updates:
-            out.append(Tag("Update missed", "orange"))
+            out.append(Tag(_("Update missed"), "orange"))
         return tuple(out)
 
     @property

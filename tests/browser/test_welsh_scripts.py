@@ -1,0 +1,84 @@
+"""A Welsh site in a browser: every message the tracker's and the search's scripts write
+(the announced counts, the filter button, the search status and a result's facts) is in
+Welsh, from the words the page hands them (#i18n-words); and axe finds no violation on a
+Welsh page of any kind."""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import threading
+from http.server import ThreadingHTTPServer
+
+import pytest
+
+from scrutiny.build import build
+
+from .conftest import KINDS, MINIMAL, Quiet, describe, run_axe, tab_to
+
+COUNT = "#tracker-count"
+
+
+@pytest.fixture(scope="module")
+def welsh_url(tmp_path_factory):
+    base = tmp_path_factory.mktemp("welsh-browser")
+    root = base / "project"
+    shutil.copytree(MINIMAL, root, ignore=shutil.ignore_patterns(".cache"))
+    config = root / "site_config.yaml"
+    text = re.sub(r"(?m)^(\s*language:).*$", r"\1 cy", config.read_text(encoding="utf-8"))
+    config.write_text(re.sub(r"(?m)^formats:.*$", "formats: [data]", text), encoding="utf-8")
+    build(root, base / "site")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(base / "site")))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_tracker_counts_in_welsh(page, welsh_url):
+    page.goto(welsh_url + "tracker/")
+    assert page.locator(COUNT).inner_text() == "4 argymhelliad"
+    page.select_option("#filter-overdue", "r")
+    page.wait_for_function("document.querySelector('#tracker-count').textContent.startsWith('Yn dangos')")
+    assert page.locator(COUNT).inner_text() == "Yn dangos 1 o 4 argymhelliad"
+    page.get_by_role("button", name="Clirio’r hidlyddion").click()
+    page.wait_for_function("document.querySelector('#tracker-count').textContent === '4 argymhelliad'")
+    assert not page.js_errors
+
+
+def test_the_filter_button_in_welsh_on_a_phone(page, welsh_url):
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(welsh_url + "tracker/")
+    toggle = page.locator(".filters__toggle")
+    assert toggle.inner_text() == "Dangos yr hidlyddion"
+    toggle.click()
+    assert toggle.inner_text() == "Cuddio’r hidlyddion"
+    page.select_option("#filter-overdue", "r")
+    page.wait_for_function("document.querySelector('.filters__toggle').textContent.includes('yn cael eu defnyddio')")
+    assert toggle.inner_text() == "Cuddio’r hidlyddion (1 yn cael eu defnyddio)"
+
+
+def test_the_search_status_and_facts_in_welsh(page, welsh_url):
+    page.goto(welsh_url + "search/")
+    page.wait_for_selector("form[data-search-form]:not([hidden])")
+    tab_to(page, "#search-input")
+    page.keyboard.type("parents")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('#search-status').textContent.includes('ar gyfer')")
+    status = page.locator("#search-status").inner_text()
+    assert re.fullmatch(r"\d+ canlyniad ar gyfer “parents”", status), status
+    assert page.locator(".search__facts dt").first.inner_text() == "Penderfyniad"
+    page.check("#search-kind-reports")
+    page.wait_for_function("document.querySelector('#search-status').textContent.includes('yn unig')")
+    assert page.locator("#search-status").inner_text().endswith(", adroddiadau yn unig")
+    assert not page.js_errors
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_welsh_pages_pass_axe(page, welsh_url, axe_source, kind):
+    page.goto(welsh_url + KINDS[kind])
+    assert page.evaluate("document.documentElement.lang") == "cy"
+    violations = run_axe(page, axe_source)
+    assert not violations, describe(violations)

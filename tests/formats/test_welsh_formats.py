@@ -1,0 +1,80 @@
+"""A Welsh site's formats: the interface words of plain text, Braille, audio and Word in
+Welsh, Braille in liblouis's Welsh table (read back with it), speech in espeak-ng's Welsh
+voice, and the document language declared."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+
+from scrutiny.build import build
+from scrutiny.exporters import audio, braille
+from tests.conftest import copy_fixture, needs_tool, with_formats
+
+REPORT = "school-transport-review"
+
+
+@pytest.fixture(scope="module")
+def welsh(tmp_path_factory) -> Path:
+    root = copy_fixture(tmp_path_factory.mktemp("welsh"))
+    config = root / "site_config.yaml"
+    config.write_text(re.sub(r"(?m)^(\s*language:).*$", r"\1 cy", config.read_text(encoding="utf-8")), encoding="utf-8")
+    with_formats(root, "txt, brf, docx, audio")
+    spoken: list[list[str]] = []
+    real = audio.run
+    mp = pytest.MonkeyPatch()
+    mp.setattr(audio, "run", lambda command: (spoken.append(command), real(command))[1])
+    try:
+        build(root, root / "site")
+    finally:
+        mp.undo()
+    (root / "espeak-commands.txt").write_text("\n".join(" ".join(c) for c in spoken), encoding="utf-8")
+    return root
+
+
+def site_file(root: Path, name: str) -> Path:
+    return root / "site" / "reports" / REPORT / name
+
+
+def test_plain_text_has_the_welsh_interface_words(welsh: Path):
+    text = site_file(welsh, f"{REPORT}.txt").read_text(encoding="utf-8")
+    for words in ("Cynnwys", "Argymhelliad 1", "Statws ar 31 Mawrth 2024:", "Argymhellion ac ymatebion",
+                  "Gwnaed y fersiwn testun plaen hwn o dudalen we’r adroddiad:"):
+        assert words in text, words
+    for english in ("Contents", "Recommendation 1", "Status on ", "Recommendations and responses", "edition was made"):
+        assert english not in text, english
+
+
+@needs_tool("lou_translate")
+def test_braille_is_in_the_welsh_table_and_reads_back(welsh: Path):
+    brf = site_file(welsh, f"{REPORT}.brf").read_text(encoding="ascii")
+    lines = [line for line in brf.splitlines() if line.strip() and "\f" not in line][:400]
+    back = subprocess.run(["lou_translate", "--backward", braille.WELSH_TABLES], input="\n".join(lines).encode("ascii"),
+                          capture_output=True, check=True).stdout.decode("utf-8", "replace").lower()
+    assert "cynnwys" in back and "diweddariadau" in back  # read back with the Welsh table
+    # "Diweddariadau" (updates) contracts differently in Welsh grade 2 and in UEB
+    welsh_cells, ueb_cells = (subprocess.run(["lou_translate", "--forward", tables], input=b"Diweddariadau\n",
+                                             capture_output=True, check=True).stdout.decode("ascii").strip()
+                              for tables in (braille.WELSH_TABLES, braille.TABLES))
+    assert welsh_cells != ueb_cells
+    assert welsh_cells in brf and ueb_cells not in brf  # the Welsh table was used, not UEB
+
+
+@needs_tool("espeak-ng", "lame")
+def test_audio_is_spoken_by_the_welsh_voice(welsh: Path):
+    commands = (welsh / "espeak-commands.txt").read_text(encoding="utf-8").splitlines()
+    voices = {c.split(" -v ")[1].split()[0] for c in commands if c.startswith("espeak-ng")}
+    assert voices == {"cy"}
+    assert sorted(p.name for p in site_file(welsh, "audio").iterdir())[-1] == "playlist.m3u"
+
+
+def test_word_document_declares_welsh_and_has_welsh_headings(welsh: Path):
+    document = docx.Document(str(site_file(welsh, f"{REPORT}.docx")))
+    assert document.core_properties.language == "cy"
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Crynodeb o’r argymhellion" in headings and "Argymhelliad 1" in headings
+    assert not any(h.startswith("Recommendation ") for h in headings)
