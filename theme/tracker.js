@@ -9,20 +9,8 @@
 (function () {
   "use strict";
 
-  /* The words shown to the reader, in the language of the page: it hands their
-     translations over in #i18n-words (an English page has none: the words here are used).
-     %(name)s in a message is replaced by values.name. */
-  var WORDS = (function () {
-    var store = document.getElementById("i18n-words");
-    if (!store) { return {}; }
-    try { return JSON.parse(store.textContent) || {}; } catch (e) { return {}; }
-  })();
-  function gettext(message, values) {
-    var text = Object.prototype.hasOwnProperty.call(WORDS, message) && WORDS[message] ? WORDS[message] : message;
-    return text.replace(/%\((\w+)\)s/g, function (all, name) {
-      return values && Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
-    });
-  }
+  /* The words shown to the reader, in the language of the page (theme/i18n.js). */
+  var gettext = window.scrutinyGettext;
 
   var table = document.querySelector("table[data-tracker]");
   var form = document.querySelector("form[data-tracker-filters]");

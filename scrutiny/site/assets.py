@@ -15,7 +15,7 @@ TEMPLATES_DIR = PROJECT_DIR / "templates"
 THEME_DIR = PROJECT_DIR / "theme"
 
 #: Theme files copied unchanged into ``assets/``.
-SCRIPTS = ("tracker.js", "search.js")
+SCRIPTS = ("i18n.js", "tracker.js", "search.js")
 DEFAULT_LOGO = "logo.svg"
 
 
@@ -24,6 +24,8 @@ class Assets:
     """Site paths of the written assets (relative to the site root)."""
 
     css: str = "assets/site.css"
+    i18n_js: str = "assets/i18n.js"
+    """The scripts' words in the page's language (loaded before the other scripts)."""
     tracker_js: str = "assets/tracker.js"
     search_js: str = "assets/search.js"
     logo: str = "assets/logo.svg"

@@ -164,7 +164,7 @@ def report_tracker(plan: Plan, report: Report) -> Job:
                     _("Tracker: %(report)s", report=report.title),
                     plan.crumbs((_("Reports"), "reports/"), (report.title, report_url(report.id))),
                     "tracker", _("Where each recommendation of %(report)s stands.", report=report.title),
-                    scripts=(plan.site.assets.tracker_js,), wide=True, feeds=(report_feed_link(report),))
+                    scripts=(plan.site.assets.i18n_js, plan.site.assets.tracker_js), wide=True, feeds=(report_feed_link(report),))
 
     def values(plan: Plan, body: Body | None) -> dict:
         return {"report": report, **tracker_values(plan, list(plan.views[report.id]), site_wide=False)}

@@ -49,7 +49,7 @@ def reports_index(plan: Plan) -> Job:
 def site_tracker(plan: Plan) -> Job:
     meta = PageMeta(tracker_url(), plan.title(_("Recommendation tracker")), _("Recommendation tracker"),
                     plan.crumbs(), "tracker", _("Every recommendation, its response, owner, target date and status."),
-                    scripts=(plan.site.assets.tracker_js,), wide=True, feeds=(site_feed_link(plan),))
+                    scripts=(plan.site.assets.i18n_js, plan.site.assets.tracker_js), wide=True, feeds=(site_feed_link(plan),))
 
     def values(plan: Plan, body: Body | None) -> dict:
         return {"report": None, **tracker_values(plan, plan.all_views, site_wide=True)}
@@ -123,7 +123,7 @@ def alternative_formats(plan: Plan) -> Job:
 def search(plan: Plan) -> Job:
     meta = PageMeta("search/", plan.title(_("Search")), _("Search"), plan.crumbs(), "search",
                     _("Search every report and recommendation, or only reports or only recommendations."),
-                    scripts=(plan.site.assets.search_js,))
+                    scripts=(plan.site.assets.i18n_js, plan.site.assets.search_js,))
     return Job(meta, "search.html.j2", lambda plan, body: {"reports_bundle": REPORTS_BUNDLE})
 
 

@@ -85,7 +85,7 @@ def test_a_page_per_update_round(site: Path):
     march = page(site, "changes/2024-03-15/")
     assert march.h1.get_text(strip=True) == "What changed at the updates of 15 March 2024"
     cells = [c.get_text(" ", strip=True) for c in march.tbody.tr.find_all(["th", "td"])]
-    assert cells == ["1 People Scrutiny Committee", "On track", "June 2024",
+    assert cells == ["Recommendation 1 People Scrutiny Committee", "On track", "June 2024",
                      "Status was Behind schedule; Target moved from March 2024"]
     assert resolve("changes/2024-03-15/", march.tbody.tr.a["href"]) == REC1 + "index.html"
     first = page(site, "changes/2024-03-01/")
@@ -101,7 +101,8 @@ def test_the_feeds_list_the_update_and_the_calendar_parses(site: Path):
     feed = feedparser.parse((site / "reports/school-transport-review/feed.xml").read_bytes())
     assert not feed.bozo
     titles = [e.title for e in feed.entries]
-    assert any("15 March 2024" in t or "On track" in t for t in titles), titles
+    # the update itself, with its status and its day (not just any entry naming one of them)
+    assert "Recommendation 1 of Home to School Transport: On track (15 March 2024)" in titles, titles
     cal = Calendar.from_ical((site / "reports/school-transport-review/calendar.ics").read_bytes())
     days = {e.get("dtstart").dt for e in cal.walk("VEVENT")}
     assert dt.date(2024, 6, 30) in days or dt.date(2024, 6, 1) in days, days  # the moved target, June 2024
