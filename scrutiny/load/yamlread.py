@@ -85,6 +85,9 @@ def scalar_value(node: ScalarNode) -> object:
         return _constructor.construct_object(node, deep=True)
     except (yaml.constructor.ConstructorError, ValueError, OverflowError):
         return node.value
+    finally:  # the constructor keeps every node it built, which would grow with each rebuild of serve
+        _constructor.constructed_objects.clear()
+        _constructor.recursive_objects.clear()
 
 
 def describe(node: Node) -> str:
