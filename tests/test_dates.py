@@ -431,3 +431,103 @@ def test_months_between(start, end, months):
 ])
 def test_duration_words(start, end, words):
     assert duration_words(start, end) == words
+
+
+# --- boundaries and messages that mutation testing showed were untested --------------------
+
+@pytest.mark.parametrize("text, first, last", [
+    ("2013-01", D(2013, 1, 1), D(2013, 1, 31)),    # the first month is a month ...
+    ("2013-12", D(2013, 12, 1), D(2013, 12, 31)),  # ... and so is the last
+    ("2013-10 ", D(2013, 10, 1), D(2013, 10, 31)),
+])
+def test_iso_months_one_to_twelve_are_months(text, first, last):
+    t = parse_target(text)
+    assert (t.kind, t.start, t.due) == ("month", first, last)
+
+
+@pytest.mark.parametrize("text, start, due", [
+    # every way of writing a range of months: a hyphen with or without spaces, an en or em
+    # dash, "to", with the year on both ends or on the last only
+    ("June-September 2013", D(2013, 6, 1), D(2013, 9, 30)),
+    ("June -September 2013", D(2013, 6, 1), D(2013, 9, 30)),
+    ("June–September 2013", D(2013, 6, 1), D(2013, 9, 30)),
+    ("June — September 2013", D(2013, 6, 1), D(2013, 9, 30)),
+    ("June to September 2013", D(2013, 6, 1), D(2013, 9, 30)),
+    ("june TO september 2013", D(2013, 6, 1), D(2013, 9, 30)),
+    ("June 2013 – March 2014", D(2013, 6, 1), D(2014, 3, 31)),
+    ("November 2013 to January 2014", D(2013, 11, 1), D(2014, 1, 31)),
+    ("by June to September 2013", D(2013, 6, 1), D(2013, 9, 30)),
+    ("end of Sept - Dec 2013.", D(2013, 9, 1), D(2013, 12, 31)),
+    ("June - June 2013", D(2013, 6, 1), D(2013, 6, 30)),  # one month written as a range
+])
+def test_ranges_with_to_or_a_dash_run_from_the_first_month_to_the_end_of_the_last(text, start, due):
+    t = parse_target(text)
+    assert (t.kind, t.start, t.due) == ("range", start, due)
+    assert not t.is_overdue(due) and t.is_overdue(due + dt.timedelta(days=1))
+
+
+@pytest.mark.parametrize("text", ["Ongoing and ongoing", "completed and ongoing", "done, and ongoing"])
+def test_and_ongoing_needs_a_start_that_is_a_date(text):
+    with pytest.raises(DateError) as err:
+        parse_target(text)
+    assert str(err.value) == f'"{text}" does not say when it starts (write e.g. "April 2013 and ongoing")'
+
+
+def test_a_day_in_words_with_an_unknown_month_names_the_words():
+    with pytest.raises(DateError) as err:
+        parse_target("31 Juno 2013")
+    assert str(err.value) == '"31 Juno 2013": "Juno" is not a month name'
+
+
+def test_parse_day_messages_name_the_text():
+    with pytest.raises(DateError) as err:
+        parse_day("27/06/2013")
+    assert str(err.value) == '"27/06/2013" is not a date (write it as YYYY-MM-DD, e.g. 2013-06-27)'
+    with pytest.raises(DateError) as err:
+        parse_day("2013-02-30")
+    assert str(err.value) == '"2013-02-30" is not a real day (day is out of range for month)'
+
+
+def test_long_date_names_what_it_was_given():
+    with pytest.raises(TypeError, match="^long_date needs a date, not str$"):
+        long_date("2013-07-02")
+
+
+def test_counted_from_and_immediate_disagreeing_says_so():
+    with pytest.raises(TypeError, match="^give counted_from or immediate, not both$"):
+        parse_target("6 months", RESPONSE, immediate=D(2014, 1, 1))
+
+
+def test_known_date_errors_say_what_is_wrong():
+    with pytest.raises(ValueError, match='^precision must be "day", "month" or "year", not "week"$'):
+        KnownDate(D(2011, 1, 1), D(2011, 12, 31), "week")
+    with pytest.raises(ValueError, match="^2013-07-02 to 2013-07-31 is not one whole month$"):
+        KnownDate(D(2013, 7, 2), D(2013, 7, 31), "month")
+
+
+# --- Welsh month names (computed once at import, so tested by calling the helpers) ---------
+
+@pytest.mark.parametrize("radical, mutated", [
+    ("medi", "fedi"), ("mawrth", "fawrth"), ("mai", "fai"), ("mehefin", "fehefin"), ("bach", "fach"),
+    ("llun", "lun"), ("rhagfyr", "ragfyr"), ("dydd", "ddydd"), ("gorffennaf", "orffennaf"), ("cant", "gant"),
+    ("pen", "ben"), ("tachwedd", "dachwedd"),
+    ("chwefror", "chwefror"), ("ionawr", "ionawr"), ("awst", "awst"), ("ebrill", "ebrill"), ("hydref", "hydref"),
+])
+def test_welsh_soft_mutation(radical, mutated):
+    from scrutiny.dates import _soft_mutation
+
+    assert _soft_mutation(radical) == mutated
+
+
+def test_welsh_months_wide_abbreviated_and_mutated():
+    from scrutiny.dates import WELSH_MONTHS, _welsh_months
+
+    months = _welsh_months()
+    assert months == WELSH_MONTHS
+    for name, number in [("ionawr", 1), ("chwefror", 2), ("mawrth", 3), ("fawrth", 3), ("ebrill", 4), ("mai", 5),
+                         ("mehefin", 6), ("fehefin", 6), ("gorffennaf", 7), ("orffennaf", 7), ("awst", 8),
+                         ("medi", 9), ("fedi", 9), ("hydref", 10), ("tachwedd", 11), ("dachwedd", 11),
+                         ("rhagfyr", 12), ("ragfyr", 12), ("ion", 1), ("chwef", 2), ("rhag", 12), ("rag", 12)]:
+        assert months[name] == number, name
+    assert all(name == name.lower() and not name.endswith(".") for name in months)
+    assert set(months.values()) == set(range(1, 13))

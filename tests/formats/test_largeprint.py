@@ -20,7 +20,7 @@ from weasyprint import HTML
 from weasyprint.formatting_structure import boxes
 
 from scrutiny.build import build
-from tests.conftest import copy_fixture, with_formats
+from tests.conftest import assert_same_files, cold_builds, copy_fixture, with_formats
 from tests.formats.pages import body_lines, expected_headers, header_chars, header_text
 
 REPORT = "school-transport-review"
@@ -235,8 +235,60 @@ def test_a_larger_configured_size_is_used_everywhere(tmp_path_factory):
     assert "font-size: 22pt" in (folder / f"{REPORT}-large-print.html").read_text(encoding="utf-8")
 
 
-def test_same_input_gives_the_same_bytes(folder: Path, tmp_path: Path):
-    root = folder.parents[2]  # <root>/site/reports/<report>
-    build(root, tmp_path / "again")
+def test_same_input_gives_the_same_bytes(tmp_path: Path):
+    """Two builds from empty caches, in two folders: every file the same."""
+    first, second = cold_builds(prepare(copy_fixture(tmp_path)), tmp_path)
     for name in (f"{REPORT}-large-print.pdf", f"{REPORT}-large-print.html"):
-        assert (tmp_path / "again" / "reports" / REPORT / name).read_bytes() == (folder / name).read_bytes()
+        assert f"reports/{REPORT}/{name}" in first
+    assert_same_files(first, second)
+
+
+# --- the minimum size is enforced at every layer (each would hide the other's break) -------
+
+def _with_pt(pt: float):
+    """The minimal fixture's publication with ``large_print_pt`` set to ``pt`` (as if the
+    loader had let it through)."""
+    import dataclasses
+
+    from scrutiny.build import gather
+    from scrutiny.publication import Publication
+    from tests.conftest import MINIMAL
+
+    pub = gather(MINIMAL)
+    config = dataclasses.replace(pub.config, large_print_pt=pt)
+    return Publication(dataclasses.replace(pub.content, config=config), pub.parsed, pub.record)
+
+
+def _font_sizes(css: str) -> list[str]:
+    return re.findall(r"font(?:-size)?:\s*(?:bold\s+)?([\d.]+(?:pt|px|em|rem|%))", css)
+
+
+@pytest.mark.parametrize("pt, body", [(12.0, "16pt"), (15.9, "16pt"), (16.0, "16pt"), (16.5, "16.5pt"), (20.0, "20pt")])
+def test_the_style_sheet_never_sets_the_body_under_16_points(pt, body):
+    from scrutiny.render.print_css import large_print_css
+
+    css = large_print_css(_with_pt(18.0).config.brand, pt)
+    assert f"html {{ font-size: {body}; line-height: 1.5; }}" in css
+    # the page numbers and the running header are at the body size too
+    assert f'content: "Page " counter(page) " of " counter(pages); font: bold {body} ' in css
+    assert f"content: string(part, first); font: bold {body} " in css
+    points = [float(v[:-2]) for v in _font_sizes(css) if v.endswith("pt")]
+    assert points and min(points) == float(body[:-2])
+
+
+@pytest.mark.parametrize("pt, used", [(12.0, 16.0), (16.0, 16.0), (18.0, 18.0), (22.5, 22.5)])
+def test_the_body_size_is_never_under_16_points(pt, used):
+    from scrutiny.exporters.largeprint import MIN_PT, body_pt
+
+    assert MIN_PT == 16.0
+    assert body_pt(_with_pt(pt)) == used
+
+
+def test_a_size_under_the_minimum_gives_16_point_files():
+    from scrutiny.exporters.largeprint import large_print_documents
+
+    pub = _with_pt(10.0)
+    for document in large_print_documents(pub, pub.report(REPORT)):
+        css = re.search(r"<style>(.*?)</style>", document, flags=re.S)[1]
+        assert "html { font-size: 16pt; line-height: 1.5; }" in css
+        assert "10pt" not in css

@@ -264,3 +264,26 @@ def test_the_escape_is_removed_in_headings_and_link_texts_too():
     assert p.problems == []
     assert p.inline(0) == ["Recommendation 1 heading"]
     assert p.inline(1) == [("link", "https://example.org/", "about Recommendation 1", {})]
+
+
+# --- where phrases are linked (found by mutation testing) ----------------------------------
+
+
+def test_phrases_after_a_heading_are_linked_again():
+    p = parse("## Recommendation 1\n\nSee Recommendation 2.\n\n### Recommendation 3\n\nRecommendation 4.", SIMPLE)
+    assert p.problems == []
+    assert [t for t in p.links] == [("rec:rep/2", "Recommendation 2", {"rec": ("rep", "2"), "label": "Recommendation 2"}),
+                                    ("rec:rep/4", "Recommendation 4", {"rec": ("rep", "4"), "label": "Recommendation 4"})]
+
+
+def test_phrases_inside_a_link_are_left_and_after_it_are_linked():
+    p = parse("[Recommendation 1 online](https://example.org/) and Recommendation 2, "
+              "[see **Recommendation 3**](https://example.org/) then Recommendation 4.", SIMPLE)
+    assert p.problems == []
+    assert [href for href, *_ in p.links] == ["https://example.org/", "rec:rep/2", "https://example.org/", "rec:rep/4"]
+
+
+def test_an_unknown_phrase_is_reported_at_its_own_line_after_hard_breaks():
+    p = parse("One  \ntwo\\\nthree, Recommendation 99.", SIMPLE)
+    assert p.problems == ['content/reports/rep/body.md:3: "Recommendation 99" cites recommendation 99, which rep '
+                          'does not have (its recommendations are 1 to 14)']

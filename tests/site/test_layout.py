@@ -67,10 +67,35 @@ def test_focus_style_uses_the_brand_focus_colour(site):
     assert "GDS Transport" not in css and "crown" not in css.lower()
 
 
+def print_hidden_selectors(css: str) -> set[str]:
+    """The selectors of the rules inside ``@media print`` that set ``display: none``."""
+    import tinycss2
+
+    hidden: set[str] = set()
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type != "at-rule" or rule.lower_at_keyword != "media" or "print" not in tinycss2.serialize(rule.prelude):
+            continue
+        for inner in tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True):
+            if inner.type != "qualified-rule":
+                continue
+            declarations = tinycss2.parse_declaration_list(inner.content, skip_comments=True, skip_whitespace=True)
+            if any(d.type == "declaration" and d.lower_name == "display"
+                   and tinycss2.serialize(d.value).strip() == "none" for d in declarations):
+                hidden |= {" ".join(sel.split()) for sel in tinycss2.serialize(inner.prelude).split(",")}
+    return hidden
+
+
+#: Each part print hides, and a page that has it (so that a selector matching nothing fails).
+PRINT_HIDDEN = {".skip-link": "", ".service-nav": "", ".breadcrumbs": "reports/school-transport-review/",
+                ".filters": "tracker/", ".footer nav": "", ".search__form": "search/"}
+
+
 def test_print_styles_hide_navigation(site):
     css = (site.out / "assets" / "site.css").read_text(encoding="utf-8")
-    block = css[css.index("@media print"):]
-    assert ".service-nav" in block and ".breadcrumbs" in block and ".filters" in block
+    hidden = print_hidden_selectors(css)
+    assert set(PRINT_HIDDEN) <= hidden, set(PRINT_HIDDEN) - hidden
+    for selector, url in PRINT_HIDDEN.items():
+        assert site.page(url).select(selector), f"{selector} matches nothing on /{url}"
 
 
 def test_logo_and_footer(site):
