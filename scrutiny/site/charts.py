@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from html import escape
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -17,12 +18,13 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ..dates import long_date
+from ..i18n import _, ngettext
 from ..model import Report
 from ..publication import Publication
 from ..render import chart as chart_module
 from ..render.chart import (ChartStyle, rate_notes, rate_spec, spec_svg, status_notes, status_spec,
                             timeliness_notes, timeliness_spec)
-from ..i18n import _, ngettext
+from ..render.chartsafety import ChartError
 from ..stats import (TIMELINESS_MEANING, Item, implementation_rates, response_timeliness, status_history,
                      timeliness_phrase)
 from ..urls import committee_url, report_url
@@ -252,11 +254,21 @@ def _code_key() -> str:
     return h.hexdigest()
 
 
-def write_progress_charts(pub: Publication, write: Callable[[str, str], None], cache: Path | None = None) -> int:
+def placeholder_svg(alt: str) -> str:
+    """What stands for a drawing the renderer could not make: the chart's own words (its
+    figures are in the table beside it), so the page shows no broken image."""
+    words = escape(_("This chart could not be drawn. %(alt)s", alt=alt))
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="480" height="60" viewBox="0 0 480 60">'
+            f'<title>{words}</title><text x="8" y="34" font-size="16">{words}</text></svg>')
+
+
+def write_progress_charts(pub: Publication, write: Callable[[str, str], None], cache: Path | None = None,
+                          warn: Callable[[str], None] = lambda message: None) -> int:
     """Draw the charts of the home page, every committee and every report; returns how many
     drawings were made afresh. Drawings are kept in ``<root>/.cache/charts/`` by what they
     draw, so a build after an edit draws only the charts the edit changed; drawings no
-    longer used are deleted."""
+    longer used are deleted. A drawing the renderer cannot make (a crash, its time limit)
+    is a warning (``--strict``: the build fails) and a placeholder with the chart's words."""
     folder = cache if cache is not None else pub.root / ".cache" / "charts"
     style = ChartStyle.of(pub.config.brand)
     used, fresh = set(), 0
@@ -269,7 +281,13 @@ def write_progress_charts(pub: Publication, write: Callable[[str, str], None], c
             try:
                 svg = entry.read_text(encoding="utf-8")
             except OSError:
-                svg = spec_svg(spec, alt)
+                try:
+                    svg = spec_svg(spec, alt)
+                except ChartError as err:
+                    warn(f"progress chart {path} could not be drawn ({str(err).splitlines()[0]}): "
+                         "its words are published in its place")
+                    write(path, placeholder_svg(alt))
+                    continue
                 fresh += 1
                 folder.mkdir(parents=True, exist_ok=True)
                 part = entry.with_suffix(f".{os.getpid()}.part")
