@@ -124,7 +124,7 @@ def _rec_changes(rec, report, previous, a: Standing, b: Standing | None, since: 
 # --- the content at a git revision ------------------------------------------------------
 
 
-def _git(root: Path, *args: str) -> str:
+def run_git(root: Path, *args: str) -> str:
     try:
         done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=120)
     except FileNotFoundError as err:
@@ -138,29 +138,29 @@ _SHALLOW = "this is a shallow clone: fetch the history with `git fetch --unshall
 
 
 def _shallow(root: Path) -> bool:
-    return _git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
+    return run_git(root, "rev-parse", "--is-shallow-repository").strip() == "true"
 
 
 def revision_for(root: Path, point: str) -> tuple[str, dt.date]:
     """The commit a REV or a DATE names, and that commit's day."""
     try:
-        _git(root, "rev-parse", "--is-inside-work-tree")
+        run_git(root, "rev-parse", "--is-inside-work-tree")
     except ChangesError as err:
         raise ChangesError(f"{root} is not a git repository: `changes` compares the content at two revisions "
                            "of its history") from err
     day = _as_day(point)
     if day is not None:
-        commit = _git(root, "rev-list", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD").strip()
+        commit = run_git(root, "rev-list", "-1", f"--before={day.isoformat()} 23:59:59", "HEAD").strip()
         if not commit:
             raise ChangesError(f"no commit on or before {long_date(day)}" + (f": {_SHALLOW}" if _shallow(root) else ""))
     else:
         try:
-            commit = _git(root, "rev-parse", "--verify", f"{point}^{{commit}}").strip()
+            commit = run_git(root, "rev-parse", "--verify", f"{point}^{{commit}}").strip()
         except ChangesError as err:
             raise ChangesError(f'"{point}" is not a revision of this repository'
                                + (f"; {_SHALLOW}" if _shallow(root)
                                   else " (give a commit, tag or branch, or a date such as 2014-06-30)")) from err
-    when = dt.datetime.fromtimestamp(int(_git(root, "log", "-1", "--format=%ct", commit).strip()), dt.timezone.utc)
+    when = dt.datetime.fromtimestamp(int(run_git(root, "log", "-1", "--format=%ct", commit).strip()), dt.timezone.utc)
     return commit, when.date()
 
 
@@ -176,9 +176,11 @@ def _as_day(text: str) -> dt.date | None:
 
 @contextmanager
 def at_revision(root: Path, commit: str) -> Iterator[Path]:
-    """A temporary project folder holding the content and configuration at ``commit``."""
-    data = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", commit, "--", "content", "site_config.yaml"],
-                          capture_output=True, timeout=300)
+    """A temporary project folder holding the content and configuration at ``commit`` (the
+    project may be a folder inside its repository: the archive is of that folder's tree)."""
+    top, prefix = run_git(root, "rev-parse", "--show-toplevel").strip(), run_git(root, "rev-parse", "--show-prefix").strip()
+    data = subprocess.run(["git", "-C", top, "archive", "--format=tar", f"{commit}:{prefix}", "content",
+                           "site_config.yaml"], capture_output=True, timeout=300)
     if data.returncode != 0:
         raise ChangesError(data.stderr.decode("utf-8", "replace").strip() or f"git archive {commit} failed")
     with tempfile.TemporaryDirectory(prefix="scrutiny-changes-") as tmp:

@@ -14,23 +14,23 @@ compared with the last readable one). When the oldest readable commit is not the
 commit of the content (a shallow clone, or older content in an earlier format), it is a
 starting point only: the log says where it starts and claims nothing before.
 
-:func:`snapshot` and :func:`compare` are pure; :func:`read_log` runs git and reads the
-cache (``.cache/record-log/``: one small JSON file per commit, commits never change).
+:func:`snapshot` and :func:`compare` are pure; :func:`read_log` runs git (through
+:mod:`.changes`, which reads a revision's content for the committee paper the same way) and
+reads the cache (``.cache/record-log/``: one small JSON file per commit, commits never
+change).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
-import subprocess
-import tarfile
-import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .changes import ChangesError, at_revision, run_git
 from .dates import parse_known
 from .i18n import N_, _
 from .publication import Publication
@@ -92,15 +92,16 @@ class RecordLog:
     events: tuple[Event, ...] = ()
     reason: str = ""
     """Why the log is unknown or partial, for the build's log."""
-    _by_report: dict[str, tuple[Event, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def _by_report(self) -> dict[str, tuple[Event, ...]]:
+        grouped: dict[str, list[Event]] = {}
+        for e in self.events:
+            grouped.setdefault(e.report_id, []).append(e)
+        return {k: tuple(sorted(v, key=lambda e: e.day, reverse=True)) for k, v in grouped.items()}
 
     def for_report(self, report_id: str) -> tuple[Event, ...]:
         """Every event of a report (its own and its recommendations'), newest first."""
-        if not self._by_report and self.events:
-            grouped: dict[str, list[Event]] = {}
-            for e in self.events:
-                grouped.setdefault(e.report_id, []).append(e)
-            self._by_report.update({k: tuple(sorted(v, key=lambda e: e.day, reverse=True)) for k, v in grouped.items()})
         return self._by_report.get(report_id, ())
 
     def for_rec(self, report_id: str, slug: str) -> tuple[Event, ...]:
@@ -197,46 +198,40 @@ def _rec_changes(was: RecState, rec: RecState) -> Iterable[tuple[str, dict[str, 
 Reader = Callable[[Path], "Publication | None"]
 
 
-def _git(root: Path, *args: str, binary: bool = False):
+def _git_or_none(root: Path, *args: str) -> str | None:
+    """What git prints, or None without git, outside a repository or on any failure."""
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, timeout=300, text=not binary)
-    except (FileNotFoundError, subprocess.TimeoutExpired):
+        return run_git(root, *args)
+    except ChangesError:
         return None
-    return done.stdout if done.returncode == 0 else None
 
 
-def _commits(root: Path) -> tuple[list[tuple[str, dt.date]], str, bool] | None:
+def _commits(root: Path) -> tuple[list[tuple[str, dt.date]], bool] | None:
     """The first-parent commits that touched the content, oldest first, with their days;
-    the root's path inside the repository; whether the clone is shallow."""
-    prefix = _git(root, "rev-parse", "--show-prefix")
-    if prefix is None:
-        return None
-    log = _git(root, "log", "--first-parent", "--reverse", "--format=%H %ct", "--", "content", "site_config.yaml")
+    whether the clone is shallow."""
+    log = _git_or_none(root, "log", "--first-parent", "--reverse", "--format=%H %ct", "--", "content",
+                       "site_config.yaml")
     if log is None:
         return None
     commits = [(h, dt.datetime.fromtimestamp(int(t), dt.timezone.utc).date())
                for h, t in (line.split() for line in log.splitlines() if line.strip())]
-    shallow = (_git(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
-    return commits, prefix.strip(), shallow
+    shallow = (_git_or_none(root, "rev-parse", "--is-shallow-repository") or "").strip() == "true"
+    return commits, shallow
 
 
-def _state_at(root: Path, prefix: str, commit: str, read: Reader, cache: Path | None, code: str):
+def _state_at(root: Path, commit: str, read: Reader, cache: Path | None, code: str):
     """The snapshot at a commit (from the cache when there), or None when unreadable."""
     path = cache / f"{commit}-{code[:16]}.json" if cache else None
     if path and path.is_file():
         data = json.loads(path.read_text(encoding="utf-8"))
         return None if data is None else {k: ReportState(v["title"], {s: RecState(**r) for s, r in v["recs"].items()})
                                           for k, v in data.items()}
-    state = None
-    top = (_git(root, "rev-parse", "--show-toplevel") or "").strip()
-    data = _git(Path(top), "archive", "--format=tar", f"{commit}:{prefix}", "content", "site_config.yaml",
-                binary=True) if top else None
-    if data:
-        with tempfile.TemporaryDirectory(prefix="scrutiny-log-") as tmp:
-            with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-                tar.extractall(tmp, filter="data")
-            pub = read(Path(tmp))
-            state = snapshot(pub) if pub is not None else None
+    try:
+        with at_revision(root, commit) as tree:
+            pub = read(tree)
+    except ChangesError:
+        pub = None
+    state = snapshot(pub) if pub is not None else None
     if path:
         path.parent.mkdir(parents=True, exist_ok=True)
         plain = None if state is None else {k: {"title": v.title, "recs": {s: asdict(r) for s, r in v.recs.items()}}
@@ -250,13 +245,13 @@ def read_log(root: Path, read: Reader, cache: Path | None = None, code: str = ""
     found = _commits(root)
     if found is None:
         return RecordLog(known=False, reason="not a git repository (or git is not installed): no change history")
-    commits, prefix, shallow = found
+    commits, shallow = found
     if not commits:
         return RecordLog(known=False, reason="no commit of the content yet: no change history")
     events: list[Event] = []
     before, starts, partial, unreadable = None, None, shallow, 0
     for commit, day in commits:
-        state = _state_at(root, prefix, commit, read, cache, code)
+        state = _state_at(root, commit, read, cache, code)
         if state is None:
             unreadable += 1
             if starts is None:
