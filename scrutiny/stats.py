@@ -24,7 +24,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable
 
-from .i18n import N_, gettext, ngettext
+from .i18n import N_, gettext
 from .dates import KnownDate, add_months
 from .model import Recommendation, Report, SiteConfig, Term, Update
 from .tracker import response_deadline, update_rounds
@@ -251,17 +251,17 @@ TIMELINESS = (
 a catalogue message, translated where shown)."""
 
 
-def timeliness_phrase(key: str, n: int) -> str:
-    """Each category in a sentence ("3 given after the deadline"), in the current language."""
-    return {
-        "on-time": lambda: ngettext("%(num)s given by the deadline", "%(num)s given by the deadline", n),
-        "late": lambda: ngettext("%(num)s given after the deadline", "%(num)s given after the deadline", n),
-        "overdue": lambda: ngettext("%(num)s awaited past the deadline", "%(num)s awaited past the deadline", n),
-        "awaited": lambda: ngettext("%(num)s awaited and not yet due", "%(num)s awaited and not yet due", n),
-        "unclear": lambda: ngettext("%(num)s given, timing unknown", "%(num)s given, timing unknown", n),
-        "deadline-unknown": lambda: ngettext("%(num)s with an unknown deadline", "%(num)s with an unknown deadline", n),
-        "no-decision": lambda: ngettext("%(num)s with no decision recorded", "%(num)s with no decision recorded", n),
-    }[key]()
+TIMELINESS_PHRASE = {
+    "on-time": N_("%(num)s given by the deadline"),
+    "late": N_("%(num)s given after the deadline"),
+    "overdue": N_("%(num)s awaited past the deadline"),
+    "awaited": N_("%(num)s awaited and not yet due"),
+    "unclear": N_("%(num)s given, timing unknown"),
+    "deadline-unknown": N_("%(num)s with an unknown deadline"),
+    "no-decision": N_("%(num)s with no decision recorded"),
+}
+"""Each category in a sentence ("3 given after the deadline": the noun is left out, so
+one form serves every number; translate with ``gettext(..., num=n)``)."""
 
 
 TIMELINESS_MEANING = {

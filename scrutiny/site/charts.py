@@ -25,8 +25,8 @@ from ..render import chart as chart_module
 from ..render.chart import (ChartStyle, rate_notes, rate_spec, spec_svg, status_notes, status_spec,
                             timeliness_notes, timeliness_spec)
 from ..render.chartsafety import ChartError
-from ..stats import (TIMELINESS_MEANING, Item, implementation_rates, response_timeliness, status_history,
-                     timeliness_phrase)
+from ..stats import (TIMELINESS_MEANING, TIMELINESS_PHRASE, Item, implementation_rates, response_timeliness,
+                     status_history)
 from ..urls import committee_url, report_url
 
 MAX_ROUNDS = 12
@@ -149,7 +149,7 @@ def _timeliness(items: list[Item], pub: Publication):
     if not t.expected:
         return t, ProgressChart("timeliness", title, _("No executive response is due for any recommendation here."),
                                 None, notes)
-    parts = [timeliness_phrase(key, n) for key, _words, n in t.counts if n]
+    parts = [_(TIMELINESS_PHRASE[key], num=n) for key, _words, n in t.counts if n]
     summary = ngettext("Of the %(num)s recommendation needing an executive response: %(parts)s.",
                        "Of the %(num)s recommendations needing an executive response: %(parts)s.", t.expected,
                        parts="; ".join(parts))

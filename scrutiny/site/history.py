@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..i18n import _
+from ..i18n import N_, _
 from ..dates import KnownDate, TargetDate, duration_words
 from ..model import Recommendation
 from ..tracker import Standing
@@ -80,16 +80,16 @@ def target_moved(standing: Standing) -> str:
     if first and last and first.due and last.due and first.due != last.due:
         values["time"] = duration_words(first.due, last.due)
         if last.due > first.due:
-            return _times(n, _("Moved once: %(time)s later in all (from %(first)s to %(last)s)", **values),
-                          _("Moved twice: %(time)s later in all (from %(first)s to %(last)s)", **values),
-                          _("Moved %(num)s times: %(time)s later in all (from %(first)s to %(last)s)", **values))
-        return _times(n, _("Moved once: %(time)s earlier in all (from %(first)s to %(last)s)", **values),
-                      _("Moved twice: %(time)s earlier in all (from %(first)s to %(last)s)", **values),
-                      _("Moved %(num)s times: %(time)s earlier in all (from %(first)s to %(last)s)", **values))
-    return _times(n, _("Moved once (from %(first)s to %(last)s)", **values),
-                  _("Moved twice (from %(first)s to %(last)s)", **values),
-                  _("Moved %(num)s times (from %(first)s to %(last)s)", **values))
+            return _(_times(n, N_("Moved once: %(time)s later in all (from %(first)s to %(last)s)"),
+                            N_("Moved twice: %(time)s later in all (from %(first)s to %(last)s)"),
+                            N_("Moved %(num)s times: %(time)s later in all (from %(first)s to %(last)s)")), **values)
+        return _(_times(n, N_("Moved once: %(time)s earlier in all (from %(first)s to %(last)s)"),
+                        N_("Moved twice: %(time)s earlier in all (from %(first)s to %(last)s)"),
+                        N_("Moved %(num)s times: %(time)s earlier in all (from %(first)s to %(last)s)")), **values)
+    return _(_times(n, N_("Moved once (from %(first)s to %(last)s)"), N_("Moved twice (from %(first)s to %(last)s)"),
+                    N_("Moved %(num)s times (from %(first)s to %(last)s)")), **values)
 
 
 def _times(n: int, once: str, twice: str, many: str) -> str:
+    """The message for ``n`` times (English says "once" and "twice"); translated after."""
     return once if n == 1 else twice if n == 2 else many
