@@ -286,6 +286,32 @@ class SiteConfig:
     """Body size of the large-print formats, in points (at least 16)."""
     councils: tuple["Council", ...] = ()
     """Councils with details of their own (a site that publishes for several)."""
+    languages: tuple[str, ...] = ()
+    """Every language the site is published in (``site.languages``), its main language
+    first; empty means ``language`` alone."""
+    home_url: str = ""
+    """The main language's ``base_url`` (the other languages' sites lie under it); "" means
+    ``base_url``."""
+    words: tuple["SiteWords", ...] = ()
+    """The site's own words in its other languages (``translations:``)."""
+
+    @property
+    def all_languages(self) -> tuple[str, ...]:
+        """The site's languages, main first (one for a site in one language)."""
+        return self.languages or (self.language,)
+
+    @property
+    def home(self) -> str:
+        """The address of the main language's site (``base_url`` of a one-language site)."""
+        return self.home_url or self.base_url
+
+    def url_prefix(self, language: str) -> str:
+        """Where a language's site lies in the main one: "" for the main language, else its
+        primary subtag and a slash (``cy/``, ``en/``)."""
+        return "" if language == self.all_languages[0] else language.split("-")[0].lower() + "/"
+
+    def words_for(self, language: str) -> "SiteWords | None":
+        return next((w for w in self.words if w.language == language), None)
 
     def committee(self, committee_id: str) -> Committee:
         return next(c for c in self.committees if c.id == committee_id)
@@ -312,6 +338,45 @@ class SiteConfig:
             return committee.contact
         name = council or (committee.council if committee else "")
         return next((c.contact for c in self.councils if c.name == name and c.contact), self.contact)
+
+
+@dataclass(frozen=True)
+class CommitteeWords:
+    """A committee's words in another language (``translations.<lang>.committees``)."""
+
+    id: str
+    name: str
+    remit: str = ""
+    membership_source: str = ""
+
+
+@dataclass(frozen=True)
+class TermWords:
+    """A decision's or status's words in another language."""
+
+    vocabulary: str
+    """The vocabulary's id (``default`` for the site's)."""
+    id: str
+    label: str
+    meaning: str = ""
+
+
+@dataclass(frozen=True)
+class SiteWords:
+    """The site's own words in one of its other languages: ``translations.<lang>`` in
+    ``site_config.yaml``, which mirrors the configuration's keys and holds only its text
+    (addresses, colours, dates and ids are entered once)."""
+
+    language: str
+    title: str
+    publisher: str
+    source: Source
+    footer: str = ""
+    team: str = ""
+    """The contact team's name."""
+    address: str = ""
+    committees: tuple[CommitteeWords, ...] = ()
+    terms: tuple[TermWords, ...] = ()
 
 
 def _unique(terms) -> tuple[Term, ...]:
@@ -569,6 +634,9 @@ class Report:
     """References the source document has but this content does not reproduce."""
     not_reproduced_note: str = ""
     update_schedule: "UpdateSchedule | None" = None
+    language: str = ""
+    """BCP 47 tag of the report's words: ``language:`` of report.yaml, else the site's
+    main language; a translation's is its folder's name (``cy/``)."""
 
     @property
     def kind_label(self) -> str:
@@ -605,6 +673,18 @@ class Content:
     links to them are not reported again as missing."""
     root: str = ""
     """The project folder it was loaded from, for files named in it (the brand logo)."""
+    translations: tuple[Report, ...] = ()
+    """Reports in another language (``content/reports/<id>/<lang>/``): each has its
+    original's id, numbers, decisions, statuses and dates, and its own words and
+    ``language``; sorted by id, then language."""
+
+    def translation(self, report_id: str, language: str) -> Report | None:
+        return next((r for r in self.translations if r.id == report_id and r.language == language), None)
+
+    def languages_of(self, report_id: str) -> tuple[str, ...]:
+        """The languages a report is written in: its own, then its translations'."""
+        own = self.report(report_id)
+        return ((own.language,) if own else ()) + tuple(r.language for r in self.translations if r.id == report_id)
 
     def report(self, report_id: str) -> Report | None:
         return next((r for r in self.reports if r.id == report_id), None)

@@ -11,10 +11,12 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from ..colour import contrast_problems
 from ..exporters import REGISTRY
 from ..model import Brand, Committee, Contact, Council, Person, SiteConfig, Term, Vocabulary
+from ..i18n import N_
 from ..problems import Problems, did_you_mean
 from .forms import (base_url_problem, colour_problem, control_character, email_problem, finite,
-                    language_problem, phone_problem, web_address_problem)
+                    phone_problem, web_address_problem)
 from .images import ImageError, read_logo
+from .sitewords import read_languages, read_site_words
 from .textfile import read_text
 from .yamlread import Fields, compose, describe, line_of, scalar_value
 
@@ -26,19 +28,19 @@ LARGE_PRINT_PT = (16, 48)
 longer holds a few words on an A4 page)."""
 
 DEFAULT_DECISIONS = (
-    Term("accepted", "Accepted"),
-    Term("partially-accepted", "Partially accepted"),
-    Term("accepted-in-principle", "Accepted in principle"),
-    Term("rejected", "Rejected", closed=True, needs_reason=True),
-    Term("noted", "Noted", closed=True),
+    Term("accepted", N_("Accepted")),
+    Term("partially-accepted", N_("Partially accepted")),
+    Term("accepted-in-principle", N_("Accepted in principle")),
+    Term("rejected", N_("Rejected"), closed=True, needs_reason=True),
+    Term("noted", N_("Noted"), closed=True),
 )
 DEFAULT_STATUSES = (
-    Term("complete", "Complete", closed=True, implemented=True),
-    Term("on-track", "On track"),
-    Term("behind-schedule", "Behind schedule"),
-    Term("not-started", "Not started"),
-    Term("not-implemented", "Not implemented", closed=True, implemented=False),
-    Term("superseded", "Superseded", closed=True),
+    Term("complete", N_("Complete"), closed=True, implemented=True),
+    Term("on-track", N_("On track")),
+    Term("behind-schedule", N_("Behind schedule")),
+    Term("not-started", N_("Not started")),
+    Term("not-implemented", N_("Not implemented"), closed=True, implemented=False),
+    Term("superseded", N_("Superseded"), closed=True),
 )
 
 
@@ -64,7 +66,7 @@ def load_config(root: Path, problems: Problems, name: str = "site_config.yaml") 
     title = site.text("title", required=True)
     publisher = site.text("publisher", required=True)
     base_url = _base_url(site)
-    language = _language(site)
+    language, languages = read_languages(site, DEFAULT_LANGUAGE)
     as_of_node = site.node("as_of")
     as_of = today() if as_of_node is None or site.text("as_of") == "today" else site.day("as_of")
     response_months = _months(site, "response_months", 2)
@@ -116,9 +118,12 @@ def load_config(root: Path, problems: Problems, name: str = "site_config.yaml") 
     lp = top.sub("large_print", "large_print") or ConfigFields(None, rel, problems, "large_print")
     size = _font_size(lp, "font_size_pt", 18)
     lp.finish()
+    words = read_site_words(top, ConfigFields, languages, title, publisher, contact, brand, committees,
+                            vocabularies, DEFAULT_DECISIONS + DEFAULT_STATUSES, problems, rel)
     top.finish()
     return SiteConfig(title, publisher, base_url, language, as_of or today(), contact, brand,
-                      tuple(committees), tuple(vocabularies), formats, float(size), councils)
+                      tuple(committees), tuple(vocabularies), formats, float(size), councils,
+                      languages=languages, words=words)
 
 
 def _read_config(root: Path, path: Path, rel: str, problems: Problems) -> str | None:
@@ -205,18 +210,6 @@ def _base_url(site: ConfigFields) -> str:
                      "https://scrutiny.example.gov.uk/), or a path from the server's root such as /scrutiny/")
         return "/"
     return value if value.endswith("/") else value + "/"
-
-
-def _language(site: ConfigFields) -> str:
-    """``site.language``: a BCP 47 tag of a known language (it names files and reaches
-    every page's ``lang``, the search index, EPUB and Word)."""
-    value = site.text("language", default=DEFAULT_LANGUAGE)
-    problem = language_problem(value)
-    if problem:
-        site.problem(site.line_at("language"), f'"language" "{value}" {problem}',
-                     "write a BCP 47 language tag such as en, en-GB, or cy for Welsh")
-        return DEFAULT_LANGUAGE
-    return value
 
 
 def _brand(root: Path, f: ConfigFields) -> Brand:
