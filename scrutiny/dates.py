@@ -74,9 +74,9 @@ _PREFIX = re.compile(r"^(?:by\s+(?:the\s+)?end\s+of|by|(?:the\s+)?end\s+of|durin
                      r"|erbyn\s+diwedd|erbyn|diwedd|yn\s+ystod|ym\s+mis|yn)\s+", re.I)
 _RANGE = re.compile(r"^([a-z]+\.?(?:\s+\d{4})?)(?:\s*[-–—]\s*|\s+to\s+|\s+i\s+|\s+tan\s+)([a-z]+\.?\s+\d{4})$",
                     re.I)
-_ONGOING_WORDS = r"(?:on(?:-|\s)?going|continuous|continuing|parhaus|yn\s+parhau|parhau)"
+_ONGOING_WORDS = r"(?:on(?:-|\s)?going|continuous|continuing|p(?:h)?arhaus|yn\s+parhau|parhau)"
 _ONGOING = re.compile(rf"^{_ONGOING_WORDS}$", re.I)
-_AND_ONGOING = re.compile(rf"^(?:from\s+|o\s+)?(.+?),?\s+(?:and|a)\s+{_ONGOING_WORDS}$", re.I)
+_AND_ONGOING = re.compile(rf"^(?:from\s+|o\s+)?(.+?),?\s+(?:and|ac?)\s+{_ONGOING_WORDS}$", re.I)
 _NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
                  "nine", "ten", "eleven", "twelve")
 _RELATIVE = re.compile(

@@ -70,6 +70,8 @@ def test_durations_and_words_in_welsh():
     ("ar unwaith", "immediate", "2013-01-01", "2013-01-01"),
     ("parhaus", "ongoing", None, None),
     ("Ebrill 2013 a parhaus", "ongoing", "2013-04-01", None),
+    ("Ebrill 2013 a pharhaus", "ongoing", "2013-04-01", None),  # the aspirate mutation after "a"
+    ("Mawrth 2013 ac yn parhau", "ongoing", "2013-03-01", None),  # "ac" before a vowel
     ("i’w gadarnhau", "unset", None, None),
     ("wedi’i gwblhau", "done", None, None),
 ])
