@@ -10,6 +10,7 @@ from ..model import Content
 from ..problems import Problems
 from .config import ALL_FORMATS, load_config
 from .reports import load_reports
+from .translations import load_translations
 
 __all__ = ["ALL_FORMATS", "load_content", "load_config"]
 
@@ -23,4 +24,6 @@ def load_content(root: Path, problems: Problems, as_of: dt.date | None = None) -
     reports, unreadable = load_reports(root, config, problems)
     if config is None:
         return None
-    return Content(config, tuple(reports), tuple(unreadable), root=str(root))
+    translations = load_translations(root, reports, config, problems)
+    return Content(config, tuple(reports), tuple(unreadable), root=str(root),
+                   translations=tuple(sorted(translations, key=lambda r: (r.id, config.all_languages.index(r.language)))))

@@ -104,6 +104,7 @@ def load_report(root: Path, folder: Path, config: SiteConfig | None, problems: P
                          where="committees are declared in site_config.yaml") if config else f.text("committee", required=True)
     council = f.text("council") or (config.committee(committee).council if config and committee else "")
     status = f.choice("status", list(REPORT_STATUSES), default="draft", noun="status")
+    language = _language(f, config)
     dates = f.sub("dates", "dates") or Fields(None, rel, problems, "dates")
     started = dates.known("started")
     published = dates.known("published")
@@ -151,9 +152,29 @@ def load_report(root: Path, folder: Path, config: SiteConfig | None, problems: P
         not_reproduced=omitted,
         not_reproduced_note=omitted_note,
         update_schedule=_schedule(f, rel, problems),
+        language=language,
     )
     f.finish()
     return report
+
+
+def _language(f: Fields, config: SiteConfig | None) -> str:
+    """``language:``, one of the site's languages (its spelling there); else the site's main one."""
+    if config is None:
+        return f.text("language")
+    languages = config.all_languages
+    value = f.text("language")
+    if not value:
+        return languages[0]
+    match = next((t for t in languages if t.lower() == value.lower()), None)
+    if match is None:
+        hint = did_you_mean(value, languages)
+        f.problem(line_of(f.values["language"][1]), f'the report\'s language "{value}" is not one of the site\'s '
+                  f"languages ({', '.join(languages)})",
+                  f"{hint}; a report is written in one of site.languages in site_config.yaml, and its "
+                  "translations lie beside it in a folder named after their language (cy/)")
+        return languages[0]
+    return match
 
 
 def _person(node: Node | None, rel: str, problems: Problems, what: str) -> Person | None:

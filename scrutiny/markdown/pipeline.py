@@ -145,3 +145,20 @@ def parse_content(content: Content, problems: Problems) -> dict[str, ParsedRepor
     md = _shared_parser()
     index = build_index(content.reports, content.unreadable)
     return {r.id: parse_report(md, r, index, problems) for r in content.reports}
+
+
+def parse_translations(content: Content, parsed: Mapping[str, ParsedReport],
+                       problems: Problems) -> dict[str, dict[str, ParsedReport]]:
+    """Parse every translation (``content.translations``) with the same parser and the
+    same index of references as the originals (a translation has its original's numbers):
+    language -> report id -> parsed translation. Problems in a translation's text are
+    reported at its own files' lines. ``parsed`` (:func:`parse_content`'s) is the
+    originals'; the checks that compare the two are :func:`scrutiny.checks.check_translations`."""
+    md = _shared_parser()
+    index = build_index(content.reports, content.unreadable)
+    out: dict[str, dict[str, ParsedReport]] = {}
+    for translation in content.translations:
+        if translation.id not in parsed:
+            continue
+        out.setdefault(translation.language, {})[translation.id] = parse_report(md, translation, index, problems)
+    return out

@@ -36,6 +36,13 @@ A backslash before the word is an escape: ``\\Recommendation 5`` is shown as
 "Recommendation 5", without a link, problem or citation (markdown-it keeps ``\\R`` as
 text, as R is not punctuation, so the backslash is removed here, in headings and link
 texts too). Phrases in headings and inside links are not linked.
+
+Text in Welsh (a report whose ``language`` is ``cy``, its own or a translation's) links
+the Welsh phrases too, with the Welsh words for "and" and "to": "Argymhelliad 2a",
+"Argymhellion 3 a 4", "Argymhellion 7 ac 8", "Argymhellion 17-20", "Argymhellion 3 i 6",
+"Arg. 5", and the forms after ei/eu ("eu hargymhellion 3 a 4"). It still links an English
+phrase it quotes ("Recommendation 5"), with the English words. English text links only
+the English phrases.
 """
 
 from __future__ import annotations
@@ -59,6 +66,36 @@ DASH = re.compile(r"\s*[-–]\s*|\s+to\s+")
 SEP = re.compile(r"\s*,\s*(?:(?:and|&)\s+)?|\s*&\s*|\s+and\s+")
 WORD = re.compile(r"(?P<esc>\\)?\b(?P<word>[Rr]ecommendations?)\b")
 ESCAPED = re.compile(r"\\(?=[Rr]ecommendations?\b)")
+
+_CY_WORDS = r"(?:[Hh]a|[Aa])rgymhell(?:iad|ion)\b|[Aa]rg\.|[Aa]rgymh\."
+WELSH_WORD = re.compile(rf"(?P<esc>\\)?\b(?:(?P<word>[Rr]ecommendations?)\b|(?P<cy>{_CY_WORDS}))")
+"""The Welsh words (argymhelliad, argymhellion, hargymhelliad, hargymhellion, Arg., Argymh.) and the English ones."""
+WELSH_ESCAPED = re.compile(rf"\\(?=[Rr]ecommendations?\b|{_CY_WORDS})")
+WELSH_DASH = re.compile(r"\s*[-–]\s*|\s+i\s+|\s+hyd\s+at\s+")
+"""A range in Welsh: "3-6", "3 i 6", "3 hyd at 6"."""
+WELSH_SEP = re.compile(r"\s*,\s*(?:(?:a|ac|&)\s+)?|\s*&\s*|\s+(?:a|ac)\s+")
+"""A list in Welsh: "3, 4 a 9", "7 ac 8"."""
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words that start a phrase in one language, and those that join its references."""
+
+    word: re.Pattern
+    escaped: re.Pattern
+    triggers: tuple[str, ...]
+    """Text without any of these has no phrase (a quick test before the pattern)."""
+
+
+ENGLISH = Words(WORD, ESCAPED, ("ecommendation",))
+WELSH = Words(WELSH_WORD, WELSH_ESCAPED, ("ecommendation", "rgymhell", "rg.", "rgymh."))
+
+
+def words_for(language: str) -> Words:
+    """The phrases recognised in text in ``language`` (a BCP 47 tag; "" is English)."""
+    return WELSH if language.split("-")[0].lower() == "cy" else ENGLISH
+
+
 _SPACE = re.compile(r"\s+")
 _OPEN = re.compile(r"\(\s*")
 _CLOSE = re.compile(r"\s*\)")
@@ -94,8 +131,10 @@ def parse_ref(text: str) -> RecNumber | None:
         return None
 
 
-def scan_list(text: str, pos: int, accept: Callable[[RecNumber], bool]) -> tuple[list[Item], int]:
-    """The references and ranges written from ``pos`` ("3-6, 9 and 11"), and where the last ends."""
+def scan_list(text: str, pos: int, accept: Callable[[RecNumber], bool], dashes: re.Pattern = DASH,
+              seps: re.Pattern = SEP) -> tuple[list[Item], int]:
+    """The references and ranges written from ``pos`` ("3-6, 9 and 11"), and where the last
+    ends; ``dashes`` and ``seps`` are the words of a range and of a list (English by default)."""
     items: list[Item] = []
     cursor = pos
     while True:
@@ -104,14 +143,14 @@ def scan_list(text: str, pos: int, accept: Callable[[RecNumber], bool]) -> tuple
             break
         a, end = first
         item = Item(a, (cursor, end))
-        dash = DASH.match(text, end)
+        dash = dashes.match(text, end)
         second = _ref_at(text, dash.end(), accept) if dash else None
         if dash and second:
             item = Item(a, (cursor, end), second[0], (dash.end(), second[1]))
             end = second[1]
         items.append(item)
         pos = end
-        sep = SEP.match(text, pos)
+        sep = seps.match(text, pos)
         if not sep:
             break
         cursor = sep.end()
@@ -189,6 +228,7 @@ def link_recommendation_phrases(state: StateCore) -> None:
 def _link_children(inline: Token, ctx: ParseContext, link: bool) -> Iterator[Token]:
     depth = 0
     line = inline.map[0] if inline.map else None
+    words = words_for(ctx.report.language)
     for child in inline.children or []:
         if child.type in ("softbreak", "hardbreak") and line is not None:
             line += 1
@@ -196,13 +236,13 @@ def _link_children(inline: Token, ctx: ParseContext, link: bool) -> Iterator[Tok
             depth += 1
         elif child.type == "link_close":
             depth -= 1
-        if child.type != "text" or "ecommendation" not in child.content:
+        if child.type != "text" or not any(t in child.content for t in words.triggers):
             yield child
         elif depth or not link:
-            child.content = ESCAPED.sub("", child.content)
+            child.content = words.escaped.sub("", child.content)
             yield child
         else:
-            yield from _split(child.content, ctx, line)
+            yield from _split(child.content, ctx, line, words)
 
 
 class _Out:
@@ -231,23 +271,25 @@ class _Out:
         self.buf = []
 
 
-def _split(text: str, ctx: ParseContext, line: int | None) -> list[Token]:
+def _split(text: str, ctx: ParseContext, line: int | None, words: Words = ENGLISH) -> list[Token]:
     out = _Out()
     pos = 0
     accept = _accept(ctx)
-    for m in WORD.finditer(text):
+    for m in words.word.finditer(text):
         if m.start() < pos:
             continue
         if m["esc"]:
             out.text(text[pos:m.start()])
-            pos = m.start("word")
+            pos = m.start() + 1
             continue
+        welsh = bool(m.groupdict().get("cy"))
+        dashes, seps = (WELSH_DASH, WELSH_SEP) if welsh else (DASH, SEP)
         start = m.end()
         ws = _SPACE.match(text, start)
         if not ws:
             continue
         opened = _OPEN.match(text, ws.end())
-        items, end = scan_list(text, opened.end() if opened else ws.end(), accept)
+        items, end = scan_list(text, opened.end() if opened else ws.end(), accept, dashes, seps)
         if opened and items:
             close = _CLOSE.match(text, end)
             items, end = (items, close.end()) if close else ([], end)
