@@ -16,9 +16,11 @@ from .exporters import INSTALL, REGISTRY, FormatInfo
 from .exporters.data import export_site
 from .load import load_content
 from .markdown import parse_content
+from .markdown.pipeline import parse_translations
 from .problems import ContentError, Problems
 from .publication import Publication
 from .site import write_site
+from .subsite import Subsite
 from .urls import report_url
 from .writer import Folder, OutputWriter, UnsafeOutput, output_problems
 
@@ -33,10 +35,11 @@ def gather(root: Path, as_of: dt.date | None = None) -> Publication:
     if content is None:
         raise ContentError(problems)
     parsed = parse_content(content, problems)
-    check_publication(content, parsed, problems)
+    translated = parse_translations(content, parsed, problems)
+    check_publication(content, parsed, problems, translated)
     if problems:
         raise ContentError(problems)
-    return Publication(content, parsed)
+    return Publication(content, parsed, translated=translated)
 
 
 def _read_quietly(root: Path) -> Publication | None:
@@ -114,27 +117,34 @@ def environment_warnings(pub: Publication) -> list[str]:
 
 
 def write_formats(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:
-    """Every selected format for every report, reusing cached files while inputs are unchanged."""
+    """Every selected format of every report written in the build's language (a report
+    not translated into it keeps its formats in its own language's site), reusing cached
+    files while inputs are unchanged."""
     cache = ExportCache(pub)
+    language = pub.config.language
+    reports = [r for r in pub.reports if (r.language or pub.config.all_languages[0]) == language]
+    if not reports:
+        return
     for info in selected_formats(pub):
         skipped = skipped_format(info)
         if skipped is not None:
-            result.warn(skipped, log)
+            if skipped not in result.skipped:  # said once, not once per language
+                result.warn(skipped, log)
             continue
         started, fresh = time.perf_counter(), 0
-        for report in pub.reports:
+        for report in reports:
             if _export_one(pub, writer, cache, info, report):
                 fresh += 1
                 result.exported.append((info.id, report.id))
         result.timings.append((f"format {info.id}", time.perf_counter() - started))
-        log(f"  {info.id}: {fresh} exported, {len(pub.reports) - fresh} from cache "
+        log(f"  {info.id}: {fresh} exported, {len(reports) - fresh} from cache "
             f"({time.perf_counter() - started:.2f} s)")
 
 
 def _export_one(pub: Publication, writer: OutputWriter, cache: ExportCache, info: FormatInfo, report) -> bool:
     """Export one report in one format, or copy it from the cache; True if exported."""
     prefix = report_url(report.id)
-    entry = cache.entry(info.id, report.id, cache.key(info.id, report.id))
+    entry = cache.entry(info.id, report.id, cache.key(info.id, report.id), pub.config.language)
     cached = cache.files(entry)
     if cached is not None:
         for path in cached:
@@ -155,12 +165,18 @@ def selected_formats(pub: Publication) -> list[FormatInfo]:
     return [f for f in REGISTRY if f.id in pub.config.formats]
 
 
-#: The output stages, in order.
+#: The output stages, in order; each runs once per language of the site (main first)
+#: except those in :data:`MAIN_LANGUAGE_ONLY`.
 OUTPUT_STAGES: tuple[tuple[str, Callable[[Publication, OutputWriter, BuildResult, Log], None]], ...] = (
     ("data", write_data),
     ("formats", write_formats),
     ("site", write_site),
 )
+
+
+#: Stages written once, in the main language: the open data states facts, which are the
+#: same in every language.
+MAIN_LANGUAGE_ONLY = frozenset({"data"})
 
 
 def check_output(root: Path, out: Path) -> None:
@@ -175,13 +191,24 @@ def check_output(root: Path, out: Path) -> None:
 
 def run_stages(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log,
                stages=OUTPUT_STAGES) -> None:
-    """Each output stage in order, in the site's language, timed."""
+    """Each output stage in order, timed, for each of the site's languages: the main one
+    at the site's root, each other one in its folder (``cy/``), in its own words. Every
+    language's formats are written before any page, which lists them (a report with no
+    translation links to its formats in its own language's site)."""
+    several = len(pub.config.all_languages) > 1
+    versions = list(pub.versions())
     for name, stage in stages:
-        t = time.perf_counter()
-        with i18n.use(pub.config.language):  # every output in the site's language
-            stage(pub, writer, result, log)
-        result.timings.append((name, time.perf_counter() - t))
-        log(f"{name}: {time.perf_counter() - t:.2f} s")
+        for version in versions:
+            language = version.config.language
+            if name in MAIN_LANGUAGE_ONLY and language != pub.config.all_languages[0]:
+                continue
+            out = Subsite(writer, pub.config.url_prefix(language))
+            t = time.perf_counter()
+            with i18n.use(language):  # every output in its language
+                stage(version, out, result, log)
+            label = f"{name} ({language})" if several else name
+            result.timings.append((label, time.perf_counter() - t))
+            log(f"{label}: {time.perf_counter() - t:.2f} s")
 
 
 def build(root: Path, out: Path, log: Log = lambda s: None, as_of: dt.date | None = None,

@@ -55,6 +55,7 @@ def site_digest(pub: Publication) -> str:
     """What every report's exports may show of the site as a whole."""
     h = hashlib.sha256((pub.root / "site_config.yaml").read_bytes())
     h.update(pub.config.as_of.isoformat().encode())
+    h.update(f"\0{pub.config.language}\0{pub.config.base_url}".encode())  # a report in each language
     for report in pub.content.reports:
         numbers = ",".join(str(r.number) for r in report.recommendations)
         h.update(f"\0{report.id}\0{report.title}\0{report.code}\0{report.status}\0{numbers}".encode())
@@ -210,8 +211,10 @@ class ExportCache:
         _digest_folder(h, self.root / "content" / "reports" / report_id)
         return h.hexdigest()[:32]
 
-    def entry(self, format_id: str, report_id: str, key: str) -> Path:
-        return self.base / format_id / report_id / key
+    def entry(self, format_id: str, report_id: str, key: str, language: str = "") -> Path:
+        """Where one export is kept: a folder per format, report and language (each keeps
+        only its latest key), then the key."""
+        return self.base / format_id / report_id / (language or "-") / key
 
     def files(self, entry: Path) -> list[Path] | None:
         """The cached files of an entry, or None when it is absent or incomplete."""

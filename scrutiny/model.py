@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import KnownDate, TargetDate
+from .i18n import N_, gettext
 
 @dataclass(frozen=True, order=True)
 class Source:
@@ -310,6 +311,13 @@ class SiteConfig:
         primary subtag and a slash (``cy/``, ``en/``)."""
         return "" if language == self.all_languages[0] else language.split("-")[0].lower() + "/"
 
+    def root_of(self, language: str) -> str:
+        """The path from this language's site root to ``language``'s: "" for its own,
+        ``cy/`` from the main one, ``../`` back to it, ``../en/`` between two others."""
+        if language == self.language:
+            return ""
+        return "../" * self.url_prefix(self.language).count("/") + self.url_prefix(language)
+
     def words_for(self, language: str) -> "SiteWords | None":
         return next((w for w in self.words if w.language == language), None)
 
@@ -528,10 +536,10 @@ class Recommendation:
 
 SECTION_KINDS = ("foreword", "summary", "chapter", "conclusion", "appendix", "other")
 REPORT_KINDS = {
-    "task-group-review": "Task group review",
-    "scrutiny-review": "Scrutiny review",
-    "report-to-scrutiny": "Report to scrutiny",
-    "cabinet-response": "Executive response",
+    "task-group-review": N_("Task group review"),
+    "scrutiny-review": N_("Scrutiny review"),
+    "report-to-scrutiny": N_("Report to scrutiny"),
+    "cabinet-response": N_("Executive response"),
 }
 REPORT_STATUSES = ("draft", "published")
 
@@ -640,7 +648,8 @@ class Report:
 
     @property
     def kind_label(self) -> str:
-        return REPORT_KINDS.get(self.kind, self.kind)
+        """The kind of report, in the current language (:mod:`scrutiny.i18n`)."""
+        return gettext(REPORT_KINDS[self.kind]) if self.kind in REPORT_KINDS else self.kind
 
     def recommendation(self, number: RecNumber) -> Recommendation | None:
         return next((r for r in self.recommendations if r.number == number), None)

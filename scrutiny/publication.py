@@ -7,7 +7,7 @@ touches the disk.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator, Mapping
@@ -29,6 +29,21 @@ class Publication:
     parsed: Mapping[str, ParsedReport]
     record: "RecordLog | None" = None
     """The change history read from git (:mod:`scrutiny.recordlog`); None when not read."""
+    translated: Mapping[str, Mapping[str, ParsedReport]] = field(default_factory=dict)
+    """The parsed translations: language -> report id -> parsed translation."""
+
+    def in_language(self, language: str) -> "Publication":
+        """The publication as the site in ``language`` shows it (:mod:`scrutiny.languages`):
+        the site's words, labels and each report's translation into it where there is one."""
+        from .languages import content_in_language
+
+        parsed = {**self.parsed, **self.translated.get(language, {})}
+        return Publication(content_in_language(self.content, language), parsed, self.record, self.translated)
+
+    def versions(self) -> Iterator["Publication"]:
+        """The publication in each of the site's languages, main first."""
+        for language in self.config.all_languages:
+            yield self.in_language(language)
 
     @property
     def root(self) -> Path:
@@ -58,6 +73,20 @@ class Publication:
     @cached_property
     def _field_tokens(self) -> dict[Markdown, tuple[Token, ...]]:
         return {md: tokens for doc in self.parsed.values() for md, tokens in doc.fields.items()}
+
+    def language_of(self, md: Markdown) -> str:
+        """The language a Markdown field is written in: its report's (a report not
+        translated into the site's language keeps its own words)."""
+        return self._languages.get(md, self.config.language)
+
+    @cached_property
+    def _languages(self) -> dict[Markdown, str]:
+        out = {}
+        for report in self.content.reports:
+            doc = self.parsed.get(report.id)
+            if doc is not None and report.language:
+                out.update(dict.fromkeys(doc.fields, report.language))
+        return out
 
     def section_tokens(self, report: Report, slug: str) -> tuple[Token, ...]:
         return self.parsed[report.id].sections[slug]

@@ -113,7 +113,10 @@ class SiteBuilder:
         log(f"feeds and calendars: {feeds} Atom feeds, {calendars} iCalendar files, sitemap.xml")
         stats.seconds["pages"] = time.perf_counter() - started
         if self.options.search:
-            self._search(writer, result, log, indexed.hexdigest())
+            own = None  # a bilingual site's main language: its own pages, not the other languages' folders
+            if len(pub.config.all_languages) > 1 and not pub.config.url_prefix(pub.config.language):
+                own = {url.split("/", 1)[0] for url in pages if "/" in url}
+            self._search(writer, result, log, indexed.hexdigest(), own)
         log(f"site: {stats.pages} pages ({stats.rendered} rendered, {stats.reused} unchanged), "
             f"{stats.search_files} search files; pages {stats.seconds['pages']:.2f} s, "
             f"search {stats.seconds.get('search', 0):.2f} s")
@@ -129,7 +132,8 @@ class SiteBuilder:
         self.stats.rendered += 1
         return html.encode("utf-8")
 
-    def _search(self, writer: OutputWriter, result: BuildResult, log: Log, digest: str) -> None:
+    def _search(self, writer: OutputWriter, result: BuildResult, log: Log, digest: str,
+                folders: set[str] | None = None) -> None:
         t = time.perf_counter()
         if self._bundle is not None and self._bundle[0] == digest:
             for rel, data in self._bundle[1].items():
@@ -143,7 +147,7 @@ class SiteBuilder:
 
             result.warn(SEARCH_SKIPPED, log)
             return
-        self.stats.search_files = index_site(writer, binary)
+        self.stats.search_files = index_site(writer, binary, folders)
         if self.options.incremental:
             files = {rel: (writer.tmp / rel).read_bytes() for rel in writer.written if rel.startswith(f"{BUNDLE}/")}
             self._bundle = (digest, files)
@@ -181,6 +185,34 @@ def write_charts(pub: Publication, writer: OutputWriter, result: BuildResult, lo
                 continue
             written.add(path)
     return frozenset(written)
+
+
+class SiteBuilders:
+    """One :class:`SiteBuilder` per language of the site, kept between builds (``serve``):
+    each language's pages are reused from its own previous build."""
+
+    def __init__(self, options: SiteOptions = SiteOptions()):
+        self.options = options
+        self.builders: dict[str, SiteBuilder] = {}
+        self.env: Environment | None = None
+        """One Jinja environment for every language (its words are looked up at render time)."""
+
+    def __call__(self, pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:
+        builder = self.builders.setdefault(pub.config.language, SiteBuilder(self.options))
+        builder.env = builder.env or self.env
+        builder.write(pub, writer, result, log)
+        self.env = builder.env
+
+    @property
+    def stats(self) -> SiteStats:
+        """The last build's figures, every language together."""
+        total = SiteStats()
+        for builder in self.builders.values():
+            total.pages += builder.stats.pages
+            total.rendered += builder.stats.rendered
+            total.reused += builder.stats.reused
+            total.search_files += builder.stats.search_files
+        return total
 
 
 def write_site(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:

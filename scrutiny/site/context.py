@@ -48,6 +48,37 @@ FOOTER_NAV = (
 
 
 @dataclass(frozen=True)
+class Alternate:
+    """One of a bilingual site's languages, as every page links to it."""
+
+    language: str
+    """BCP 47 tag (``hreflang``)."""
+    name: str
+    """The language's name in itself ("Cymraeg", "English"): the switch's words."""
+    root: str
+    """The path from this language's site root to that language's ("" for its own)."""
+    base_url: str
+    """That language's site address (``hreflang`` links are absolute)."""
+
+
+def alternates(config: SiteConfig) -> tuple[Alternate, ...]:
+    """Every language of a site in several (its own included), main first; none for one."""
+    if len(config.all_languages) < 2:
+        return ()
+    return tuple(Alternate(lang, language_name(lang, lang), config.root_of(lang), config.home + config.url_prefix(lang))
+                 for lang in config.all_languages)
+
+
+def language_name(language: str, in_language: str) -> str:
+    """A language's name in another (``language_name("en-GB", "cy")`` is "Saesneg"), from CLDR."""
+    from babel import Locale
+
+    code = language.replace("-", "_").split("_")[0]
+    name = Locale.parse(in_language.replace("-", "_")).languages.get(code, language)
+    return name[:1].upper() + name[1:] if in_language == language else name
+
+
+@dataclass(frozen=True)
 class SiteView:
     """The same on every page: the layout's header and footer."""
 
@@ -62,11 +93,21 @@ class SiteView:
     live_reload: bool = False
     nav: tuple[NavItem, ...] = NAV
     footer_nav: tuple[NavItem, ...] = FOOTER_NAV
+    languages: tuple[Alternate, ...] = ()
+    """Every language of a bilingual site (the language switch and ``hreflang``)."""
 
     @classmethod
     def of(cls, config: SiteConfig, assets: Assets, live_reload: bool = False) -> "SiteView":
         return cls(config.title, config.publisher, config.language, config.base_url, config.as_of,
-                   config.contact, config.brand.footer, assets, live_reload)
+                   config.contact, config.brand.footer, assets, live_reload, languages=alternates(config))
+
+    @property
+    def other_languages(self) -> tuple[Alternate, ...]:
+        return tuple(a for a in self.languages if a.language != self.language)
+
+    def name_of(self, language: str) -> str:
+        """A language's name in this site's language (the "not translated" notice)."""
+        return language_name(language, self.language)
 
 
 @dataclass(frozen=True)

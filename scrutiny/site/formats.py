@@ -44,24 +44,27 @@ def selected(formats: tuple[str, ...]) -> tuple[FormatInfo, ...]:
     return tuple(f for f in REGISTRY if f.id in formats)
 
 
-def _size(path: str, written: Mapping[str, int]) -> int:
+def _size(path: str, written: Mapping[str, int], root: str = "") -> int:
     folder = path.rsplit("/", 1)[0] + "/"
     name = path[len(folder):]
-    report_folder = folder.count("/") > 2  # reports/<id>/<sub>/...
+    report_folder = folder.count("/") - root.count("/") > 2  # reports/<id>/<sub>/...
     if report_folder and name:
         return sum(size for rel, size in written.items() if rel.startswith(folder))
     return written[path]
 
 
-def report_formats(report_id: str, formats: tuple[str, ...], written: Mapping[str, int]) -> tuple[FormatFile, ...]:
-    base = report_url(report_id)
+def report_formats(report_id: str, formats: tuple[str, ...], written: Mapping[str, int],
+                   root: str = "") -> tuple[FormatFile, ...]:
+    """``root``: the path to the site of the language the report is written in, when it
+    has no translation into this site's (:meth:`scrutiny.model.SiteConfig.root_of`)."""
+    base = root + report_url(report_id)
     out = []
     for info in selected(formats):
         for pattern, media in info.files:
             path = base + pattern.format(id=report_id)
             if path in written:
                 out.append(FormatFile(info.id, _(info.label), _(info.purpose), path,
-                                      _(MEDIA_NAMES.get(media, media)), _size(path, written)))
+                                      _(MEDIA_NAMES.get(media, media)), _size(path, written, root)))
     return tuple(out)
 
 
@@ -78,12 +81,12 @@ class AudioTrack:
 TRACK_TITLES = {"about-this-report": N_("Title and details"), "recommendations": N_("Recommendations")}
 
 
-def audio_tracks(report, written: Mapping[str, int]) -> dict[str, AudioTrack]:
+def audio_tracks(report, written: Mapping[str, int], root: str = "") -> dict[str, AudioTrack]:
     """The report's MP3 tracks by the part they read (section slug, ``recommendations``,
     ``appendices``, ``about-this-report``), in reading order; empty without audio."""
     from ..exporters.audio import track_slug
 
-    folder = report_url(report.id) + "audio/"
+    folder = root + report_url(report.id) + "audio/"
     files = sorted(p for p in written if p.startswith(folder) and p.endswith(".mp3"))
     by_slug = {p[len(folder):].split("-", 1)[1][:-4]: p for p in files}
     titles = {slug: _(words) for slug, words in TRACK_TITLES.items()}

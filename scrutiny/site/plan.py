@@ -59,7 +59,12 @@ class Plan:
         return [v for r in self.pub.reports for v in self.views[r.id]]
 
     def formats(self, report: Report) -> tuple[FormatFile, ...]:
-        return report_formats(report.id, self.pub.config.formats, self.written)
+        return report_formats(report.id, self.pub.config.formats, self.written, self.root_of(report))
+
+    def root_of(self, report: Report) -> str:
+        """Where the report's formats are: this site, or (a report with no translation into
+        its language) the site of the report's own language."""
+        return self.pub.config.root_of(report.language) if report.language else ""
 
     def committee_name(self, committee_id: str) -> str:
         return self.pub.config.committee(committee_id).name

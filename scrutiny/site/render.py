@@ -49,11 +49,29 @@ def make_env(cache_dir: Path | None = None) -> Environment:
     env.install_gettext_callables(i18n.template_gettext, i18n.template_ngettext, newstyle=True)
     env.policies["ext.i18n.trimmed"] = True  # as scrutiny.translate extracts them
     env.globals["js_words"] = i18n.js_words
+    env.globals["lang_of"] = lang_attribute
     env.filters["long_date"] = long_date
     env.filters["file_size"] = file_size
     env.filters["sentence"] = lambda text: text[:1].upper() + text[1:]
     env.filters["css_string"] = css_string
     return env
+
+
+def in_language(html: str, language: str, element: str) -> Markup:
+    """``html`` as it is on a page in its own language, else inside an ``element`` that
+    says which language it is in (WCAG 3.1.2: a report not translated into the page's
+    language keeps its words, marked)."""
+    if not language or i18n.base(language) == i18n.current():
+        return Markup(html)
+    return Markup(f'<{element} lang="{Markup.escape(language)}">{html}</{element}>')
+
+
+def lang_attribute(report) -> Markup:
+    """`` lang="en-GB"`` for a report's words on a page in another language, else ""."""
+    language = getattr(report, "language", "")
+    if not language or i18n.base(language) == i18n.current():
+        return Markup("")
+    return Markup(f' lang="{Markup.escape(language)}"')
 
 
 _TABLE_WRAP = re.compile(r'<div class="table-wrap"><table>')
@@ -107,17 +125,18 @@ class Body:
     def md(self, md: Markdown | None, doc_id: str = "") -> Markup:
         if md is None:
             return Markup("")
-        return Markup(self._regions(render_html(self._tokens(md), self.context(doc_id)), doc_id or "text"))
+        html = self._regions(render_html(self._tokens(md), self.context(doc_id)), doc_id or "text")
+        return in_language(html, self.pub.language_of(md), "div")
 
     def md_inline(self, md: Markdown | None) -> Markup:
         if md is None:
             return Markup("")
-        return Markup(render_inline_html(self._tokens(md), self.context()))
+        return in_language(render_inline_html(self._tokens(md), self.context()), self.pub.language_of(md), "span")
 
     def section(self, slug: str, title: str) -> Markup:
         assert self.report is not None
         html = render_html(self.pub.section_tokens(self.report, slug), self.context(doc_id=slug))
-        return Markup(self._regions(html, title))
+        return in_language(self._regions(html, title), self.report.language, "div")
 
     def _regions(self, html: str, where: str) -> str:
         """Markdown tables scroll sideways inside a labelled, focusable region."""

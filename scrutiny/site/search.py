@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import Iterable
 
 from ..writer import OutputWriter
 
@@ -56,11 +57,15 @@ def _pagefind(binary: Path, site: Path, subdir: str, glob: str) -> None:
         raise SearchIndexError(f"pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
 
 
-def index_site(writer: OutputWriter, binary: Path) -> int:
+def index_site(writer: OutputWriter, binary: Path, folders: Iterable[str] | None = None) -> int:
     """Run Pagefind over the temporary output folder: every page, then the report pages
     alone; returns the number of files it wrote (recorded in ``writer.written`` like every
-    other output)."""
-    _pagefind(binary, writer.tmp, BUNDLE, "**/index.html")
+    other output). ``folders``: index only the home page and these top folders (the main
+    language of a bilingual site, whose other languages' sites lie in folders of their
+    own with their own index)."""
+    names = sorted(set(folders)) if folders is not None else None
+    pages = "**/index.html" if names is None else "{index.html,{" + ",".join(names) + "}/**/index.html}"
+    _pagefind(binary, writer.tmp, BUNDLE, pages)
     _pagefind(binary, writer.tmp, REPORTS_BUNDLE, "reports/*/index.html")
     bundle = writer.tmp / BUNDLE
     count = 0

@@ -30,7 +30,7 @@ from ..problems import ContentError
 from ..publication import Publication
 from ..writer import OutputWriter, UnsafeOutput
 from .assets import TEMPLATES_DIR, THEME_DIR
-from .builder import SiteBuilder, SiteOptions
+from .builder import SiteBuilders, SiteOptions
 
 Log = Callable[[str], None]
 VERSION_PATH = "/__version"
@@ -79,7 +79,7 @@ class Preview:
 
     def __init__(self, root: Path, out: Path, all_formats: bool, log: Log):
         self.root, self.out, self.all_formats, self.log = root, out, all_formats, log
-        self.site = SiteBuilder(SiteOptions(live_reload=True, incremental=True))
+        self.site = SiteBuilders(SiteOptions(live_reload=True, incremental=True))
         self.stages = tuple((name, self.site if name == "site" else stage) for name, stage in OUTPUT_STAGES)
         self.version = 0
         self.last_seconds = 0.0

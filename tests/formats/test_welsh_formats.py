@@ -5,6 +5,7 @@ voice, and the document language declared."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,26 +19,48 @@ from tests.conftest import copy_fixture, needs_tool, with_formats
 REPORT = "school-transport-review"
 
 
-@pytest.fixture(scope="module")
-def welsh(tmp_path_factory) -> Path:
-    root = copy_fixture(tmp_path_factory.mktemp("welsh"))
-    config = root / "site_config.yaml"
-    config.write_text(re.sub(r"(?m)^(\s*language:).*$", r"\1 cy", config.read_text(encoding="utf-8")), encoding="utf-8")
-    with_formats(root, "txt, brf, docx, audio")
+BILINGUAL = Path(__file__).resolve().parents[1] / "fixtures" / "bilingual"
+
+
+@pytest.fixture(scope="module", params=["welsh-site", "bilingual-site"])
+def welsh(request, tmp_path_factory) -> Path:
+    """A site in Welsh only, and a site in English and Welsh (the report's Welsh version,
+    in ``cy/``): the formats of the report in Welsh, whichever."""
+    base = tmp_path_factory.mktemp(request.param)
+    if request.param == "welsh-site":
+        root = copy_fixture(base)
+        config = root / "site_config.yaml"
+        config.write_text(re.sub(r"(?m)^(\s*language:).*$", r"\1 cy", config.read_text(encoding="utf-8")), encoding="utf-8")
+    else:
+        root = base / "project"
+        shutil.copytree(BILINGUAL, root, ignore=shutil.ignore_patterns(".cache"))
+    with_formats(root, "txt, brf, docx, audio, pdf, epub")
     spoken: list[list[str]] = []
     real = audio.run
     mp = pytest.MonkeyPatch()
-    mp.setattr(audio, "run", lambda command: (spoken.append(command), real(command))[1])
+    mp.setattr(audio, "run", lambda command: (spoken.append((command, _spoken_text(command))), real(command))[1])
     try:
         build(root, root / "site")
     finally:
         mp.undo()
-    (root / "espeak-commands.txt").write_text("\n".join(" ".join(c) for c in spoken), encoding="utf-8")
+    # a bilingual site speaks its English reports too: keep the commands of the Welsh one
+    welsh_report = request.param == "welsh-site" or (lambda words: "Cludiant o'r Cartref i'r Ysgol" in words)
+    (root / "espeak-commands.txt").write_text(
+        "\n".join(" ".join(c) for c, words in spoken if welsh_report is True or welsh_report(words)), encoding="utf-8")
+    (root / "welsh-folder.txt").write_text("cy/" if request.param == "bilingual-site" else "", encoding="utf-8")
     return root
 
 
+def _spoken_text(command: list[str]) -> str:
+    """The words an espeak-ng command reads (its ``-f`` file), else ""."""
+    if command[0] != "espeak-ng" or "-f" not in command:
+        return ""
+    return Path(command[command.index("-f") + 1]).read_text(encoding="utf-8")
+
+
 def site_file(root: Path, name: str) -> Path:
-    return root / "site" / "reports" / REPORT / name
+    folder = (root / "welsh-folder.txt").read_text(encoding="utf-8")
+    return root / "site" / folder / "reports" / REPORT / name
 
 
 def test_plain_text_has_the_welsh_interface_words(welsh: Path):
@@ -78,3 +101,15 @@ def test_word_document_declares_welsh_and_has_welsh_headings(welsh: Path):
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "Crynodeb o’r argymhellion" in headings and "Argymhelliad 1" in headings
     assert not any(h.startswith("Recommendation ") for h in headings)
+
+
+def test_pdf_and_epub_declare_welsh(welsh: Path):
+    import zipfile
+
+    import pikepdf
+
+    with pikepdf.open(site_file(welsh, f"{REPORT}.pdf")) as pdf:
+        assert str(pdf.Root.Lang) == "cy"
+    with zipfile.ZipFile(site_file(welsh, f"{REPORT}.epub")) as epub:
+        opf = next(n for n in epub.namelist() if n.endswith(".opf"))
+        assert re.findall(r"<dc:language>([^<]+)</dc:language>", epub.read(opf).decode("utf-8")) == ["cy"]
