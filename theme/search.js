@@ -201,7 +201,9 @@
 
   /* A recommendation's number forms ("aliases" metadata: "R3", "Rec 3") weigh like a title, and
      a term close to the query in length ranks above longer words it begins ("1" above "10"). */
-  var OPTIONS = { excerptLength: 24, ranking: { termSimilarity: 5, metaWeights: { title: 5, aliases: 20 } } };
+  /* baseUrl "/": result URLs from the site's own root (siteUrl makes them relative), not
+     from the server's: a bilingual site's second language has its bundle in cy/pagefind/. */
+  var OPTIONS = { baseUrl: "/", excerptLength: 24, ranking: { termSimilarity: 5, metaWeights: { title: 5, aliases: 20 } } };
   var bundles = {};
 
   function bundle(folder) {

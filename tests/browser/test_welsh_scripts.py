@@ -82,3 +82,55 @@ def test_welsh_pages_pass_axe(page, welsh_url, axe_source, kind):
     assert page.evaluate("document.documentElement.lang") == "cy"
     violations = run_axe(page, axe_source)
     assert not violations, describe(violations)
+
+
+BILINGUAL = MINIMAL.parent / "bilingual"
+
+#: The Welsh pages of a bilingual site that differ from a Welsh site's: a translated report
+#: and an English-only one (the notice, its words marked English), besides every kind.
+BILINGUAL_PAGES = {**{f"cy {kind}": "cy/" + url for kind, url in KINDS.items()},
+                   "cy report in English": "cy/reports/earlier-review/",
+                   "cy recommendation in English": "cy/reports/earlier-review/recommendations/1/",
+                   "en report with a Welsh version": "reports/school-transport-review/"}
+
+
+@pytest.fixture(scope="module")
+def bilingual_url(tmp_path_factory):
+    base = tmp_path_factory.mktemp("bilingual-browser")
+    root = base / "project"
+    shutil.copytree(BILINGUAL, root, ignore=shutil.ignore_patterns(".cache"))
+    build(root, base / "site")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(base / "site")))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("kind", sorted(BILINGUAL_PAGES))
+def test_bilingual_pages_pass_axe(page, bilingual_url, axe_source, kind):
+    url = BILINGUAL_PAGES[kind]
+    page.goto(bilingual_url + url)
+    assert page.evaluate("document.documentElement.lang") == ("cy" if url.startswith("cy/") else "en-GB")
+    violations = run_axe(page, axe_source)
+    assert not violations, describe(violations)
+
+
+def test_the_language_switch_leads_to_the_same_page_in_a_browser(page, bilingual_url):
+    page.goto(bilingual_url + "cy/reports/school-transport-review/tracker/")
+    page.get_by_role("link", name="English").click()
+    assert page.url == bilingual_url + "reports/school-transport-review/tracker/index.html"
+    assert page.evaluate("document.documentElement.lang") == "en-GB"
+    page.get_by_role("link", name="Cymraeg").click()
+    assert page.url == bilingual_url + "cy/reports/school-transport-review/tracker/index.html"
+
+
+def test_welsh_search_finds_the_welsh_report_in_the_welsh_index(page, bilingual_url):
+    page.goto(bilingual_url + "cy/search/?q=Cludiant")
+    page.wait_for_function("document.querySelector('#search-status').textContent.includes('canlyniad')")
+    hrefs = page.eval_on_selector_all("[data-search-results] > li > a.search__result-title", "as => as.map(a => a.href)")
+    assert hrefs and all(h.startswith(bilingual_url + "cy/") for h in hrefs), hrefs
+    assert bilingual_url + "cy/reports/school-transport-review/index.html" in hrefs or any(
+        h.startswith(bilingual_url + "cy/reports/school-transport-review/") for h in hrefs), hrefs
+    assert not page.js_errors
