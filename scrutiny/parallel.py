@@ -1,0 +1,57 @@
+"""Work spread over every core: one small helper that the build's stages share.
+
+``run_parallel(work, items, shared)`` calls ``work(shared, item)`` for every item, in
+worker processes forked from this one (so ``shared``, e.g. the checked publication, is
+not pickled: each worker inherits it), and returns the results in the items' order. With
+one core, one item, or ``SCRUTINY_JOBS=1``, it runs in this process: the same results,
+and a traceback that points at the work itself.
+
+Results must be picklable and should be small (bytes of a page, paths of files written):
+the workers write big outputs to disk themselves when they can.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from typing import Callable, Iterable, Sequence, TypeVar
+
+T = TypeVar("T")
+S = TypeVar("S")
+R = TypeVar("R")
+
+#: The job set by :func:`run_parallel` in the parent just before the workers fork; each
+#: worker reads it once. Cleared when the call returns, so nothing outlives one call.
+_job: tuple[Callable, object] | None = None
+
+
+def jobs() -> int:
+    """How many processes to use: ``SCRUTINY_JOBS`` if set, else the cores this process
+    may run on (a bigger machine goes faster without a change)."""
+    wanted = os.environ.get("SCRUTINY_JOBS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _call(item):
+    work, shared = _job
+    return work(shared, item)
+
+
+def run_parallel(work: Callable[[S, T], R], items: Iterable[T], shared: S, chunksize: int = 0) -> list[R]:
+    """``[work(shared, item) for item in items]``, over :func:`jobs` forked processes."""
+    global _job
+    items = list(items) if not isinstance(items, Sequence) else items
+    n = min(jobs(), len(items))
+    if n <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [work(shared, item) for item in items]
+    _job = (work, shared)
+    try:
+        with multiprocessing.get_context("fork").Pool(n) as pool:
+            return pool.map(_call, items, chunksize=chunksize or max(1, len(items) // (n * 4)))
+    finally:
+        _job = None

@@ -1,0 +1,48 @@
+"""Work over every core: the same results, in order, as one process would give."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from scrutiny import i18n, parallel
+
+
+def _square_plus(shared, item):
+    return (item * item + shared, os.getpid(), i18n.current())
+
+
+def test_results_come_back_in_order_from_several_processes(monkeypatch):
+    monkeypatch.setenv("SCRUTINY_JOBS", "2")
+    with i18n.use("cy"):  # the worker inherits the language of the caller
+        out = parallel.run_parallel(_square_plus, range(40), 3)
+    assert [r[0] for r in out] == [i * i + 3 for i in range(40)]
+    assert len({r[1] for r in out} - {os.getpid()}) == 2
+    assert {r[2] for r in out} == {"cy"}
+    assert parallel._job is None  # nothing outlives the call
+
+
+def test_one_job_runs_here(monkeypatch):
+    monkeypatch.setenv("SCRUTINY_JOBS", "1")
+    assert {r[1] for r in parallel.run_parallel(_square_plus, range(5), 0)} == {os.getpid()}
+
+
+def _fails(shared, item):
+    if item == 3:
+        raise ValueError(f"item {item} is bad")
+    return item
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_error_in_the_work_reaches_the_caller(monkeypatch, jobs):
+    monkeypatch.setenv("SCRUTINY_JOBS", jobs)
+    with pytest.raises(ValueError, match="item 3 is bad"):
+        parallel.run_parallel(_fails, range(6), None)
+
+
+def test_jobs_follows_the_environment_else_the_cores(monkeypatch):
+    monkeypatch.setenv("SCRUTINY_JOBS", "5")
+    assert parallel.jobs() == 5
+    monkeypatch.delenv("SCRUTINY_JOBS")
+    assert parallel.jobs() == len(os.sched_getaffinity(0))
