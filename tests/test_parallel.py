@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 
 import pytest
 
@@ -10,6 +11,7 @@ from scrutiny import i18n, parallel
 
 
 def _square_plus(shared, item):
+    time.sleep(0.02)  # long enough that both workers take a share
     return (item * item + shared, os.getpid(), i18n.current())
 
 
