@@ -16,10 +16,6 @@ from . import i18n
 from .model import Committee, Content, Report, SiteConfig, Term, Vocabulary
 
 
-def site_languages(config: SiteConfig) -> tuple[str, ...]:
-    return config.all_languages
-
-
 def config_in_language(config: SiteConfig, language: str) -> SiteConfig:
     """``config`` in ``language``: its words (title, publisher, contact, footer, committees,
     terms), ``language`` and ``base_url`` (the language's own site under the main one)."""

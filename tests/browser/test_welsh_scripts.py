@@ -9,6 +9,7 @@ import functools
 import re
 import shutil
 import threading
+from contextlib import contextmanager
 from http.server import ThreadingHTTPServer
 
 import pytest
@@ -20,6 +21,18 @@ from .conftest import KINDS, MINIMAL, Quiet, describe, run_axe, tab_to
 COUNT = "#tracker-count"
 
 
+@contextmanager
+def served(folder):
+    """A built site on a local web server (search needs one), for the block."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="module")
 def welsh_url(tmp_path_factory):
     base = tmp_path_factory.mktemp("welsh-browser")
@@ -29,12 +42,8 @@ def welsh_url(tmp_path_factory):
     text = re.sub(r"(?m)^(\s*language:).*$", r"\1 cy", config.read_text(encoding="utf-8"))
     config.write_text(re.sub(r"(?m)^formats:.*$", "formats: [data]", text), encoding="utf-8")
     build(root, base / "site")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(base / "site")))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(base / "site") as url:
+        yield url
 
 
 def test_the_tracker_counts_in_welsh(page, welsh_url):
@@ -100,12 +109,8 @@ def bilingual_url(tmp_path_factory):
     root = base / "project"
     shutil.copytree(BILINGUAL, root, ignore=shutil.ignore_patterns(".cache"))
     build(root, base / "site")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(base / "site")))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(base / "site") as url:
+        yield url
 
 
 @pytest.mark.parametrize("kind", sorted(BILINGUAL_PAGES))
