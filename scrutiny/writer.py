@@ -161,6 +161,8 @@ class OutputWriter:
             self._release()
             raise
         self.written: dict[str, int] = {}
+        self.published = False
+        """Whether the target points at this version: :meth:`abort` must then keep it."""
 
     def _acquire(self, log: Callable[[str], None]) -> int:
         """Lock the output folder; wait (saying so) while another build holds it."""
@@ -228,6 +230,19 @@ class OutputWriter:
         shutil.copyfile(source, self._path(rel))
         self.written[rel] = source.stat().st_size
 
+    def link(self, rel: str, source: Path) -> None:
+        """``source`` as ``rel`` by a hard link, not a copy (a copy where a link cannot be
+        made, e.g. across file systems). ``source`` must never be changed in place after:
+        the site stage's page cache replaces its files by renaming new ones over them."""
+        path = self._path(rel)
+        try:
+            os.link(source, path)
+        except OSError as err:
+            if err.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
+                raise
+            shutil.copyfile(source, path)
+        self.written[rel] = path.stat().st_size
+
     def size(self, rel: str) -> int:
         return self.written[rel]
 
@@ -241,12 +256,14 @@ class OutputWriter:
                 # a site built before versioned folders: moved aside once, in one step if we can
                 previous = self.builds / f"old-{self.tmp.name}"
                 if _exchange(link, self.target):
+                    self.published = True
                     os.rename(link, previous)
                 else:
                     os.rename(self.target, previous)
                     os.rename(link, self.target)
             else:
                 os.replace(link, self.target)
+            self.published = True
             _sync(self.target.parent)
             if previous is not None and previous != self.tmp:
                 _remove(previous)
@@ -254,8 +271,11 @@ class OutputWriter:
             self._release()
 
     def abort(self) -> None:
+        """Remove this build's version, unless a failure after :meth:`commit` switched the
+        target to it (it is the published site then)."""
         try:
-            shutil.rmtree(self.tmp, ignore_errors=True)
+            if not self.published:
+                shutil.rmtree(self.tmp, ignore_errors=True)
         finally:
             self._release()
 

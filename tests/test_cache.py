@@ -195,3 +195,69 @@ def test_the_print_fonts_are_the_files_fontconfig_uses():
 def test_the_registry_names_the_tables_braille_uses():
     assert BrailleTables(braille.TABLES) in format_info("brf").depends
     assert format_info("brf").tools == ("lou_translate",) and format_info("audio").tools == ("espeak-ng", "lame")
+
+
+# --- fast, key-level forms of the build tests above (the mutation run's selection) -------
+
+def test_editing_a_file_of_one_report_changes_that_reports_keys_only(minimal_copy: Path):
+    before = keys(minimal_copy)
+    assert all(len(k) == 32 for k in before.values())
+    body = minimal_copy / "content/reports/earlier-review/body.md"
+    body.write_text(body.read_text() + "\nA sentence added in an edit.\n")
+    after = keys(minimal_copy)
+    assert {r for (f, r), k in after.items() if before[f, r] != k} == {"earlier-review"}
+    assert all(before[f, "earlier-review"] != after[f, "earlier-review"] for f, _ in after)
+
+
+def test_a_new_recommendation_in_another_report_changes_every_key(minimal_copy: Path):
+    """Cross-report links name the recommendations of every report."""
+    before = keys(minimal_copy)
+    recs = minimal_copy / "content/reports/earlier-review/recommendations.yaml"
+    recs.write_text(recs.read_text() + "  - number: 2\n    text: Publish the review.\n")
+    after = keys(minimal_copy)
+    assert all(before[k] != after[k] for k in after)
+
+
+def test_an_entry_keeps_copies_of_the_files_and_only_the_newest_key(tmp_path: Path):
+    exports = ExportCache(gather(copy_fixture(tmp_path)))
+    assert exports.base == tmp_path / "project" / ".cache" / "formats"
+    one, two = tmp_path / "one.txt", tmp_path / "two.bin"
+    one.write_text("one")
+    two.write_bytes(b"\x00two")
+    folder = exports.base / "txt" / "school-transport-review"
+    old, new = folder / "old-key", folder / "new-key"
+    assert exports.files(old) is None  # absent
+    exports.store(old, {"a.txt": one})
+    exports.store(new, {"a.txt": one, "sub/deeper/b.bin": two, "sub/deeper/c.txt": one})
+    assert exports.files(new) == [new / "a.txt", new / "sub" / "deeper" / "b.bin", new / "sub" / "deeper" / "c.txt"]
+    assert (new / "a.txt").read_text() == "one" and (new / "sub/deeper/b.bin").read_bytes() == b"\x00two"
+    assert (new / ".complete").read_text() == ""
+    assert sorted(p.name for p in folder.iterdir()) == ["new-key"], "only the newest entry is kept"
+    (new / ".complete").unlink()  # a build killed while it stored the entry
+    assert exports.files(new) is None
+    exports.store(new, {})
+    assert exports.files(new) == []
+
+
+def test_renumbering_a_recommendation_changes_what_every_report_may_show_of_the_site(minimal_copy: Path):
+    before = cache.site_digest(gather(minimal_copy))
+    folder = minimal_copy / "content/reports"
+    recs = folder / "earlier-review/recommendations.yaml"
+    recs.write_text(recs.read_text().replace("number: 1", "number: 1a"))  # as many recommendations as before
+    body = folder / "earlier-review/body.md"
+    body.write_text(body.read_text().replace("Recommendation 1", "Recommendation 1a")
+                    .replace("[[recommendation 1]]", "[[recommendation 1a]]"))
+    findings = folder / "school-transport-review/findings.md"
+    findings.write_text(findings.read_text().replace("rec:earlier-review/1", "rec:earlier-review/1a"))
+    assert cache.site_digest(gather(minimal_copy)) != before
+
+
+def test_a_dependency_of_an_unknown_kind_has_no_version():
+    with pytest.raises(TypeError, match=r"^no version for 'a string'$"):
+        cache.version("a string")
+
+
+def test_an_entry_is_kept_per_format_report_and_language(minimal_copy: Path):
+    exports = ExportCache(gather(minimal_copy))
+    assert exports.entry("pdf", "r", "k1", "cy") == exports.base / "pdf" / "r" / "cy" / "k1"
+    assert exports.entry("pdf", "r", "k1") == exports.base / "pdf" / "r" / "-" / "k1"

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
+import pytest
 
 from scrutiny import cache
 from scrutiny.exporters import Tool, braille
@@ -117,3 +119,90 @@ def test_the_digest_of_braille_tables_follows_an_edit(monkeypatch, tmp_path: Pat
     with open(copy / "cy-cy-g2.ctb", "a", encoding="utf-8") as fh:
         fh.write("\n# edited\n")
     assert cache.version(BrailleTables(braille.WELSH_TABLES)) != before
+
+
+def fake(folder: Path, name: str, body: str) -> None:
+    """A tool on the PATH, written in Python: ``body`` sees ``args`` (its arguments)."""
+    tool = folder / name
+    tool.write_text(f"#!{sys.executable}\nimport sys\nargs = sys.argv[1:]\n{body}\n", encoding="utf-8")
+    tool.chmod(0o755)
+
+
+FORMAT = "%{family}\\t%{file}\\n"
+
+
+@pytest.fixture
+def fontconfig(tmp_path: Path, monkeypatch) -> Path:
+    """A fake fontconfig: fc-list answers only the format the cache asks for; fc-match
+    stands Alpha Sans in for sans-serif and Beta in for any other family."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    fake(folder, "fc-list", f"""
+if args != ["--format", "{FORMAT}"]:
+    sys.exit(2)
+sys.stdout.write("Alpha Sans\\t/f/alpha.ttf\\nAlpha Sans,Alpha Sans Narrow\\t/f/alpha-narrow.ttf\\nBeta\\t/f/beta.ttf\\n")""")
+    fake(folder, "fc-match", f"""
+if args[:2] != ["--format", "{FORMAT}"] or len(args) != 3:
+    sys.exit(2)
+answers = dict([("sans-serif", "Alpha Sans,Alpha\\t/f/alpha.ttf\\n"), ("Gamma", "Gamma Fallback\\t/f/gamma.ttf\\n")])
+sys.stdout.write(answers.get(args[2], "Beta\\t/f/beta.ttf\\n"))""")
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    return folder
+
+
+@pytest.mark.parametrize("families, files", [
+    (("Alpha Sans",), ["/f/alpha-narrow.ttf", "/f/alpha.ttf"]),  # every file of the family
+    (("alpha sans narrow",), ["/f/alpha-narrow.ttf"]),  # a second name of a file, in any case
+    (("sans-serif",), ["/f/alpha-narrow.ttf", "/f/alpha.ttf"]),  # an alias: the family standing in, whole
+    (("No Such Family",), ["/f/beta.ttf"]),  # not installed: what fontconfig uses instead
+    (("Beta", "Alpha Sans Narrow"), ["/f/alpha-narrow.ttf", "/f/beta.ttf"]),
+    (("Gamma",), ["/f/gamma.ttf"]),  # a stand-in that fc-list does not list
+])
+def test_fonts_are_the_files_fontconfig_lists_for_each_family(fontconfig, families, files):
+    assert cache._font_files(families) == [Path(f) for f in files]
+
+
+def test_without_fc_match_the_font_folders_count(monkeypatch, tmp_path: Path):
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    (folder / "One.ttf").write_bytes(b"1")
+    monkeypatch.setattr(cache, "FONT_FOLDERS", (str(folder),))
+    real = shutil.which
+    monkeypatch.setattr(cache.shutil, "which", lambda name: None if name == "fc-match" else real(name))
+    assert cache._font_files(("Anything",)) == [folder / "One.ttf"]
+
+
+def test_a_failing_command_still_gives_its_lines_and_bad_bytes_are_replaced(tmp_path: Path, monkeypatch):
+    fake(tmp_path, "noisy", "sys.stdout.buffer.write(b'caf\\xff\\nline two\\n'); sys.exit(4)")
+    assert cache._run_lines([str(tmp_path / "noisy")]) == ["caf\ufffd", "line two"]
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    assert cache.version(Tool("noisy")) == f"{os.path.realpath(tmp_path / 'noisy')}\x004\x00caf\ufffd\nline two\n"
+
+
+def test_the_digest_of_files_names_each_file(tmp_path: Path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.write_bytes(b"same")
+    b.write_bytes(b"same")
+    assert cache._files_digest([a]) != cache._files_digest([b])
+
+
+def test_liblouis_looks_beside_its_tool_then_in_debians_folder(monkeypatch, tmp_path: Path):
+    prefix = tmp_path / "prefix"
+    (prefix / "bin").mkdir(parents=True)
+    fake(prefix / "bin", "lou_translate", "pass")
+    monkeypatch.delenv("LOUIS_TABLEPATH", raising=False)
+    monkeypatch.setenv("PATH", str(prefix / "bin"))
+    assert cache.louis_folders() == [prefix / "share" / "liblouis" / "tables", Path("/usr/share/liblouis/tables")]
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    assert cache.louis_folders() == [Path("/usr/share/liblouis/tables")]
+
+
+def test_braille_tables_of_our_own_are_read_with_their_includes_whatever_their_bytes(monkeypatch, tmp_path: Path):
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    (tmp_path / "one" / "main.ctb").write_bytes(b"# caf\xff\n  include part.uti\ninclude missing.ctb\n")
+    (tmp_path / "two" / "part.uti").write_bytes(b"include main.ctb\n")  # a loop is read once
+    (tmp_path / "two" / "main.ctb").write_bytes(b"shadowed by the first folder\n")
+    monkeypatch.setenv("LOUIS_TABLEPATH", f"{tmp_path / 'one'},{tmp_path / 'two'}")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    assert cache._louis_files("main.ctb,") == [tmp_path / "one" / "main.ctb", tmp_path / "two" / "part.uti"]
