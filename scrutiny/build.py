@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-
+import os
+import pickle
 import time
+import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -17,12 +20,13 @@ from .exporters.data import export_site
 from .load import load_content
 from .markdown import parse_content
 from .markdown.pipeline import parse_translations
+from .parallel import run_parallel
 from .problems import ContentError, Problems
 from .publication import Publication
 from .site import write_site
 from .subsite import Subsite
 from .urls import report_url
-from .writer import Folder, OutputWriter, UnsafeOutput, output_problems
+from .writer import Folder, OutputError, OutputWriter, UnsafeOutput, output_problems
 
 Log = Callable[[str], None]
 
@@ -119,42 +123,158 @@ def environment_warnings(pub: Publication) -> list[str]:
 def write_formats(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:
     """Every selected format of every report written in the build's language (a report
     not translated into it keeps its formats in its own language's site), reusing cached
-    files while inputs are unchanged."""
+    files while inputs are unchanged. The exports not in the cache run over every core
+    (:func:`~scrutiny.parallel.run_parallel`, each in a worker forked with the publication
+    and the writer); each format's time is the time its exports took, wherever they ran."""
     cache = ExportCache(pub)
     language = pub.config.language
     reports = [r for r in pub.reports if (r.language or pub.config.all_languages[0]) == language]
     if not reports:
         return
+    plan: list[tuple[FormatInfo, str | None]] = []
+    seconds: dict[str, float] = {}
+    todo: list[_Export] = []
     for info in selected_formats(pub):
         skipped = skipped_format(info)
+        plan.append((info, skipped))
+        if skipped is not None:
+            continue
+        started = time.perf_counter()
+        for n, report in enumerate(reports):
+            entry = cache.entry(info.id, report.id, cache.key(info.id, report.id), language)
+            cached = cache.files(entry)
+            if cached is None:
+                todo.append(_Export(info, n, entry))
+                continue
+            prefix = report_url(report.id)
+            for path in cached:
+                writer.copy(prefix + path.relative_to(entry).as_posix(), path)
+        if todo and todo[-1].format is info:
+            info.exporter()  # its module imported once, here, not again in each worker
+        seconds[info.id] = time.perf_counter() - started
+    # the longest first: a worker left alone at the end has only short ones to finish
+    order = sorted(range(len(todo)), key=lambda i: _slowness(todo[i].format))
+    shared = _Exports(pub, writer, reports, language, os.getpid())
+    done = run_parallel(_export_one, [todo[i] for i in order], shared, chunksize=1)
+    outcomes: list[_Exported] = [None] * len(todo)  # type: ignore[list-item]
+    for i, outcome in zip(order, done):
+        outcomes[i] = outcome
+    for outcome in outcomes:  # the formats' order, then the reports': the error one process meets first
+        if outcome.error is not None:
+            raise outcome.error
+        if outcome.pid != os.getpid():  # a worker wrote these files: its writer was a copy
+            for rel, size in outcome.files.items():
+                if rel in writer.written:
+                    raise OutputError(f"{getattr(writer, 'prefix', '')}{rel} was already written in this build")
+                writer.written[rel] = size
+    fresh: dict[str, int] = {}
+    for job, outcome in zip(todo, outcomes):
+        started = time.perf_counter()
+        prefix = report_url(reports[job.report].id)
+        cache.store(job.entry, {rel[len(prefix):]: writer.tmp / rel for rel in outcome.files})
+        fresh[job.format.id] = fresh.get(job.format.id, 0) + 1
+        result.exported.append((job.format.id, reports[job.report].id))
+        seconds[job.format.id] += outcome.seconds + time.perf_counter() - started
+    for info, skipped in plan:
         if skipped is not None:
             if skipped not in result.skipped:  # said once, not once per language
                 result.warn(skipped, log)
             continue
-        started, fresh = time.perf_counter(), 0
-        for report in reports:
-            if _export_one(pub, writer, cache, info, report):
-                fresh += 1
-                result.exported.append((info.id, report.id))
-        result.timings.append((f"format {info.id}", time.perf_counter() - started))
-        log(f"  {info.id}: {fresh} exported, {len(reports) - fresh} from cache "
-            f"({time.perf_counter() - started:.2f} s)")
+        made = fresh.get(info.id, 0)
+        result.timings.append((f"format {info.id}", seconds[info.id]))
+        log(f"  {info.id}: {made} exported, {len(reports) - made} from cache ({seconds[info.id]:.2f} s)")
 
 
-def _export_one(pub: Publication, writer: OutputWriter, cache: ExportCache, info: FormatInfo, report) -> bool:
-    """Export one report in one format, or copy it from the cache; True if exported."""
-    prefix = report_url(report.id)
-    entry = cache.entry(info.id, report.id, cache.key(info.id, report.id), pub.config.language)
-    cached = cache.files(entry)
-    if cached is not None:
-        for path in cached:
-            writer.copy(prefix + path.relative_to(entry).as_posix(), path)
-        return False
-    before = set(writer.written)
-    info.exporter().export(pub, report, Folder(writer, prefix))
-    new = sorted(set(writer.written) - before)
-    cache.store(entry, {rel[len(prefix):]: writer.tmp / rel for rel in new})
-    return True
+#: Formats whose exports take longest (audio reads every word aloud; the print formats lay
+#: out pages): started first.
+_SLOWEST = ("audio", "large-print", "pdf", "docx", "epub")
+
+
+def _slowness(info: FormatInfo) -> int:
+    """0 for the slowest format, then 1...; the rest after them, in build order."""
+    return _SLOWEST.index(info.id) if info.id in _SLOWEST else len(_SLOWEST)
+
+
+@dataclass(frozen=True)
+class _Export:
+    """One report to export in one format (sent to a worker: the report by its number)."""
+
+    format: FormatInfo
+    report: int
+    """Its place in :attr:`_Exports.reports`."""
+    entry: Path
+    """Its cache entry."""
+
+
+@dataclass
+class _Exports:
+    """What every export shares; a worker inherits it when forked (never pickled)."""
+
+    pub: Publication
+    writer: OutputWriter
+    reports: list
+    language: str
+    pid: int
+    """The build's process (an export run there needs no help to report an error)."""
+
+
+@dataclass
+class _Exported:
+    """What one export wrote (path from the writer's root -> size) and how long it took, or
+    the error it raised; ``pid`` says which process wrote the files."""
+
+    pid: int
+    files: dict[str, int]
+    seconds: float
+    error: BaseException | None = None
+
+
+class _Recorder:
+    """The writer as one export sees it: each file goes through the writer (its checks: no
+    path twice, none outside the folder), and its path and size are kept."""
+
+    def __init__(self, writer: OutputWriter):
+        self.writer = writer
+        self.files: dict[str, int] = {}
+
+    def write(self, rel: str, data: bytes | str) -> None:
+        self.writer.write(rel, data)
+        self.files[rel] = self.writer.written[rel]
+
+    @contextmanager
+    def open(self, rel: str):
+        with self.writer.open(rel) as fh:
+            yield fh
+        self.files[rel] = self.writer.written[rel]
+
+
+def _export_one(shared: _Exports, job: _Export) -> _Exported:
+    """Export one report in one format into the build's folder (in a worker, through the
+    writer it inherited). An error comes back to be raised by the build, with the worker's
+    traceback as a note."""
+    started = time.perf_counter()
+    report = shared.reports[job.report]
+    files = _Recorder(shared.writer)
+    try:
+        with i18n.use(shared.language):  # a worker the pool starts afresh has the default
+            job.format.exporter().export(shared.pub, report, Folder(files, report_url(report.id)))
+    except Exception as err:
+        return _Exported(os.getpid(), files.files, time.perf_counter() - started, _sendable(err, shared.pid))
+    return _Exported(os.getpid(), files.files, time.perf_counter() - started)
+
+
+def _sendable(err: Exception, build_pid: int) -> Exception:
+    """``err`` as it can travel back from a worker: itself (the traceback kept as a note
+    when it came from a fork), or, if it cannot be pickled, a RuntimeError with its words."""
+    if os.getpid() == build_pid:
+        return err  # in the build's process: raised again with its own traceback
+    err.add_note("in an export worker:\n" + "".join(traceback.format_exception(err)).rstrip())
+    try:
+        if type(pickle.loads(pickle.dumps(err))) is type(err):
+            return err
+    except Exception:
+        pass
+    return RuntimeError(f"{type(err).__name__}: {err}")
 
 
 def write_data(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:

@@ -4,6 +4,7 @@ voice, and the document language declared."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -35,14 +36,21 @@ def welsh(request, tmp_path_factory) -> Path:
         root = base / "project"
         shutil.copytree(BILINGUAL, root, ignore=shutil.ignore_patterns(".cache"))
     with_formats(root, "txt, brf, docx, audio, pdf, epub")
-    spoken: list[list[str]] = []
+    record = base / "spoken.jsonl"  # a file: the exports run in worker processes
     real = audio.run
+
+    def spy(command: list[str]) -> None:
+        with open(record, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps([command, _spoken_text(command)]) + "\n")
+        real(command)
+
     mp = pytest.MonkeyPatch()
-    mp.setattr(audio, "run", lambda command: (spoken.append((command, _spoken_text(command))), real(command))[1])
+    mp.setattr(audio, "run", spy)
     try:
         build(root, root / "site")
     finally:
         mp.undo()
+    spoken = [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines()]
     # a bilingual site speaks its English reports too: keep the commands of the Welsh one
     welsh_report = request.param == "welsh-site" or (lambda words: "Cludiant o'r Cartref i'r Ysgol" in words)
     (root / "espeak-commands.txt").write_text(
