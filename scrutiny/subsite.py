@@ -32,6 +32,9 @@ class Subsite:
     def copy(self, rel: str, source: Path) -> None:
         self.writer.copy(self.prefix + rel, source)
 
+    def link(self, rel: str, source: Path) -> None:
+        self.writer.link(self.prefix + rel, source)
+
     def open(self, rel: str):
         return self.writer.open(self.prefix + rel)
 

@@ -1,25 +1,38 @@
 """The site stage: theme assets, charts, every page, feeds, calendars and the sitemap, then
 the search index.
 
-``write_site`` is the build's stage. ``serve`` keeps one :class:`SiteBuilder` alive
-between rebuilds so that pages of reports an edit did not touch are not rendered again.
+``write_site`` is the build's stage. Every page that depends on one report (its page,
+recommendations, tracker) or one update round carries a key (:mod:`.plan`) that changes
+whenever its output could; a page whose key is unchanged is not rendered again but linked
+from ``.cache/pages/`` (:class:`PageStore`), in a one-shot build as in ``serve``, and the
+search index is reused while the pages it indexes are unchanged. Pages are rendered over
+every core (:func:`scrutiny.parallel.run_parallel`: the workers return bytes, this
+process writes them, the one writer).
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
+import os
+import shutil
+import stat
+import sys
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from jinja2 import Environment
 
 from .. import i18n
+from ..parallel import run_parallel
 from ..publication import Publication
 from ..render.chart import TABLE_CHART_NARROW, ChartStyle, chart_svg
 from ..urls import report_url
 from ..writer import OutputWriter
-from .assets import theme_files, write_assets
+from .assets import PROJECT_DIR, theme_files, write_assets
 from .charts import write_progress_charts
 from .calendars import write_calendars
 from .context import SiteView
@@ -48,9 +61,14 @@ class SiteOptions:
     """Add the live-reload script (``serve`` only)."""
     search: bool = True
     """Build the Pagefind index."""
-    incremental: bool = False
-    """Keep pages and the search bundle in memory to reuse them in the next build
-    (``serve``); a one-shot build keeps nothing."""
+    incremental: bool = True
+    """Reuse every page whose key is unchanged, and the search index while the pages it
+    indexes are, from the project's ``.cache/pages/`` (kept between builds, one-shot and
+    ``serve`` alike; see :class:`PageStore`). False: render and index everything, keep nothing."""
+
+
+#: Pages rendered per call of the worker processes (bounds the pages held at once).
+BATCH = 1000
 
 
 @dataclass
@@ -59,17 +77,147 @@ class SiteStats:
     rendered: int = 0
     reused: int = 0
     search_files: int = 0
+    search_reused: bool = False
     seconds: dict[str, float] = field(default_factory=dict)
+
+
+def _place(source: Path, dest: Path) -> None:
+    """``source`` as ``dest``, atomically: a hard link (a copy across file systems) made
+    beside it and renamed over it."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f"{dest.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    try:
+        os.link(source, tmp)
+    except OSError:
+        shutil.copyfile(source, tmp)
+    os.replace(tmp, dest)
+
+
+class PageStore:
+    """The pages of earlier builds, kept in ``.cache/pages/<language>/``: one file per page
+    and key, ``<aa>/<sha256 of key and page>``, and the newest search index in
+    ``search/<digest>/``. A page whose key is unchanged goes into the new build by a hard
+    link to its entry (no rendering, no copy), and a page rendered afresh becomes an entry
+    by a hard link the other way, so the cache takes no room beside the published site.
+    Entries are only ever replaced by renaming a new file over them, never written in
+    place; one that is missing, empty or not a file is rendered again, and a search index
+    whose files are not all there as listed is made again. After a build, only the
+    entries it used are kept."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def path(self, key: str, file: str) -> Path:
+        digest = hashlib.sha256(f"{key}\0{file}".encode("utf-8")).hexdigest()
+        return self.folder / digest[:2] / digest
+
+    def get(self, key: str, file: str) -> Path | None:
+        path = self.path(key, file)
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return path if stat.S_ISREG(st.st_mode) and st.st_size > 0 else None
+
+    def put(self, key: str, file: str, built: Path) -> None:
+        path = self.path(key, file)
+        self.used.add(path.name)
+        try:
+            _place(built, path)
+        except OSError:  # a cache we cannot write (full, read-only): the next build renders it again
+            pass
+
+    def bundle(self, digest: str) -> list[tuple[str, Path]] | None:
+        """(path in the bundle, entry) of every file of the search index kept for ``digest``."""
+        folder = self.folder / "search" / digest
+        try:
+            listed = (folder / "files.txt").read_text(encoding="utf-8").splitlines()
+            files = []
+            for line in listed:
+                size, rel = line.split(" ", 1)
+                path = folder / "bundle" / rel
+                if path.stat().st_size != int(size) or ".." in rel.split("/"):
+                    return None
+                files.append((rel, path))
+        except (OSError, ValueError, UnicodeDecodeError):
+            return None
+        return files
+
+    def put_bundle(self, digest: str, built: Path) -> None:
+        """Keep the search index just made in ``built`` (the bundle's folder of the build)."""
+        search = self.folder / "search"
+        tmp = search / f".{digest}.{os.getpid()}.tmp"
+        try:
+            shutil.rmtree(tmp, ignore_errors=True)
+            lines = []
+            for path in sorted(built.rglob("*")):
+                if path.is_file():
+                    rel = path.relative_to(built).as_posix()
+                    _place(path, tmp / "bundle" / rel)
+                    lines.append(f"{path.stat().st_size} {rel}")
+            (tmp / "files.txt").write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+            shutil.rmtree(search / digest, ignore_errors=True)
+            os.rename(tmp, search / digest)
+        except OSError:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    def prune(self, bundle: str | None) -> None:
+        """Remove every entry this build did not use (and every search index but ``bundle``)."""
+        if not self.folder.is_dir():
+            return
+        for sub in os.scandir(self.folder):
+            if sub.name == "search":
+                for entry in os.scandir(sub.path):
+                    if entry.name != bundle:
+                        shutil.rmtree(entry.path, ignore_errors=True)
+            elif sub.is_dir(follow_symlinks=False):
+                for entry in os.scandir(sub.path):
+                    if entry.name not in self.used:
+                        try:
+                            os.unlink(entry.path)
+                        except OSError:
+                            pass
+
+
+@lru_cache(maxsize=1)
+def code_key() -> str:
+    """The code that renders pages: every file of the package (the site's modules and the
+    interface words too), the Python version, and every installed distribution's version
+    (Jinja, markdown-it, Pagefind, ...). The templates and theme are hashed per build."""
+    package = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256(sys.version.encode("utf-8"))
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix not in (".pyc", ".pyo"):
+            h.update(b"\0" + path.relative_to(package).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    versions = sorted({(d.metadata["Name"] or "", d.version) for d in importlib.metadata.distributions()})
+    h.update(repr(versions).encode("utf-8"))
+    return h.hexdigest()
+
+
+def _render(shared: tuple[Plan, list[Job]], index: int) -> bytes:
+    """One page's bytes."""
+    plan, jobs = shared
+    job = jobs[index]
+    body = plan.body(job.meta, job.report)
+    return render_page(plan.env, job.template, job.meta, body, **job.values(plan, body)).encode("utf-8")
+
+
+def _render_or_none(shared: tuple[Plan, list[Job]], index: int) -> bytes | None:
+    """One page's bytes, in a worker process (``shared`` is inherited, not pickled); None
+    if it failed: the parent renders it again to raise the error with its own traceback
+    (the template's file and line, which ``serve`` shows)."""
+    try:
+        return _render(shared, index)
+    except Exception:
+        return None
 
 
 class SiteBuilder:
     def __init__(self, options: SiteOptions = SiteOptions()):
         self.options = options
-        self.cache: dict[str, tuple[str, bytes]] = {}
-        """Page file -> (key, bytes) of the previous build, for pages with a key."""
         self.stats = SiteStats()
-        self._bundle: tuple[str, dict[str, bytes]] | None = None
-        """(digest of the indexed pages, search bundle files) of the previous build."""
         self.env: Environment | None = None
         """Kept between builds: Jinja recompiles a template only when its file changed."""
 
@@ -80,6 +228,14 @@ class SiteBuilder:
         """Every page, feed and calendar, and the search index, in the site's language."""
         with i18n.use(pub.config.language):
             return self._write(pub, writer, result, log)
+
+    def store(self, pub: Publication) -> PageStore | None:
+        """Where this language's pages are kept between builds (``serve``'s pages, with the
+        live-reload script, apart from a one-shot build's)."""
+        if not self.options.incremental:
+            return None
+        name = pub.config.language + ("-live" if self.options.live_reload else "")
+        return PageStore(pub.root / ".cache" / "pages" / name)
 
     def _write(self, pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> SiteStats:
         stats = self.stats = SiteStats()
@@ -93,68 +249,96 @@ class SiteBuilder:
         if self.env is None:
             self.env = make_env(pub.root / ".cache" / "jinja")
         self.env.globals["site"] = site
-        plan = Plan(pub, self.env, site, dict(writer.written), charts, self._global_key(pub), self.options.incremental)
-        cache: dict[str, tuple[str, bytes]] = {}
-        indexed = hashlib.sha256()
-        pages: list[str] = []
-        for group in JOB_GROUPS:
-            for job in group(plan):
-                data = self._page(plan, job)
+        plan = Plan(pub, self.env, site, dict(writer.written), charts, self._global_key(pub, site),
+                    self.options.incremental)
+        store = self.store(pub)
+        t = time.perf_counter()
+        jobs = [job for group in JOB_GROUPS for job in group(plan)]
+        todo: list[int] = []
+        for index, job in enumerate(jobs):
+            entry = store.get(job.key, job.meta.file) if store is not None and job.key is not None else None
+            if entry is not None and self._link(writer, job.meta.file, entry):
+                store.used.add(entry.name)
+                stats.reused += 1
+            else:
+                todo.append(index)
+        stats.seconds["keys"] = time.perf_counter() - t  # and the unchanged pages linked
+        t = time.perf_counter()
+        plan.views  # worked out once, before the workers fork
+        digests: dict[int, str] = {}
+        for start in range(0, len(todo), BATCH):
+            batch = todo[start:start + BATCH]
+            for index, data in zip(batch, run_parallel(_render_or_none, batch, (plan, jobs))):
+                job = jobs[index]
+                if data is None:
+                    data = _render((plan, jobs), index)
                 writer.write(job.meta.file, data)
-                if job.key is not None and self.options.incremental:
-                    cache[job.meta.file] = (job.key, data)
-                if job.meta.search_kind:
-                    indexed.update(job.meta.file.encode() + b"\0" + data)
-                stats.pages += 1
-                pages.append(job.meta.url)
-        self.cache = cache
+                stats.rendered += 1
+                if job.key is None and job.meta.search_kind:
+                    digests[index] = hashlib.sha256(data).hexdigest()
+                if store is not None and job.key is not None:
+                    store.put(job.key, job.meta.file, writer.tmp / job.meta.file)
+        stats.seconds["render"] = time.perf_counter() - t
+        stats.pages = len(jobs)
+        pages = [job.meta.url for job in jobs]
+        indexed = hashlib.sha256()  # what the search index reads: a keyed page is its key
+        for index, job in enumerate(jobs):
+            if job.meta.search_kind:
+                indexed.update(f"{job.meta.file}\0{job.key or digests[index]}\0".encode("utf-8"))
+        t = time.perf_counter()
         feeds, calendars = write_feeds(plan, writer), write_calendars(plan, writer)
         write_sitemap(writer, pub.config.base_url, pages)
-        log(f"feeds and calendars: {feeds} Atom feeds, {calendars} iCalendar files, sitemap.xml")
+        log(f"feeds and calendars: {feeds} Atom feeds, {calendars} iCalendar files, sitemap.xml "
+            f"({time.perf_counter() - t:.2f} s)")
         stats.seconds["pages"] = time.perf_counter() - started
+        bundle = None
         if self.options.search:
             own = None  # a bilingual site's main language: its own pages, not the other languages' folders
             if len(pub.config.all_languages) > 1 and not pub.config.url_prefix(pub.config.language):
                 own = {url.split("/", 1)[0] for url in pages if "/" in url}
-            self._search(writer, result, log, indexed.hexdigest(), own)
+            indexed.update(f"{sorted(own) if own is not None else None}\0{code_key()}".encode("utf-8"))
+            bundle = indexed.hexdigest()
+            self._search(writer, result, log, bundle, store, own)
+        if store is not None:
+            store.prune(bundle)
         log(f"site: {stats.pages} pages ({stats.rendered} rendered, {stats.reused} unchanged), "
-            f"{stats.search_files} search files; pages {stats.seconds['pages']:.2f} s, "
-            f"search {stats.seconds.get('search', 0):.2f} s")
+            f"{stats.search_files} search files{' (unchanged)' if stats.search_reused else ''}; "
+            f"keys {stats.seconds['keys']:.2f} s, render {stats.seconds['render']:.2f} s, "
+            f"pages {stats.seconds['pages']:.2f} s, search {stats.seconds.get('search', 0):.2f} s")
         return stats
 
-    def _page(self, plan: Plan, job: Job) -> bytes:
-        cached = self.cache.get(job.meta.file)
-        if job.key is not None and cached is not None and cached[0] == job.key:
-            self.stats.reused += 1
-            return cached[1]
-        body = plan.body(job.meta, job.report)
-        html = render_page(plan.env, job.template, job.meta, body, **job.values(plan, body))
-        self.stats.rendered += 1
-        return html.encode("utf-8")
+    @staticmethod
+    def _link(writer: OutputWriter, file: str, entry: Path) -> bool:
+        try:
+            writer.link(file, entry)
+        except FileNotFoundError:  # removed since it was looked up (another build pruned it)
+            return False
+        return True
 
     def _search(self, writer: OutputWriter, result: BuildResult, log: Log, digest: str,
-                folders: set[str] | None = None) -> None:
+                store: PageStore | None, folders: set[str] | None = None) -> None:
         t = time.perf_counter()
-        if self._bundle is not None and self._bundle[0] == digest:
-            for rel, data in self._bundle[1].items():
-                writer.write(rel, data)
-            self.stats.search_files = len(self._bundle[1])
-            self.stats.seconds["search"] = time.perf_counter() - t
-            return
         binary = pagefind_binary()
         if binary is None:
             from ..build import SEARCH_SKIPPED  # the build's own words (a lazy import: build imports this)
 
             result.warn(SEARCH_SKIPPED, log)
             return
-        self.stats.search_files = index_site(writer, binary, folders)
-        if self.options.incremental:
-            files = {rel: (writer.tmp / rel).read_bytes() for rel in writer.written if rel.startswith(f"{BUNDLE}/")}
-            self._bundle = (digest, files)
+        kept = store.bundle(digest) if store is not None else None
+        if kept is not None:
+            for rel, path in kept:
+                writer.link(f"{BUNDLE}/{rel}", path)
+            self.stats.search_files, self.stats.search_reused = len(kept), True
+        else:
+            self.stats.search_files = index_site(writer, binary, folders)
+            if store is not None:
+                store.put_bundle(digest, writer.tmp / BUNDLE)
         self.stats.seconds["search"] = time.perf_counter() - t
 
-    def _global_key(self, pub: Publication) -> str:
-        h = hashlib.sha256(repr((pub.config, self.options)).encode("utf-8"))
+    def _global_key(self, pub: Publication, site: SiteView) -> str:
+        """What every page may show: the site's configuration and assets, the options, the
+        code and libraries (:func:`code_key`), the templates and theme."""
+        h = hashlib.sha256(repr((pub.config, site, self.options, code_key())).encode("utf-8"))
         for path in theme_files():
             h.update(path.as_posix().encode("utf-8"))
             h.update(path.read_bytes())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Iterator
 
 from ..i18n import N_, _
@@ -168,7 +169,10 @@ def report_tracker(plan: Plan, report: Report) -> Job:
 
     def values(plan: Plan, body: Body | None) -> dict:
         return {"report": report, **tracker_values(plan, list(plan.views[report.id]), site_wide=False)}
-    return Job(meta, "tracker.html.j2", values, report, plan.page_key(report, "tracker"))
+    key = plan.page_key(report, "tracker")
+    if key is not None:  # it lists every ready-made view with its count, over the whole site
+        key = f"{key}:{hashlib.sha256(repr(view_links(plan)).encode('utf-8')).hexdigest()}"
+    return Job(meta, "tracker.html.j2", values, report, key)
 
 
 def report_jobs(plan: Plan) -> Iterator[Job]:

@@ -90,6 +90,33 @@ class Plan:
         key = self.report_key(report)
         return None if key is None else f"{key}:{page}"
 
+    def views_key(self, page: str, views, *extra: object) -> str | None:
+        """The key of a page that shows these recommendations, of any reports, and
+        ``extra`` (what else it shows of the site: the ready-made views' counts): it holds
+        the key of each of their reports (their views are made from them alone)."""
+        if not self.incremental:
+            return None
+        reports = {v.report.id: v.report for v in views}
+        shown = [(v.report.id, str(v.rec.number)) for v in views]
+        keys = [(report_id, self.report_key(report)) for report_id, report in reports.items()]
+        return hashlib.sha256(repr((self.global_key, page, shown, keys, extra)).encode("utf-8")).hexdigest()
+
+    @cached_property
+    def _files(self) -> dict[str, list[tuple[str, int]]]:
+        """(path, size) of the files written so far in each report's folder, this language's
+        and the other languages' (``../reports/<id>/``, ``cy/reports/<id>/``: where a report
+        not translated into this one keeps its formats)."""
+        out: dict[str, list[tuple[str, int]]] = {}
+        for path, size in self.written.items():
+            parts = path.split("/")
+            while parts and parts[0] == "..":
+                parts = parts[1:]
+            if len(parts) > 3 and parts[1] == "reports":  # another language's folder: cy/reports/<id>/
+                parts = parts[1:]
+            if len(parts) > 2 and parts[0] == "reports":
+                out.setdefault(parts[1], []).append((path, size))
+        return {report_id: sorted(files) for report_id, files in out.items()}
+
     def _citing(self, report_id: str, section: str) -> tuple[str, str]:
         """Title of a citing report and of the citing section (shown on the cited page)."""
         citing = self.pub.report(report_id)
@@ -101,7 +128,7 @@ class Plan:
         its change history, the site's configuration, templates and theme."""
         cited_by = [(c, self._citing(c.report_id, c.section))
                     for rec in report.recommendations for c in self.pub.backlinks(report, rec)]
-        files = sorted((k, v) for k, v in self.written.items() if k.startswith(f"reports/{report.id}/"))
+        files = self._files.get(report.id, [])
         record = self.pub.record
         history = (record.known, record.starts, record.partial, record.for_report(report.id)) if record else None
         h = hashlib.sha256(repr((self.global_key, cited_by, files, history)).encode("utf-8"))

@@ -5,6 +5,7 @@ checkout without git history has them too."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -49,13 +50,32 @@ def rounds(plan: Plan) -> tuple[KnownDate, ...]:
         rec for report in p.pub.reports for rec in report.recommendations))))
 
 
+def _position(plan: Plan, day: KnownDate) -> int:
+    """Where ``day`` is in :func:`rounds` (looked up, not searched: one lookup per page)."""
+    return plan.once("round_positions", lambda p: {d: i for i, d in enumerate(rounds(p))})[day]
+
+
+def _updates_by_day(plan: Plan) -> dict[KnownDate, dict[str, list[Updated]]]:
+    """Every update of the site by its day, then report (in the reports' and their
+    recommendations' order): worked out once per build, not once per round page."""
+    def compute(p: Plan) -> dict[KnownDate, dict[str, list[Updated]]]:
+        out: dict[KnownDate, dict[str, list[Updated]]] = {}
+        for report in p.pub.reports:
+            for v in p.views[report.id]:
+                for step in steps(v.rec):
+                    out.setdefault(step.date, {}).setdefault(report.id, []).append(Updated(v, step))
+        return out
+    return plan.once("updates_by_day", compute)
+
+
 def _report_rounds(plan: Plan, day: KnownDate) -> list[ReportRound]:
     out = []
+    by_report = _updates_by_day(plan).get(day, {})
     for report in plan.pub.reports:
-        views = plan.views[report.id]
-        updated = tuple(Updated(v, step) for v in views for step in steps(v.rec) if step.date == day)
-        if not updated:
+        if report.id not in by_report:
             continue
+        views = plan.views[report.id]
+        updated = tuple(by_report[report.id])
         done = {u.view.rec.number for u in updated}
         missing = tuple(v for v in views if v.rec.number not in done and not v.standing.closed)
         out.append(ReportRound(report.id, report.title, f"reports/{report.id}/", plan.committee_name(report.committee),
@@ -92,11 +112,25 @@ def round_page(plan: Plan, day: KnownDate) -> Job:
     def values(plan: Plan, body: Body | None) -> dict:
         parts = _report_rounds(plan, day)
         all_rounds = rounds(plan)
-        at = all_rounds.index(day)
+        at = _position(plan, day)
         return {"day": day, "parts": parts, "counts": _counts(parts),
                 "newer": all_rounds[at - 1] if at > 0 else None,
                 "older": all_rounds[at + 1] if at + 1 < len(all_rounds) else None, "url": round_url}
-    return Job(meta, "round.html.j2", values)
+    return Job(meta, "round.html.j2", values, key=_round_key(plan, day))
+
+
+def _round_key(plan: Plan, day: KnownDate) -> str | None:
+    """Changes whenever the round's page could: the site (every page's key holds it), the
+    day and its neighbours, and the key of every report updated that day (its views are
+    all the page shows of it)."""
+    if not plan.incremental:
+        return None
+    all_rounds = rounds(plan)
+    at = _position(plan, day)
+    by_report = _updates_by_day(plan).get(day, {})
+    reports = [(r.id, plan.report_key(r)) for r in plan.pub.reports if r.id in by_report]
+    around = (all_rounds[at - 1] if at > 0 else None, all_rounds[at + 1] if at + 1 < len(all_rounds) else None)
+    return hashlib.sha256(repr((plan.global_key, "round", day, around, reports)).encode("utf-8")).hexdigest()
 
 
 def round_jobs(plan: Plan) -> Iterator[Job]:

@@ -230,7 +230,8 @@ def grouping_pages(plan: Plan, grouping: Grouping) -> Iterator[Job]:
         def values(plan: Plan, body: Body | None, group=group) -> dict:
             lead = grouping.lead(group)
             return {"current": grouping.url, **_table_values(plan, group.views, lead)}
-        yield Job(gmeta, "tracker-view.html.j2", values)
+        key = plan.views_key(gmeta.file, group.views, group.slug, group.name, group.unnamed, view_links(plan))
+        yield Job(gmeta, "tracker-view.html.j2", values, key=key)
 
 
 def tracker_view_jobs(plan: Plan) -> Iterator[Job]:

@@ -1,0 +1,118 @@
+"""The incremental one-shot build (issue 11): ``build.py build`` after an edit reuses the
+pages (and the search index) whose inputs did not change, from ``.cache/pages/``, and
+writes exactly the bytes a cold build writes (an empty ``.cache``, no previous site).
+
+Each kind of edit, one after the other in one project: a section's text, a
+recommendation's update, its wording, the site configuration, a template, then a build
+with nothing changed. After each, the incremental build is compared, file by file, with a cold build
+of a copy of the edited project.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from scrutiny.build import build
+from scrutiny.site import assets, render
+
+from .conftest import assert_same_files, site_files
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SITE_LINE = re.compile(r"^site: (\d+) pages \((\d+) rendered, (\d+) unchanged\), (\d+) search files( \(unchanged\))?")
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: no {old!r} to edit"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def section_text(root: Path) -> None:
+    replace_in(root / "content/reports/school-transport-review/findings.md", "the", "the very")
+
+
+def recommendation_update(root: Path) -> None:
+    """Its status and note: the recommendation's page, the trackers and the round's page change."""
+    replace_in(root / "content/reports/school-transport-review/recommendations.yaml",
+               "        status: complete\n        note: Published.\n",
+               "        status: on-track\n        note: Published in the budget book.\n")
+
+
+def recommendation_wording(root: Path) -> None:
+    """Its words, not its standing: the trackers' group pages change, the views' counts do not."""
+    replace_in(root / "content/reports/school-transport-review/recommendations.yaml",
+               "text: Publish the cost of transport each year.", "text: Publish the cost of transport every year.")
+
+
+def site_config(root: Path) -> None:
+    replace_in(root / "site_config.yaml", "phone: \"01234 567890\"", "phone: \"01234 567891\"")
+
+
+def template(root: Path, templates: Path) -> None:
+    replace_in(templates / "base.html.j2", "</body>", "<!-- edited -->\n</body>")
+
+
+EDITS = [section_text, recommendation_update, recommendation_wording, site_config, template]
+
+
+@pytest.fixture
+def templates(tmp_path, monkeypatch) -> Path:
+    """A copy of templates/ that the builds read (a template edit must not touch the repository's)."""
+    copy = tmp_path / "templates"
+    shutil.copytree(assets.TEMPLATES_DIR, copy)
+    monkeypatch.setattr(assets, "TEMPLATES_DIR", copy)
+    monkeypatch.setattr(render, "TEMPLATES_DIR", copy)
+    return copy
+
+
+def project(tmp_path: Path, fixture: str) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / fixture, root, ignore=shutil.ignore_patterns(".cache", "site", ".site-builds"))
+    replace_in(root / "site_config.yaml", re.search(r"(?m)^formats:.*$", (root / "site_config.yaml").read_text()).group(0),
+               "formats: [data]")
+    return root
+
+
+def incremental(root: Path) -> list[tuple[int, int, int, int, bool]]:
+    """Build ``root`` into its ``site/`` (its cache and previous site kept); (pages,
+    rendered, unchanged, search files, search index unchanged) of each language."""
+    lines: list[str] = []
+    build(root, root / "site", log=lines.append)
+    stats = [SITE_LINE.match(line) for line in lines]
+    return [(int(m[1]), int(m[2]), int(m[3]), int(m[4]), bool(m[5])) for m in stats if m]
+
+
+def cold(root: Path, where: Path) -> dict[str, bytes]:
+    copy = where / "project"
+    shutil.copytree(root, copy, ignore=lambda folder, names: [
+        x for x in names if Path(folder) == root and (x in (".cache", "site") or x.startswith(".site"))])
+    build(copy, copy / "site")
+    return site_files(copy / "site")
+
+
+@pytest.mark.parametrize("fixture", ["minimal", "bilingual"])
+def test_incremental_build_writes_what_a_cold_build_writes_after_each_kind_of_edit(tmp_path, templates, fixture):
+    root = project(tmp_path, fixture)
+    first = incremental(root)
+    assert first and all(rendered == pages and unchanged == 0 for pages, rendered, unchanged, *_ in first)
+    for n, edit in enumerate([*EDITS, None]):
+        if edit is template:
+            edit(root, templates)
+        elif edit is not None:
+            edit(root)
+        stats = incremental(root)
+        name = edit.__name__ if edit else "nothing"
+        assert_same_files(site_files(root / "site"), cold(root, tmp_path / f"cold-{n}"))
+        reused = sum(unchanged for _, _, unchanged, *_ in stats)
+        if edit in (site_config, template):  # every page shows them: nothing reused
+            assert reused == 0, f"after editing the {name}, {reused} pages were reused"
+        else:  # the other report's pages at least are reused
+            assert reused > 0, f"after editing {name}, no page was reused"
+        if edit is None:  # only the pages without a key (lists, trackers) are rendered
+            assert all(rendered < pages for pages, rendered, *_ in stats)
+            assert all(reused for *_, files, reused in stats if files), \
+                "nothing changed, yet the search index was made again"
