@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 from ..dates import long_date
 from ..i18n import _, ngettext
 from ..model import Report
+from ..parallel import run_parallel
 from ..publication import Publication
 from ..render import chart as chart_module
 from ..render.chart import (ChartStyle, rate_notes, rate_spec, spec_svg, status_notes, status_spec,
@@ -262,6 +263,15 @@ def placeholder_svg(alt: str) -> str:
             f'<title>{words}</title><text x="8" y="34" font-size="16">{words}</text></svg>')
 
 
+def _draw(_shared, job) -> tuple[str, str | None]:
+    """One drawing (in a worker): its SVG, or "" and the first line of why it failed."""
+    spec, alt, _entry = job
+    try:
+        return spec_svg(spec, alt), None
+    except ChartError as err:
+        return "", str(err).splitlines()[0]
+
+
 def write_progress_charts(pub: Publication, write: Callable[[str, str], None], cache: Path | None = None,
                           warn: Callable[[str], None] = lambda message: None) -> int:
     """Draw the charts of the home page, every committee and every report; returns how many
@@ -269,9 +279,10 @@ def write_progress_charts(pub: Publication, write: Callable[[str, str], None], c
     draw, so a build after an edit draws only the charts the edit changed; drawings no
     longer used are deleted. A drawing the renderer cannot make (a crash, its time limit)
     is a warning (``--strict``: the build fails) and a placeholder with the chart's words."""
-    folder = cache if cache is not None else pub.root / ".cache" / "charts"
+    folder = cache if cache is not None else pub.root / ".cache" / "charts" / pub.config.language  # words differ
     style = ChartStyle.of(pub.config.brand)
-    used, fresh = set(), 0
+    used: set[str] = set()
+    drawings: list[tuple[str, str | None, tuple]] = []  # (site path, cached drawing, (spec, alt, entry))
     for _kind, items, base, _scope in _scopes(pub):
         _charts_of, files = scope_charts(pub, items, base, style)
         for path, (spec, alt) in files.items():
@@ -279,21 +290,25 @@ def write_progress_charts(pub: Publication, write: Callable[[str, str], None], c
             entry = folder / f"{key}.svg"
             used.add(entry.name)
             try:
-                svg = entry.read_text(encoding="utf-8")
+                drawings.append((path, entry.read_text(encoding="utf-8"), (spec, alt, entry)))
             except OSError:
-                try:
-                    svg = spec_svg(spec, alt)
-                except ChartError as err:
-                    warn(f"progress chart {path} could not be drawn ({str(err).splitlines()[0]}): "
-                         "its words are published in its place")
-                    write(path, placeholder_svg(alt))
-                    continue
-                fresh += 1
-                folder.mkdir(parents=True, exist_ok=True)
-                part = entry.with_suffix(f".{os.getpid()}.part")
-                part.write_text(svg, encoding="utf-8")
-                os.replace(part, entry)
-            write(path, svg)
+                drawings.append((path, None, (spec, alt, entry)))
+    missing = [job for _path, svg, job in drawings if svg is None]
+    drawn = dict(zip((entry for _s, _a, entry in missing), run_parallel(_draw, missing, None)))  # every core
+    fresh = 0
+    for path, svg, (_spec, alt, entry) in drawings:
+        if svg is None:
+            svg, error = drawn[entry]
+            if error is not None:
+                warn(f"progress chart {path} could not be drawn ({error}): its words are published in its place")
+                write(path, placeholder_svg(alt))
+                continue
+            fresh += 1
+            folder.mkdir(parents=True, exist_ok=True)
+            part = entry.with_suffix(f".{os.getpid()}.part")
+            part.write_text(svg, encoding="utf-8")
+            os.replace(part, entry)
+        write(path, svg)
     if folder.is_dir():
         for old in folder.glob("*.svg"):
             if old.name not in used:

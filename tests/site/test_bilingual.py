@@ -272,3 +272,12 @@ def test_the_main_languages_index_leaves_the_other_languages_folders_out(tmp_pat
     entry = json.loads((writer.tmp / "pagefind" / "pagefind-entry.json").read_text())
     assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"en-gb": 2}
     writer.abort()
+
+
+def test_a_second_build_draws_no_chart_again_in_either_language(tmp_path):
+    root = project(tmp_path)
+    build(root, tmp_path / "site")
+    lines: list[str] = []
+    build(root, tmp_path / "site", log=lines.append)
+    drawn = [line for line in lines if line.startswith("progress charts:")]
+    assert len(drawn) == 2 and all(line.startswith("progress charts: 0 drawn afresh") for line in drawn), drawn
