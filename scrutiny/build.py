@@ -23,6 +23,8 @@ from .markdown.pipeline import parse_translations
 from .parallel import run_parallel
 from .problems import ContentError, Problems
 from .publication import Publication
+from .render.chart import use_chart_cache
+from .reportcache import load_parsed
 from .site import write_site
 from .subsite import Subsite
 from .urls import report_url
@@ -35,11 +37,13 @@ def gather(root: Path, as_of: dt.date | None = None) -> Publication:
     """Load, parse and cross-check everything; raise :class:`ContentError` listing every
     problem. ``as_of`` replaces ``site.as_of`` for this run."""
     problems = Problems()
-    content = load_content(root, problems, as_of)
+    # load_content, parse_content and parse_translations, each report taken from
+    # .cache/reports while its files are unchanged, the others over every core
+    loaded = load_parsed(root, problems, as_of)
+    content, parsed, translated = loaded.content, loaded.parsed, loaded.translated
     if content is None:
         raise ContentError(problems)
-    parsed = parse_content(content, problems)
-    translated = parse_translations(content, parsed, problems)
+    use_chart_cache(root / ".cache" / "table-charts")
     check_publication(content, parsed, problems, translated)
     if problems:
         raise ContentError(problems)

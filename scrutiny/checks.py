@@ -11,7 +11,7 @@ from .load.translations import language_name
 from .markdown import ParsedReport
 from .model import Content, Report
 from .problems import Problems, did_you_mean
-from .render.chart import chart_svg
+from .render.chart import ChartStyle, chart_svg, predraw
 from .render.chartsafety import chart_problems
 
 
@@ -60,7 +60,12 @@ MARKS = ("arc", "area", "bar", "boxplot", "circle", "errorband", "errorbar", "ge
 def check_charts(content: Content, problems: Problems, reports: Iterable[Report] | None = None) -> None:
     """A chart draws only the table's columns, and Vega-Lite can draw it (the reports'
     charts, or those of ``reports``)."""
-    for report in content.reports if reports is None else reports:
+    style = ChartStyle.of(content.config.brand)
+    reports = content.reports if reports is None else reports
+    # every chart that may be drawn, drawn once over every core (then from .cache/table-charts)
+    predraw([t for r in reports for t in r.tables if t.chart and not chart_problems(t)
+             and all(f in t.columns for f in _encoded_fields(t.chart))], style)
+    for report in reports:
         for table in report.tables:
             if not table.chart:
                 continue
@@ -80,8 +85,8 @@ def check_charts(content: Content, problems: Problems, reports: Iterable[Report]
                 continue
             if unknown or refused:
                 continue
-            try:
-                chart_svg(table)
+            try:  # drawn as the site draws it (its look), so the site stage finds it drawn
+                chart_svg(table, style)
             except ValueError as err:
                 first = str(err).splitlines()[1] if len(str(err).splitlines()) > 1 else str(err)
                 problems.add(where.path, where.line, f'the chart of table "{table.id}" cannot be drawn: {first.strip()}',
@@ -97,8 +102,9 @@ def check_translations(content: Content, parsed: Mapping[str, ParsedReport],
     the same headings) and its placements (``[[recommendation N]]``, ``[[table id]]``) in
     the same order; a translated table whose columns are renamed still charts. Every
     message names the translation's file and line and the original's."""
+    originals = {r.id: r for r in content.reports}  # content.report() is a search: once per translation
     for translation in content.translations:
-        original = content.report(translation.id)
+        original = originals.get(translation.id)
         doc = translated.get(translation.language, {}).get(translation.id)
         if original is None or doc is None or original.id not in parsed:
             continue

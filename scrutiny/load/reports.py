@@ -21,6 +21,20 @@ NUMBERED_KINDS = ("chapter", "conclusion")
 
 def load_reports(root: Path, config: SiteConfig | None, problems: Problems) -> tuple[list[Report], list[str]]:
     """Every report folder, sorted by id; and the ids of folders that could not be read."""
+    folders, unreadable = report_folders(root, problems)
+    reports = []
+    for path in folders:
+        report = load_report(root, path, config, problems)
+        if report is None:
+            unreadable.append(path.name)
+        else:
+            reports.append(report)
+    return reports, sorted(unreadable)  # in the folders' order, as read
+
+
+def report_folders(root: Path, problems: Problems) -> tuple[list[Path], list[str]]:
+    """The report folders to read, sorted by id, and the ids of those never read (a link in
+    them leads outside the project; reported here, with every such link under content/)."""
     folder = root / "content" / "reports"
     outside = links_out(root, root / "content", problems)
     if any(folder == link or folder.is_relative_to(link) for link in outside):
@@ -28,17 +42,13 @@ def load_reports(root: Path, config: SiteConfig | None, problems: Problems) -> t
     if not folder.is_dir():
         problems.add("content/reports", 0, "the reports folder is missing", "create content/reports/<report-id>/report.yaml")
         return [], []
-    reports, unreadable = [], []
+    folders, unreadable = [], []
     for path in sorted(p for p in folder.iterdir() if p.is_dir()):
         if any(link == path or link.is_relative_to(path) for link in outside):
             unreadable.append(path.name)  # never read what lies outside the project
-            continue
-        report = load_report(root, path, config, problems)
-        if report is None:
-            unreadable.append(path.name)
         else:
-            reports.append(report)
-    return reports, unreadable
+            folders.append(path)
+    return folders, unreadable
 
 
 def links_out(root: Path, top: Path, problems: Problems) -> list[Path]:

@@ -93,11 +93,55 @@ def build_index(reports: Iterable[Report], unreadable: Iterable[str] = ()) -> di
     return index
 
 
+class WatchedIndex(Mapping):
+    """A report's view of the index of every report's references, as :class:`ParseContext`
+    sees it (entries coerced to :class:`RecIndex`, the report's own references from the
+    report itself), that records which reports' entries its parse looked at: ``seen``, or
+    ``everything`` when it went through them all (a "did you mean" over every id). What a
+    parse makes depends on the report and on those entries alone (:mod:`scrutiny.reportcache`).
+    Made per report without copying the index (a copy per report is quadratic in reports)."""
+
+    def __init__(self, index: Mapping[str, RecIndex | Iterable[RecNumber] | None], report: Report):
+        self.base = index
+        self.seen: set[str] = set()
+        self.everything = False
+        self._own_id = report.id
+        self._own = RecIndex.of(report) if index.get(report.id, ()) is not None else None
+
+    def __getitem__(self, report_id: str) -> RecIndex | None:
+        self.seen.add(report_id)
+        if report_id == self._own_id:
+            return self._own
+        return RecIndex.coerce(self.base[report_id])
+
+    def __contains__(self, report_id: object) -> bool:
+        self.seen.add(report_id)  # type: ignore[arg-type]
+        return report_id == self._own_id or report_id in self.base
+
+    def __iter__(self) -> Iterator[str]:
+        self.everything = True
+        yield from self.base
+        if self._own_id not in self.base:
+            yield self._own_id
+
+    def __len__(self) -> int:
+        self.everything = True
+        return len(self.base) + (self._own_id not in self.base)
+
+
 def parse_report(md: MarkdownIt, report: Report, index: Mapping[str, RecIndex | Iterable[RecNumber] | None],
                  problems: Problems) -> ParsedReport:
     """Parse one report. ``index`` is :func:`build_index`'s (a plain collection of numbers
     is accepted for a report too); the report's own references come from ``report``."""
-    ctx = ParseContext(report, index, problems)
+    return parse_watched(md, report, index, problems)[0]
+
+
+def parse_watched(md: MarkdownIt, report: Report, index: Mapping[str, RecIndex | Iterable[RecNumber] | None],
+                  problems: Problems) -> tuple[ParsedReport, WatchedIndex]:
+    """:func:`parse_report`, and the :class:`WatchedIndex` that says which entries of
+    ``index`` the parse read."""
+    ctx = ParseContext(report, {}, problems)
+    watched = ctx.index = WatchedIndex(index, report)
     sections = {}
     for section in report.sections:
         ctx.markdown, ctx.section, ctx.last_paragraph = section.body, section.slug, None
@@ -108,7 +152,7 @@ def parse_report(md: MarkdownIt, report: Report, index: Mapping[str, RecIndex | 
         ctx.markdown, ctx.last_paragraph = field, None
         fields[field] = _check_depth(ctx, tuple(md.parse(field.text, {"scrutiny": ctx})))
     return ParsedReport(report.id, MappingProxyType(sections), MappingProxyType(fields),
-                        tuple(ctx.citations), MappingProxyType(dict(ctx.placements)), ctx.paragraph_counter)
+                        tuple(ctx.citations), MappingProxyType(dict(ctx.placements)), ctx.paragraph_counter), watched
 
 
 def _deepest(tokens: Iterable[Token]) -> int:

@@ -11,17 +11,21 @@ beside each chart is its accessible alternative.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
+from importlib import metadata
+from pathlib import Path
 
 from ..i18n import _, gettext, ngettext
 from ..colour import contrast, parse_hex
 from ..model import Brand, DataTable
 from ..stats import ImplementationRates, StatusHistory, Timeliness
-from .chartsafety import ChartError, chart_problems, draw_svg, xml_safe
+from .chartsafety import ChartError, chart_problems, draw_svg, svg_problem, xml_safe
 
 FONT = ('system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, Noto Sans, '
         'Liberation Sans, DejaVu Sans, sans-serif')
@@ -483,9 +487,90 @@ def chart_spec(table: DataTable, style: ChartStyle | None = None, width: int | N
     return spec
 
 
+#: Where drawings of table charts are kept between runs (:func:`use_chart_cache`); None: not kept.
+_svg_cache: Path | None = None
+
+
+def use_chart_cache(folder: Path | None) -> None:
+    """Keep every table chart's drawing in ``folder`` (``<root>/.cache/table-charts``), by a
+    digest of its whole spec (the table's rows, the author's spec, the site's look and the
+    width are all in it), the code that draws and checks it and vl-convert's version: the
+    check and the site stage then draw each chart once, ever. None stops keeping them."""
+    global _svg_cache
+    _svg_cache = folder
+
+
+@lru_cache(maxsize=1)
+def _draw_key() -> str:
+    h = hashlib.sha256()
+    for name in ("chart.py", "chartsafety.py", "chartworker.py"):  # what draws, checks and runs it
+        h.update(Path(__file__).with_name(name).read_bytes())
+    try:
+        h.update(metadata.version("vl-convert-python").encode())
+    except metadata.PackageNotFoundError:
+        h.update(b"no vl-convert")
+    return h.hexdigest()
+
+
+def _entry(folder: Path, spec_json: str) -> Path:
+    return folder / (hashlib.sha256(f"{_draw_key()}\0{spec_json}".encode()).hexdigest()[:40] + ".svg")
+
+
 @lru_cache(maxsize=1024)
 def _render(spec_json: str) -> str:
-    return draw_svg(spec_json)  # in the renderer's own process, every URL refused (see chartsafety)
+    folder = _svg_cache
+    if folder is None:
+        return draw_svg(spec_json)
+    entry = _entry(folder, spec_json)
+    try:
+        svg = entry.read_text(encoding="utf-8")
+        if svg_problem(svg) is None:  # a damaged entry is drawn again; checked as a fresh drawing is
+            return svg
+    except (OSError, UnicodeDecodeError):
+        pass  # absent or unreadable: drawn again
+    svg = draw_svg(spec_json)  # in the renderer's own process, every URL refused (see chartsafety)
+    try:  # only a drawing that passed its checks is kept (a ChartError is raised before)
+        if not folder.parent.parent.is_dir():  # the project is gone (a test's folder)
+            return svg
+        folder.mkdir(parents=True, exist_ok=True)
+        part = entry.with_name(f".{entry.name}.{os.getpid()}.part")
+        part.write_text(svg, encoding="utf-8")
+        os.replace(part, entry)
+    except OSError:
+        pass
+    return svg
+
+
+def _predraw_one(_shared: None, spec_json: str) -> bool:
+    try:
+        _render(spec_json)
+        return True
+    except ValueError:  # ChartError: said again, in its place, when the chart is drawn
+        return False
+
+
+def predraw(tables: "list[DataTable]", style: ChartStyle, widths: tuple[int | None, ...] = (None, TABLE_CHART_NARROW)) -> int:
+    """Draw the tables' charts (at each of ``widths``) that :func:`use_chart_cache`'s folder
+    does not hold yet, over every core (:func:`scrutiny.parallel.run_parallel`), into that
+    folder, so that whoever draws them next finds them drawn. Nothing without the folder;
+    returns how many were drawn."""
+    from ..parallel import run_parallel
+
+    folder = _svg_cache
+    if folder is None:
+        return 0
+    todo = []
+    for table in tables:
+        for width in widths:
+            spec = chart_spec(table, style, width)
+            if spec is None:
+                continue
+            spec_json = json.dumps(spec, sort_keys=True)
+            if not _entry(folder, spec_json).is_file() and spec_json not in todo:
+                todo.append(spec_json)
+    if len(todo) > 1:  # one alone is drawn where it is needed
+        run_parallel(_predraw_one, todo, None, chunksize=1)
+    return len(todo)
 
 
 def spec_svg(spec: dict, label: str) -> str:
