@@ -61,17 +61,21 @@ def in_language(html: str, language: str, element: str) -> Markup:
     """``html`` as it is on a page in its own language, else inside an ``element`` that
     says which language it is in (WCAG 3.1.2: a report not translated into the page's
     language keeps its words, marked)."""
-    if not language or i18n.base(language) == i18n.current():
+    if not _foreign(language):
         return Markup(html)
     return Markup(f'<{element} lang="{Markup.escape(language)}">{html}</{element}>')
 
 
 def lang_attribute(report) -> Markup:
     """`` lang="en-GB"`` for a report's words on a page in another language, else ""."""
-    language = getattr(report, "language", "")
-    if not language or i18n.base(language) == i18n.current():
+    if not _foreign(report.language):
         return Markup("")
-    return Markup(f' lang="{Markup.escape(language)}"')
+    return Markup(f' lang="{Markup.escape(report.language)}"')
+
+
+def _foreign(language: str) -> bool:
+    """Whether words in ``language`` are in another language than the page's."""
+    return bool(language) and i18n.base(language) != i18n.current()
 
 
 _TABLE_WRAP = re.compile(r'<div class="table-wrap"><table>')
