@@ -25,6 +25,7 @@ from ..i18n import _, gettext, ngettext
 from ..colour import contrast, parse_hex
 from ..model import Brand, DataTable
 from ..stats import ImplementationRates, StatusHistory, Timeliness
+from .canvas import canvas_svg, is_canvas
 from .chartsafety import ChartError, chart_problems, draw_svg, svg_problem, xml_safe
 
 FONT = ('system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, Noto Sans, '
@@ -243,7 +244,8 @@ class _Canvas:
             "autosize": {"type": "none"}, "background": style.background,
             "config": {"view": {"stroke": None}, "font": style.font, "aria": False},
             "layer": layers,
-            "usermeta": {"patterns": {pid: [s.base, s.pattern, s.ink] for pid, s in self.patterns.items()}},
+            "usermeta": {"canvas": True,  # drawn by .canvas, not the chart renderer
+                         "patterns": {pid: [s.base, s.pattern, s.ink] for pid, s in self.patterns.items()}},
         }
 
 
@@ -577,7 +579,7 @@ def spec_svg(spec: dict, label: str) -> str:
     """SVG of a spec: labelled as one image, with the fill patterns its ``usermeta`` names,
     and text haloes drawn under the letters."""
     patterns = (spec.get("usermeta") or {}).get("patterns") or {}
-    svg = _render(json.dumps(spec, sort_keys=True))
+    svg = canvas_svg(spec) if is_canvas(spec) else _render(json.dumps(spec, sort_keys=True))
     defs = "".join(_pattern_def(pid, Swatch(*value)) for pid, value in sorted(patterns.items()))
     head = f'<svg role="img" aria-label="{escape(label)}" focusable="false" '
     svg = svg.replace("<svg ", head, 1)

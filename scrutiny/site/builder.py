@@ -243,8 +243,8 @@ class SiteBuilder:
         assets = write_assets(writer, pub.config.brand, pub.content.root)
         charts = write_charts(pub, writer, result, log)
         t = time.perf_counter()
-        fresh = write_progress_charts(pub, writer.write, warn=lambda message: result.warn(message, log))
-        log(f"progress charts: {fresh} drawn afresh, the others from .cache/charts ({time.perf_counter() - t:.2f} s)")
+        drawn = write_progress_charts(pub, writer.write, warn=lambda message: result.warn(message, log))
+        log(f"progress charts: {drawn} drawn ({time.perf_counter() - t:.2f} s)")
         site = SiteView.of(pub.config, assets, self.options.live_reload)
         if self.env is None:
             self.env = make_env(pub.root / ".cache" / "jinja")

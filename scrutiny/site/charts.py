@@ -7,22 +7,14 @@ labels stay 14 px on a phone (320 px) as on a desktop; the page shows the one th
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 from html import escape
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import metadata
-from pathlib import Path
 from typing import Callable, Iterable
 
 from ..dates import long_date
 from ..i18n import _, ngettext
 from ..model import Report
-from ..parallel import run_parallel
 from ..publication import Publication
-from ..render import chart as chart_module
 from ..render.chart import (ChartStyle, rate_notes, rate_spec, spec_svg, status_notes, status_spec,
                             timeliness_notes, timeliness_spec)
 from ..render.chartsafety import ChartError
@@ -242,19 +234,6 @@ def report_charts(pub: Publication, report: Report) -> Charts:
                             "across the %(num)s recommendations of this report", len(report.recommendations)), anchor)
 
 
-@lru_cache(maxsize=1)
-def _code_key() -> str:
-    """Changes with the code that draws a spec (and so with what a cached drawing holds)."""
-    h = hashlib.sha256()
-    for name in ("chart.py", "chartsafety.py", "chartworker.py"):  # what draws, checks and runs it
-        h.update(Path(chart_module.__file__).with_name(name).read_bytes())
-    try:
-        h.update(metadata.version("vl-convert-python").encode())
-    except metadata.PackageNotFoundError:
-        pass
-    return h.hexdigest()
-
-
 def placeholder_svg(alt: str) -> str:
     """What stands for a drawing the renderer could not make: the chart's own words (its
     figures are in the table beside it), so the page shows no broken image."""
@@ -263,54 +242,30 @@ def placeholder_svg(alt: str) -> str:
             f'<title>{words}</title><text x="8" y="34" font-size="16">{words}</text></svg>')
 
 
-def _draw(_shared, job) -> tuple[str, str | None]:
-    """One drawing (in a worker): its SVG, or "" and the first line of why it failed."""
-    spec, alt, _entry = job
+def _draw(spec: dict, alt: str) -> tuple[str, str | None]:
+    """One drawing: its SVG, or "" and the first line of why it failed."""
     try:
         return spec_svg(spec, alt), None
     except ChartError as err:
         return "", str(err).splitlines()[0]
 
 
-def write_progress_charts(pub: Publication, write: Callable[[str, str], None], cache: Path | None = None,
+def write_progress_charts(pub: Publication, write: Callable[[str, str], None],
                           warn: Callable[[str], None] = lambda message: None) -> int:
     """Draw the charts of the home page, every committee and every report; returns how many
-    drawings were made afresh. Drawings are kept in ``<root>/.cache/charts/`` by what they
-    draw, so a build after an edit draws only the charts the edit changed; drawings no
-    longer used are deleted. A drawing the renderer cannot make (a crash, its time limit)
-    is a warning (``--strict``: the build fails) and a placeholder with the chart's words."""
-    folder = cache if cache is not None else pub.root / ".cache" / "charts" / pub.config.language  # words differ
+    drawings were written. Each is laid out in pixels and written straight to SVG
+    (:mod:`scrutiny.render.canvas`, a fraction of a millisecond each), so none is kept
+    between builds. A drawing that cannot be made is a warning (``--strict``: the build
+    fails) and a placeholder with the chart's words."""
     style = ChartStyle.of(pub.config.brand)
-    used: set[str] = set()
-    drawings: list[tuple[str, str | None, tuple]] = []  # (site path, cached drawing, (spec, alt, entry))
+    count = 0
     for _kind, items, base, _scope in _scopes(pub):
         _charts_of, files = scope_charts(pub, items, base, style)
         for path, (spec, alt) in files.items():
-            key = hashlib.sha256((_code_key() + json.dumps([spec, alt], sort_keys=True)).encode()).hexdigest()[:40]
-            entry = folder / f"{key}.svg"
-            used.add(entry.name)
-            try:
-                drawings.append((path, entry.read_text(encoding="utf-8"), (spec, alt, entry)))
-            except OSError:
-                drawings.append((path, None, (spec, alt, entry)))
-    missing = [job for _path, svg, job in drawings if svg is None]
-    drawn = dict(zip((entry for _s, _a, entry in missing), run_parallel(_draw, missing, None)))  # every core
-    fresh = 0
-    for path, svg, (_spec, alt, entry) in drawings:
-        if svg is None:
-            svg, error = drawn[entry]
+            svg, error = _draw(spec, alt)
             if error is not None:
                 warn(f"progress chart {path} could not be drawn ({error}): its words are published in its place")
-                write(path, placeholder_svg(alt))
-                continue
-            fresh += 1
-            folder.mkdir(parents=True, exist_ok=True)
-            part = entry.with_suffix(f".{os.getpid()}.part")
-            part.write_text(svg, encoding="utf-8")
-            os.replace(part, entry)
-        write(path, svg)
-    if folder.is_dir():
-        for old in folder.glob("*.svg"):
-            if old.name not in used:
-                old.unlink(missing_ok=True)
-    return fresh
+                svg = placeholder_svg(alt)
+            write(path, svg)
+            count += 1
+    return count
