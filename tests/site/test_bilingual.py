@@ -274,10 +274,19 @@ def test_the_main_languages_index_leaves_the_other_languages_folders_out(tmp_pat
     writer.abort()
 
 
-def test_a_second_build_draws_no_chart_again_in_either_language(tmp_path):
+def test_each_language_draws_its_progress_charts_in_its_own_words_on_every_build(tmp_path):
+    """The two language passes write their own drawings (once they deleted each other's
+    cached ones); a second build writes the same bytes."""
     root = project(tmp_path)
-    build(root, tmp_path / "site")
+    site = tmp_path / "site"
+    build(root, site)
+    first = {p: (site / p).read_bytes() for p in ("charts/progress/status.svg", "cy/charts/progress/status.svg")}
     lines: list[str] = []
-    build(root, tmp_path / "site", log=lines.append)
-    drawn = [line for line in lines if line.startswith("progress charts:")]
-    assert len(drawn) == 2 and all(line.startswith("progress charts: 0 drawn afresh") for line in drawn), drawn
+    build(root, site, log=lines.append)
+    assert {p: (site / p).read_bytes() for p in first} == first
+    assert [line.split(" (")[0] for line in lines if line.startswith("progress charts:")] == \
+        ["progress charts: 20 drawn"] * 2
+    en, cy = (first[p].decode() for p in first)
+    assert ">Behind schedule</text>" in en and "Ar ei hôl hi" not in en
+    assert ">Ar ei hôl hi</text>" in cy and "Behind schedule" not in cy
+    assert 'aria-label="Siart: Statws ar ôl pob cylch diweddaru.' in cy
