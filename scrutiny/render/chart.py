@@ -5,7 +5,8 @@ horizontal): a data table's own spec over the table's rows (:func:`chart_svg`), 
 progress charts of :mod:`scrutiny.stats` (:func:`status_spec`, :func:`rate_spec`,
 :func:`timeliness_spec`). The progress charts are laid out here, in pixels, so that every
 label is written where it fits, nothing overlaps at any width, and every category has
-its own fill pattern and its name beside it: colour is never the only cue. The table
+its own fill pattern and its name beside it: colour is never the only cue. Being pixels
+already, they are written to SVG by :mod:`.canvas`, not by the renderer. The table
 beside each chart is its accessible alternative.
 """
 
@@ -170,11 +171,12 @@ def wrap(text: str, size: int, width: float, bold: bool = False) -> list[str]:
     return lines or [""]
 
 
-# --- a pixel canvas drawn by Vega-Lite ------------------------------------------------------
+# --- a pixel canvas, written as a Vega-Lite spec ------------------------------------------------------
 
 
 class _Canvas:
-    """Rectangles and text at pixel positions (identity scales), drawn as one Vega-Lite spec."""
+    """Rectangles and text at pixel positions (identity scales), described as one Vega-Lite
+    spec (marked ``usermeta.canvas``) that :mod:`.canvas` writes as SVG the way Vega would."""
 
     PAD = 4
 

@@ -242,14 +242,6 @@ def placeholder_svg(alt: str) -> str:
             f'<title>{words}</title><text x="8" y="34" font-size="16">{words}</text></svg>')
 
 
-def _draw(spec: dict, alt: str) -> tuple[str, str | None]:
-    """One drawing: its SVG, or "" and the first line of why it failed."""
-    try:
-        return spec_svg(spec, alt), None
-    except ChartError as err:
-        return "", str(err).splitlines()[0]
-
-
 def write_progress_charts(pub: Publication, write: Callable[[str, str], None],
                           warn: Callable[[str], None] = lambda message: None) -> int:
     """Draw the charts of the home page, every committee and every report; returns how many
@@ -262,9 +254,11 @@ def write_progress_charts(pub: Publication, write: Callable[[str, str], None],
     for _kind, items, base, _scope in _scopes(pub):
         _charts_of, files = scope_charts(pub, items, base, style)
         for path, (spec, alt) in files.items():
-            svg, error = _draw(spec, alt)
-            if error is not None:
-                warn(f"progress chart {path} could not be drawn ({error}): its words are published in its place")
+            try:
+                svg = spec_svg(spec, alt)
+            except ChartError as err:
+                warn(f"progress chart {path} could not be drawn ({str(err).splitlines()[0]}): "
+                     "its words are published in its place")
                 svg = placeholder_svg(alt)
             write(path, svg)
             count += 1
