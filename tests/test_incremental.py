@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from scrutiny.build import build
-from scrutiny.site import assets, render
+from scrutiny.site import assets, render, search
 
 from .conftest import assert_same_files, site_files
 
@@ -116,3 +116,30 @@ def test_incremental_build_writes_what_a_cold_build_writes_after_each_kind_of_ed
             assert all(rendered < pages for pages, rendered, *_ in stats)
             assert all(reused for *_, files, reused in stats if files), \
                 "nothing changed, yet the search index was made again"
+
+
+SHARDS = re.compile(r" in (\d+) shards, (\d+) indexed;")
+
+
+def test_an_edit_to_one_report_indexes_its_shard_again_and_no_other(tmp_path, monkeypatch):
+    """One report per shard (the minimal fixture's two reports; the site's own pages in shard
+    00): a section's edit indexes that report's shard again, the other two are reused, and
+    the site is the one a cold build writes."""
+    monkeypatch.setattr(search, "REPORTS_PER_SHARD", 0.25)  # eight shards for two reports: they fall apart
+    root = project(tmp_path, "minimal")
+
+    def shards() -> tuple[int, int]:
+        lines: list[str] = []
+        build(root, root / "site", log=lines.append)
+        found = [m for line in lines if (m := SHARDS.search(line))]
+        assert len(found) == 1, lines
+        return int(found[0][1]), int(found[0][2])
+
+    assert shards() == (3, 3)
+    bundles = {p.split("/")[1] for p in site_files(root / "site") if p.startswith("pagefind/")}
+    assert bundles == {"00", search.shard_of("school-transport-review", 8), search.shard_of("earlier-review", 8)} \
+        == {"00", "05", "01"}
+    section_text(root)
+    assert shards() == (3, 1)
+    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold"))
+    assert shards() == (3, 0)

@@ -5,8 +5,9 @@
    What a result shows comes from the page it links to: its title, its kind, for a
    recommendation the decision and status its page states (Pagefind metadata, see
    templates/recommendation.html.j2), and an excerpt of its visible text. The radios
-   narrow the results: "Recommendations" with Pagefind's "kind" filter, "Reports" with the
-   bundle of report pages alone; the count is announced in the polite live region. */
+   narrow the results: "Recommendations" with Pagefind's "kind" filter over the shards of
+   reports, "Reports" with their bundles of report pages alone; the count is announced in
+   the polite live region. */
 (function () {
   "use strict";
 
@@ -161,7 +162,7 @@
       announce("");
       return;
     }
-    bundle(kind && kind.getAttribute("data-bundle")).then(function (index) {
+    bundle((kind || kinds[0]).getAttribute("data-bundles")).then(function (index) {
       return index.search(term, filter ? { filters: { kind: filter } } : {});
     }).then(function (search) {
       if (ticket !== latest) { return; }
@@ -205,18 +206,26 @@
      from the server's: a bilingual site's second language has its bundle in cy/pagefind/. */
   var OPTIONS = { baseUrl: "/", excerptLength: 24, ranking: { termSimilarity: 5, metaWeights: { title: 5, aliases: 20 } } };
   var bundles = {};
+  var NONE = { search: function () { return Promise.resolve({ results: [] }); } };
 
-  function bundle(folder) {
-    /* A Pagefind bundle (a folder of the site), loaded once: "pagefind/" has every page,
-       "pagefind/reports/" the report pages alone (see scrutiny/site/search.py). */
-    folder = folder || "pagefind/";
-    if (!bundles[folder]) {
-      bundles[folder] = import(new URL(folder + "pagefind.js", root).href).then(function (module) {
-        return Promise.resolve(module.options ? module.options(OPTIONS) : null).then(function () { return module; });
+  function bundle(folders) {
+    /* The Pagefind bundles a choice searches (its radio's data-bundles: the site's pages
+       and each shard of reports, see scrutiny/site/search.py), loaded once: the first is
+       imported and the others merged into it, so that one search covers them all. */
+    var list = (folders || "").split(" ").filter(Boolean);
+    var key = list.join(" ");
+    if (!list.length) { return Promise.resolve(NONE); }
+    if (!bundles[key]) {
+      bundles[key] = import(new URL(list[0] + "pagefind.js", root).href).then(function (module) {
+        return Promise.resolve(module.options ? module.options(OPTIONS) : null).then(function () {
+          return Promise.all(list.slice(1).map(function (folder) {
+            return module.mergeIndex(new URL(folder, root).href, OPTIONS);
+          }));
+        }).then(function () { return module; });
       });
     }
-    return bundles[folder];
+    return bundles[key];
   }
 
-  bundle("").then(ready, failed);
+  bundle(kinds.length ? kinds[0].getAttribute("data-bundles") : "").then(ready, failed);
 })();

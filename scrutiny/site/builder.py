@@ -19,6 +19,7 @@ import shutil
 import stat
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,7 +28,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from jinja2 import Environment
 
 from .. import i18n
-from ..parallel import run_parallel
+from ..parallel import jobs as cores, run_parallel
 from ..publication import Publication
 from ..render.chart import TABLE_CHART_NARROW, ChartStyle, chart_svg
 from ..urls import report_url
@@ -41,7 +42,7 @@ from .pages import report_jobs
 from .plan import Job, Plan
 from .rounds import round_jobs
 from .render import chart_path, make_env, render_page
-from .search import BUNDLE, index_site, pagefind_binary
+from .search import SITE_SHARD, Shard, index_shard, pagefind_binary, shard_count, shard_of
 from .sitemap import write_sitemap
 from .sitepages import site_jobs
 from .trackerviews import tracker_view_jobs
@@ -78,6 +79,11 @@ class SiteStats:
     reused: int = 0
     search_files: int = 0
     search_reused: bool = False
+    """Every shard of the search index was reused."""
+    shards: int = 0
+    """Search index shards (bundles) of the site."""
+    indexed: int = 0
+    """Of them, those indexed in this build (the others were unchanged)."""
     seconds: dict[str, float] = field(default_factory=dict)
 
 
@@ -163,14 +169,14 @@ class PageStore:
         except OSError:
             shutil.rmtree(tmp, ignore_errors=True)
 
-    def prune(self, bundle: str | None) -> None:
-        """Remove every entry this build did not use (and every search index but ``bundle``)."""
+    def prune(self, bundles: set[str]) -> None:
+        """Remove every entry this build did not use (and every search shard not in ``bundles``)."""
         if not self.folder.is_dir():
             return
         for sub in os.scandir(self.folder):
             if sub.name == "search":
                 for entry in os.scandir(sub.path):
-                    if entry.name != bundle:
+                    if entry.name not in bundles:
                         shutil.rmtree(entry.path, ignore_errors=True)
             elif sub.is_dir(follow_symlinks=False):
                 for entry in os.scandir(sub.path):
@@ -281,28 +287,20 @@ class SiteBuilder:
         stats.seconds["render"] = time.perf_counter() - t
         stats.pages = len(jobs)
         pages = [job.meta.url for job in jobs]
-        indexed = hashlib.sha256()  # what the search index reads: a keyed page is its key
-        for index, job in enumerate(jobs):
-            if job.meta.search_kind:
-                indexed.update(f"{job.meta.file}\0{job.key or digests[index]}\0".encode("utf-8"))
         t = time.perf_counter()
         feeds, calendars = write_feeds(plan, writer), write_calendars(plan, writer)
         write_sitemap(writer, pub.config.base_url, pages)
         log(f"feeds and calendars: {feeds} Atom feeds, {calendars} iCalendar files, sitemap.xml "
             f"({time.perf_counter() - t:.2f} s)")
         stats.seconds["pages"] = time.perf_counter() - started
-        bundle = None
+        kept: set[str] = set()
         if self.options.search:
-            own = None  # a bilingual site's main language: its own pages, not the other languages' folders
-            if len(pub.config.all_languages) > 1 and not pub.config.url_prefix(pub.config.language):
-                own = {url.split("/", 1)[0] for url in pages if "/" in url}
-            indexed.update(f"{sorted(own) if own is not None else None}\0{code_key()}".encode("utf-8"))
-            bundle = indexed.hexdigest()
-            self._search(writer, result, log, bundle, store, own)
+            kept = self._search(writer, result, log, search_shards(pub, jobs, digests), store)
         if store is not None:
-            store.prune(bundle)
+            store.prune(kept)
         log(f"site: {stats.pages} pages ({stats.rendered} rendered, {stats.reused} unchanged), "
-            f"{stats.search_files} search files{' (unchanged)' if stats.search_reused else ''}; "
+            f"{stats.search_files} search files{' (unchanged)' if stats.search_reused else ''}"
+            f"{f' in {stats.shards} shards, {stats.indexed} indexed' if stats.shards else ''}; "
             f"keys {stats.seconds['keys']:.2f} s, render {stats.seconds['render']:.2f} s, "
             f"pages {stats.seconds['pages']:.2f} s, search {stats.seconds.get('search', 0):.2f} s")
         return stats
@@ -315,25 +313,38 @@ class SiteBuilder:
             return False
         return True
 
-    def _search(self, writer: OutputWriter, result: BuildResult, log: Log, digest: str,
-                store: PageStore | None, folders: set[str] | None = None) -> None:
+    def _search(self, writer: OutputWriter, result: BuildResult, log: Log,
+                shards: list[tuple[Shard, str]], store: PageStore | None) -> set[str]:
+        """Every shard of the search index, from the store if its pages are unchanged, else
+        indexed again (the shards over every core); returns the digests of the shards kept."""
         t = time.perf_counter()
         binary = pagefind_binary()
         if binary is None:
             from ..build import SEARCH_SKIPPED  # the build's own words (a lazy import: build imports this)
 
             result.warn(SEARCH_SKIPPED, log)
-            return
-        kept = store.bundle(digest) if store is not None else None
-        if kept is not None:
+            return set()
+        todo = []
+        for shard, digest in shards:
+            kept = store.bundle(digest) if store is not None else None
+            if kept is None:
+                todo.append((shard, digest))
+                continue
             for rel, path in kept:
-                writer.link(f"{BUNDLE}/{rel}", path)
-            self.stats.search_files, self.stats.search_reused = len(kept), True
-        else:
-            self.stats.search_files = index_site(writer, binary, folders)
+                writer.link(f"{shard.folder}/{rel}", path)
+            self.stats.search_files += len(kept)
+        with ThreadPoolExecutor(max_workers=cores()) as pool:  # each shard is a Pagefind process
+            made = list(pool.map(lambda item: index_shard(writer.tmp, binary, item[0]), todo))
+        for (shard, digest), files in zip(todo, made):
+            for path in files:
+                writer.written[path.relative_to(writer.tmp).as_posix()] = path.stat().st_size
+            self.stats.search_files += len(files)
             if store is not None:
-                store.put_bundle(digest, writer.tmp / BUNDLE)
+                store.put_bundle(digest, writer.tmp / shard.folder)
+        self.stats.shards, self.stats.indexed = len(shards), len(todo)
+        self.stats.search_reused = not todo
         self.stats.seconds["search"] = time.perf_counter() - t
+        return {digest for _, digest in shards}
 
     def _global_key(self, pub: Publication, site: SiteView) -> str:
         """What every page may show: the site's configuration and assets, the options, the
@@ -369,6 +380,28 @@ def write_charts(pub: Publication, writer: OutputWriter, result: BuildResult, lo
                 continue
             written.add(path)
     return frozenset(written)
+
+
+def search_shards(pub: Publication, jobs: list[Job], digests: dict[int, str]) -> list[tuple[Shard, str]]:
+    """The shards of the search index (:mod:`.search`), each with a digest of what it reads:
+    its pages' files and keys (a page without a key, the hash of its bytes), and the code."""
+    count = shard_count(len(pub.reports))
+    pages: dict[str, list[tuple[str, str, bool]]] = {SITE_SHARD: []}
+    for index, job in enumerate(jobs):
+        if not job.meta.search_kind:
+            continue
+        name = shard_of(job.report.id, count) if job.report is not None else SITE_SHARD
+        is_report = job.report is not None and job.meta.url == report_url(job.report.id)
+        pages.setdefault(name, []).append((job.meta.file, job.key or digests[index], is_report))
+    out = []
+    for name in sorted(pages):
+        listed = sorted(pages[name])
+        h = hashlib.sha256(f"{name}\0{code_key()}\0".encode("utf-8"))
+        for file, key, _ in listed:
+            h.update(f"{file}\0{key}\0".encode("utf-8"))
+        shard = Shard(name, tuple(f for f, _, _ in listed), tuple(f for f, _, is_report in listed if is_report))
+        out.append((shard, h.hexdigest()))
+    return out
 
 
 class SiteBuilders:

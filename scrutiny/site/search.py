@@ -1,19 +1,30 @@
-"""Search: a Pagefind index of the written pages, built offline at the end of the site stage.
+"""Search: Pagefind indexes of the written pages, built offline at the end of the site stage.
 
 Only pages whose ``<main>`` carries ``data-pagefind-body`` are indexed (reports,
 recommendations, committees, help pages); lists and trackers are left out so that each
 result is the page that says the thing.
 
-Two bundles, both under ``pagefind/``:
+The index is sharded so that an edit to one report re-indexes a few dozen reports, not the
+whole site (Pagefind has no incremental indexing): each report belongs to one of
+:func:`shard_count` shards by a hash of its id, and the pages that belong to no report
+(committees, help) go with shard ``00`` (a shard of their own, a few pages, would rank
+them above every report: Pagefind scores each bundle's pages against that bundle's
+own). Each shard is a Pagefind bundle of its own, under ``pagefind/``:
 
-- ``pagefind/``: every indexed page. Recommendation pages carry one filter, ``kind`` with
-  the one value ``Recommendation``, which the search page's "Recommendations" choice uses.
-- ``pagefind/reports/``: the report pages alone, for its "Reports" choice.
+- ``pagefind/<nn>/``: every indexed page of shard ``nn``. Recommendation pages carry one
+  filter, ``kind`` with the one value ``Recommendation``, which the search page's
+  "Recommendations" choice uses;
+- ``pagefind/<nn>/reports/``: shard ``nn``'s report pages alone, for the "Reports" choice.
+
+The search page lists the bundles of each choice (``data-bundles``); ``theme/search.js``
+loads the first and merges the others into it with Pagefind's ``mergeIndex``, so one search
+covers them all. A shard is indexed again only when one of its pages changed (the builder
+keys each shard by its pages).
 
 Why not one filter with a value per kind: Pagefind 1.5.2 writes a filter's values, and its
 filters, in hash-map order, so two builds of the same pages would differ; a single filter
 with a single value is written the same every time (a fix is in Pagefind after 1.5.2). The
-reports bundle is small (one page a report).
+reports bundles are small (one page a report).
 
 Each recommendation page also carries metadata: ``title``, ``aliases`` (the number's short
 forms, "R3" and "Rec 3", so that they find the page), ``decision``, ``status`` and
@@ -24,15 +35,61 @@ visible text only. ``theme/search.js`` reads all of this back.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
 import subprocess
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from ..writer import OutputWriter
-
 BUNDLE = "pagefind"
-REPORTS_BUNDLE = f"{BUNDLE}/reports"
-"""The report pages alone (inside the main bundle's folder, so that it is kept and reused with it)."""
+SITE_SHARD = "00"
+"""The shard that also holds the pages that belong to no report."""
+REPORTS_PER_SHARD = 64
+"""About how many reports one shard holds (what one edit re-indexes)."""
+MAX_SHARDS = 32
+"""At most this many report shards: the browser loads each one's Pagefind files (about
+75 KB of WebAssembly and its metadata) before the first search."""
+def shard_count(reports: int) -> int:
+    """Report shards for a site of ``reports`` reports: a power of two, so that a site that
+    grows re-shards (and re-indexes everything) only when it doubles."""
+    count = 1
+    while count * REPORTS_PER_SHARD < reports and count < MAX_SHARDS:
+        count *= 2
+    return count
+
+
+def shard_of(report_id: str, count: int) -> str:
+    """The shard of a report's pages: the same for the same id and count on every build."""
+    digest = hashlib.sha256(report_id.encode("utf-8")).digest()
+    return f"{int.from_bytes(digest[:8], 'big') % count:02d}"
+
+
+def bundles(report_ids: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The bundle folders (``pagefind/00/``, ...) that hold every indexed page, and those that
+    hold the report pages, for the search page: the shards with a report, and ``00``."""
+    ids = list(report_ids)
+    shards = sorted({shard_of(i, shard_count(len(ids))) for i in ids})
+    return (tuple(f"{BUNDLE}/{s}/" for s in sorted({SITE_SHARD, *shards})),
+            tuple(f"{BUNDLE}/{s}/reports/" for s in shards))
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One Pagefind bundle to write: its folder and the pages it indexes."""
+
+    name: str
+    """The shard's two digits."""
+    pages: tuple[str, ...]
+    """Every indexed page's file (``reports/x/index.html``), sorted."""
+    reports: tuple[str, ...] = ()
+    """The report pages among them, indexed again on their own into ``<folder>/reports/``."""
+
+    @property
+    def folder(self) -> str:
+        return f"{BUNDLE}/{self.name}"
 
 
 class SearchIndexError(RuntimeError):
@@ -50,27 +107,31 @@ def pagefind_binary() -> Path | None:
         return None
 
 
-def _pagefind(binary: Path, site: Path, subdir: str, glob: str) -> None:
-    cmd = [str(binary), "--site", str(site), "--output-subdir", subdir, "--glob", glob, "--quiet"]
-    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+def _pagefind(binary: Path, site: Path, files: Iterable[str], out: Path) -> None:
+    """Index exactly ``files`` (paths in ``site``) into the bundle folder ``out``: they are
+    hard-linked into a folder of their own, in the same places, so that Pagefind reads
+    those alone and gives them the same URLs (no glob to match them: a glob of a thousand
+    paths is longer than one command-line argument may be)."""
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site) as farm:  # gone before publishing
+        for rel in files:
+            dest = Path(farm, rel)
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site / rel, dest)
+            except OSError:  # another file system
+                shutil.copyfile(site / rel, dest)
+        cmd = [str(binary), "--site", farm, "--output-path", str(out), "--quiet"]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
 
 
-def index_site(writer: OutputWriter, binary: Path, folders: Iterable[str] | None = None) -> int:
-    """Run Pagefind over the temporary output folder: every page, then the report pages
-    alone; returns the number of files it wrote (recorded in ``writer.written`` like every
-    other output). ``folders``: index only the home page and these top folders (the main
-    language of a bilingual site, whose other languages' sites lie in folders of their
-    own with their own index)."""
-    names = sorted(set(folders)) if folders is not None else None
-    pages = "**/index.html" if names is None else "{index.html,{" + ",".join(names) + "}/**/index.html}"
-    _pagefind(binary, writer.tmp, BUNDLE, pages)
-    _pagefind(binary, writer.tmp, REPORTS_BUNDLE, "reports/*/index.html")
-    bundle = writer.tmp / BUNDLE
-    count = 0
-    for path in sorted(bundle.rglob("*")):
-        if path.is_file():
-            writer.written[path.relative_to(writer.tmp).as_posix()] = path.stat().st_size
-            count += 1
-    return count
+def index_shard(site: Path, binary: Path, shard: Shard) -> list[Path]:
+    """Index the shard's pages of the temporary output folder ``site`` into its bundle, then
+    its report pages alone into ``<bundle>/reports/``; returns the files written (the caller
+    records them). Shards can be indexed at once: each writes its own folder."""
+    out = site / shard.folder
+    _pagefind(binary, site, shard.pages, out)
+    if shard.reports:
+        _pagefind(binary, site, shard.reports, out / "reports")
+    return sorted(p for p in out.rglob("*") if p.is_file())

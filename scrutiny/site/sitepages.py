@@ -15,7 +15,7 @@ from .formats import audio_tracks, selected
 from .pages import tracker_values
 from .plan import Job, Plan
 from .render import Body
-from .search import REPORTS_BUNDLE
+from .search import bundles
 from .views import Counts
 
 LATEST = 10
@@ -124,7 +124,11 @@ def search(plan: Plan) -> Job:
     meta = PageMeta("search/", plan.title(_("Search")), _("Search"), plan.crumbs(), "search",
                     _("Search every report and recommendation, or only reports or only recommendations."),
                     scripts=(plan.site.assets.i18n_js, plan.site.assets.search_js,))
-    return Job(meta, "search.html.j2", lambda plan, body: {"reports_bundle": REPORTS_BUNDLE})
+
+    def values(plan: Plan, body: Body | None) -> dict:
+        everything, reports = bundles(r.id for r in plan.pub.reports)
+        return {"bundles": everything, "report_bundles": reports}
+    return Job(meta, "search.html.j2", values)
 
 
 def not_found(plan: Plan) -> Job:

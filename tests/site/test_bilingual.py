@@ -178,12 +178,17 @@ def test_the_site_words_are_the_welsh_ones(site):
 
 
 def test_each_language_has_its_own_search_index(site):
-    english = json.loads((site.out / "pagefind/pagefind-entry.json").read_text())
-    welsh = json.loads((site.out / "cy/pagefind/pagefind-entry.json").read_text())
-    assert list(english["languages"]) == ["en-gb"]
-    assert list(welsh["languages"]) == ["cy"]
+    def entries(folder: str) -> list[dict]:
+        found = sorted((site.out / folder).glob("pagefind/*/pagefind-entry.json"))
+        assert found, f"no search index in {folder or 'the site root'}"
+        return [json.loads(path.read_text()) for path in found]
+
+    english, welsh = entries(""), entries("cy")
+    assert all(list(e["languages"]) == ["en-gb"] for e in english)
+    assert all(list(e["languages"]) == ["cy"] for e in welsh)
     # the English index holds the English pages only, not the Welsh site's
-    assert english["languages"]["en-gb"]["page_count"] == welsh["languages"]["cy"]["page_count"]
+    pages = [sum(e["languages"][lang]["page_count"] for e in found) for found, lang in ((english, "en-gb"), (welsh, "cy"))]
+    assert pages[0] == pages[1] > 0
 
 
 def test_the_sitemaps_and_feeds_name_each_languages_own_addresses(site):
@@ -254,9 +259,9 @@ def test_a_welsh_first_site_shows_the_welsh_version_first_and_the_english_report
 
 
 def test_the_main_languages_index_leaves_the_other_languages_folders_out(tmp_path):
-    """Pagefind over the main language's site indexes its home page and its own folders,
-    never the pages of the other languages' sites that lie inside it."""
-    from scrutiny.site.search import index_site, pagefind_binary
+    """A shard of the main language's index holds the pages it lists, never the pages of the
+    other languages' sites that lie inside its folder (nor any other page there)."""
+    from scrutiny.site.search import Shard, index_shard, pagefind_binary
     from scrutiny.writer import OutputWriter
 
     def page(lang, words):
@@ -268,9 +273,14 @@ def test_the_main_languages_index_leaves_the_other_languages_folders_out(tmp_pat
     writer.write("reports/a/index.html", page("en-GB", "Report"))
     writer.write("cy/index.html", page("cy", "Hafan"))
     writer.write("cy/reports/a/index.html", page("cy", "Adroddiad"))
-    index_site(writer, pagefind_binary(), folders={"reports"})
-    entry = json.loads((writer.tmp / "pagefind" / "pagefind-entry.json").read_text())
-    assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"en-gb": 2}
+    writer.write("help/index.html", page("en-GB", "Help"))
+    files = index_shard(writer.tmp, pagefind_binary(), Shard("00", ("index.html", "reports/a/index.html"),
+                                                             ("reports/a/index.html",)))
+    assert writer.tmp / "pagefind/00/reports/pagefind.js" in files
+    for folder, count in (("pagefind/00", 2), ("pagefind/00/reports", 1)):
+        entry = json.loads((writer.tmp / folder / "pagefind-entry.json").read_text())
+        assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"en-gb": count}
+    assert not any(p.name.startswith(".pagefind-") for p in writer.tmp.iterdir()), "the pages' links are left behind"
     writer.abort()
 
 

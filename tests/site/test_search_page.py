@@ -3,7 +3,8 @@ and filters of every indexed page) and from the pages themselves with an HTML pa
 
 A result's excerpt is cut from a fragment's ``content``; its decision and status come from
 the fragment's ``meta``; the "Recommendations" choice is its ``filters``, the "Reports"
-choice the bundle of report pages alone (``pagefind/reports/``)."""
+choice the bundles of report pages alone (``pagefind/<shard>/reports/``). Each choice's
+bundles are read from the search page, as ``theme/search.js`` reads them."""
 
 from __future__ import annotations
 
@@ -24,25 +25,35 @@ REPORTS = ["reports/school-transport-review/", "reports/earlier-review/"]
 KEYWORDS = re.compile(r"\bR\d+\w* Rec \d")
 
 
-def read_fragments(site, bundle: str) -> dict[str, dict]:
-    """Every page of a bundle, by its site path (``reports/x/``): its fragment's JSON."""
+def choice_bundles(site, choice: str) -> list[str]:
+    """The bundle folders (``pagefind/00/``) the search page's choice searches."""
+    radio = site.page("search/").find("input", attrs={"name": "kind", "value": choice})
+    return radio["data-bundles"].split()
+
+
+def read_fragments(site, bundles: list[str]) -> dict[str, dict]:
+    """Every page of the bundles, by its site path (``reports/x/``): its fragment's JSON;
+    a page in two bundles fails."""
     out = {}
-    for path in sorted(p for p in site.files if p.startswith(f"{bundle}/fragment/")):
-        data = gzip.decompress((site.out / path).read_bytes())
-        assert data.startswith(b"pagefind_dcd")
-        fragment = json.loads(data[len(b"pagefind_dcd"):])
-        out[fragment["url"].lstrip("/")] = fragment
+    for bundle in bundles:
+        for path in sorted(p for p in site.files if p.startswith(f"{bundle}fragment/")):
+            data = gzip.decompress((site.out / path).read_bytes())
+            assert data.startswith(b"pagefind_dcd")
+            fragment = json.loads(data[len(b"pagefind_dcd"):])
+            url = fragment["url"].lstrip("/")
+            assert url not in out, f"{url} is in two bundles"
+            out[url] = fragment
     return out
 
 
 @pytest.fixture(scope="module")
 def fragments(site) -> dict[str, dict]:
-    return read_fragments(site, "pagefind")
+    return read_fragments(site, choice_bundles(site, ""))
 
 
 @pytest.fixture(scope="module")
 def report_fragments(site) -> dict[str, dict]:
-    return read_fragments(site, "pagefind/reports")
+    return read_fragments(site, choice_bundles(site, "reports"))
 
 
 def row(soup, label: str):
@@ -122,8 +133,12 @@ def test_search_page_offers_reports_or_recommendations(site, fragments):
     assert labels == ["Everything", "Reports", "Recommendations"]
     assert [r.has_attr("checked") for r in radios] == [True, False, False]
     everything, reports, recommendations = radios
-    assert not everything.has_attr("data-filter") and not everything.has_attr("data-bundle")
-    assert reports["data-bundle"] == "pagefind/reports/" and "pagefind/reports/pagefind.js" in site.files
+    assert not everything.has_attr("data-filter")
+    assert everything["data-bundles"].split() == ["pagefind/00/"]  # two reports: one shard
+    assert reports["data-bundles"].split() == ["pagefind/00/reports/"]
+    assert recommendations["data-bundles"].split() == ["pagefind/00/"]
+    for bundle in {b for r in radios for b in r["data-bundles"].split()}:
+        assert f"{bundle}pagefind.js" in site.files and f"{bundle}pagefind-entry.json" in site.files
     filters = {v for f in fragments.values() for v in f["filters"].get("kind", [])}
     assert filters == {recommendations["data-filter"]} == {"Recommendation"}
     status = soup.find(id="search-status")
@@ -135,7 +150,7 @@ def test_builds_write_the_same_search_index(tmp_path):
     when there are several): the index keeps to what it writes the same way every time."""
     builds = cold_builds(project_copy(tmp_path), tmp_path, count=3)  # each from an empty cache
     bundle = sorted(p for p in builds[0] if p.startswith("pagefind/"))
-    assert any(p.startswith("pagefind/reports/") for p in bundle)
+    assert any(p.startswith("pagefind/00/reports/") for p in bundle)
     for other in builds[1:]:
         assert sorted(p for p in other if p.startswith("pagefind/")) == bundle
         for path in bundle:

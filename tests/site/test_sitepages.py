@@ -49,8 +49,8 @@ def test_search_page_without_javascript(site):
 
 
 def test_search_index_is_written(site):
-    assert "pagefind/pagefind.js" in site.files
-    assert any(p.startswith("pagefind/index/") for p in site.files)
+    assert "pagefind/00/pagefind.js" in site.files
+    assert any(p.startswith("pagefind/00/index/") for p in site.files)
     # trackers and lists are left out of the index; reports and recommendations are in
     assert not site.page("tracker/").main.has_attr("data-pagefind-body")
     assert site.page("reports/school-transport-review/").main.has_attr("data-pagefind-body")
