@@ -22,6 +22,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,7 +45,11 @@ class Timed:
     cpu: float
     """User + system CPU time of the process (less sensitive than wall time to a busy machine)."""
     peak_mb: float
+    """Largest resident memory of any one process of the build (the kernel's ru_maxrss)."""
     log: str
+    tree_mb: float = 0.0
+    """Peak of the whole process tree's proportional set size (PSS: pages shared by forked
+    workers are split between them, not counted once per worker), sampled every 0.1 s."""
 
 
 @dataclass
@@ -62,17 +67,63 @@ class Row:
 
 
 def run_timed(cmd: list[str], log: Path, cwd: Path = ROOT) -> Timed:
-    """Run a command; its own wall time and peak resident memory (os.wait4 gives this child's rusage)."""
+    """Run a command; its wall time, CPU time, peak memory of one process and of the whole tree."""
     with open(log, "wb") as fh:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=fh, stderr=subprocess.STDOUT)
+        sampler = TreeMemory(proc.pid)
+        sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
+        sampler.stop.set()
+        sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     text = log.read_text(encoding="utf-8", errors="replace")
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(map(str, cmd))} failed with exit code {proc.returncode}:\n{text}")
-    return Timed(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, text)
+    return Timed(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, text, sampler.peak_kb / 1024)
+
+
+class TreeMemory(threading.Thread):
+    """Samples the summed PSS of a process and all its descendants (Linux /proc) until stopped."""
+
+    def __init__(self, root: int, every: float = 0.1):
+        super().__init__(daemon=True)
+        self.root, self.every, self.peak_kb = root, every, 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.peak_kb = max(self.peak_kb, sum(map(pss_kb, descendants(self.root))))
+            self.stop.wait(self.every)
+
+
+def descendants(root: int) -> list[int]:
+    """The process and every process below it, from each /proc/<pid>/stat's parent field."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:  # the process ended while we looked
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo.extend(children.get(pid, ()))
+    return found
+
+
+def pss_kb(pid: int) -> int:
+    try:
+        text = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:  # ended, or not Linux
+        return 0
+    match = re.search(r"^Pss:\s+(\d+) kB", text, re.M)
+    return int(match[1]) if match else 0
 
 
 def count_files(folder: Path) -> tuple[int, int, float]:
@@ -135,7 +186,7 @@ def per_page(seconds: float, pages: int) -> str:
 
 def table(rows: list[Row]) -> str:
     head = ("| reports | pages | files | MB | build (s) | build CPU (s) | ms/page | peak RSS (MB) "
-            "| rebuild after one edit (s) | rebuild CPU (s) | rebuild peak (MB) | Hugo pages | Hugo (s) "
+            "| tree peak PSS (MB) | rebuild after one edit (s) | rebuild CPU (s) | rebuild tree peak (MB) | Hugo pages | Hugo (s) "
             "| Hugo + Pagefind (s) | ours ÷ Hugo | ours ÷ (Hugo + Pagefind) |")
     lines = [head, "|" + "---:|" * head.count(" | ") + "---:|"]
     for r in rows:
@@ -144,8 +195,8 @@ def table(rows: list[Row]) -> str:
         ratio = f"{r.build.seconds / r.hugo.seconds:.1f}" if r.hugo else "–"
         ratio_both = f"{r.build.seconds / both:.1f}" if both else "–"
         lines.append(f"| {r.reports} | {r.pages} | {r.files} | {r.megabytes:.1f} | {r.build.seconds:.2f} | {r.build.cpu:.2f} "
-                     f"| {per_page(r.build.seconds, r.pages)} | {r.build.peak_mb:.0f} "
-                     f"| {r.rebuild.seconds:.2f} | {r.rebuild.cpu:.2f} | {r.rebuild.peak_mb:.0f} | {hugo} "
+                     f"| {per_page(r.build.seconds, r.pages)} | {r.build.peak_mb:.0f} | {r.build.tree_mb:.0f} "
+                     f"| {r.rebuild.seconds:.2f} | {r.rebuild.cpu:.2f} | {r.rebuild.tree_mb:.0f} | {hugo} "
                      f"| {f'{both:.2f}' if both else '–'} | {ratio} | {ratio_both} |")
     return "\n".join(lines)
 
@@ -196,7 +247,10 @@ def report(rows: list[Row], args: argparse.Namespace, command: str) -> str:
         "*pages* counts `index.html` files; *ms/page* is the whole build (load, check, every format) "
         "divided by the pages (wall time), and is blank while the build writes no pages. *build CPU* is "
         "the build process's user + system time: compare it with the wall time to see whether the machine "
-        "was busy. Peak RSS is the build process's maximum resident memory. Hugo gets the same Markdown "
+        "was busy. *peak RSS* is the largest resident memory of any one process of the build (the main process or one "
+        "worker); *tree peak PSS* is the peak of the whole process tree's memory, sampled every 0.1 s, with "
+        "pages that forked workers share counted once (proportional set size): the figure to compare with the "
+        "memory of the machine. *build CPU* includes the workers'. Hugo gets the same Markdown "
         "(sections and one page per recommendation) with a one-file layout, and uses every CPU; "
         "*Hugo + Pagefind* adds Pagefind (the same version as ours) indexing Hugo's pages, as a Hugo "
         "user would for search. The ratios compare whole wall times (our site has more pages per report: "
