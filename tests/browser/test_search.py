@@ -256,3 +256,45 @@ def test_show_more_results_by_keyboard(page, councils_url):
     assert page.evaluate("document.activeElement.closest('li') === document.querySelectorAll('[data-search-results] > li')[20]")
     assert page.locator(STATUS).inner_text().startswith(f"{total} results")
     assert not page.js_errors
+
+
+@pytest.fixture(scope="module")
+def sharded_councils_url(tmp_path_factory):
+    """The councils fixture with its search index cut into many shards (a shard for every
+    two or three reports, as a site of 1,000 reports has one for every 64 or so)."""
+    from scrutiny.site import search as index
+    from tests.conftest import FIXTURES
+
+    root = tmp_path_factory.mktemp("councils-sharded") / "project"
+    shutil.copytree(FIXTURES / "councils", root, ignore=shutil.ignore_patterns(".cache", "site"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index, "REPORTS_PER_SHARD", 0.1)
+        server, url = served(root)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def every_result(page, url: str, words: str, kind: str) -> tuple[int, list[str]]:
+    """(bundles searched, every result's link in order), showing more until all are shown."""
+    page.goto(url + f"search/?q={words}&kind={kind}")
+    total = count(wait_for_status(page, "result"))
+    while page.locator("[data-search-results] > li").count() < total:
+        page.locator("[data-search-more] button").click()
+        page.wait_for_function("n => document.querySelectorAll('[data-search-results] > li').length > n",
+                               arg=page.locator("[data-search-results] > li").count())
+    bundles = page.eval_on_selector("input[name=kind]:checked", "r => r.dataset.bundles.split(' ').length")
+    return bundles, links(page, url)
+
+
+@pytest.mark.parametrize("kind", ["", "reports", "recommendations"])
+@pytest.mark.parametrize("words", ["recommendation", "report"])
+def test_a_sharded_index_finds_what_one_index_finds(page, councils_url, sharded_councils_url, kind, words):
+    """The search page merges every shard into one search: the same pages as the index in
+    one piece (ranked a little differently: each shard scores its pages against its own)."""
+    (one, whole), (many, sharded) = every_result(page, councils_url, words, kind), \
+        every_result(page, sharded_councils_url, words, kind)
+    assert one == 1 and many > 2, (one, many)
+    assert whole and sorted(sharded) == sorted(whole)
+    assert len(set(sharded)) == len(sharded)
+    assert not page.js_errors
