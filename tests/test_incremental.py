@@ -119,6 +119,7 @@ def test_incremental_build_writes_what_a_cold_build_writes_after_each_kind_of_ed
 
 
 SHARDS = re.compile(r" in (\d+) shards, (\d+) indexed;")
+FEEDS = re.compile(r"^feeds and calendars: (\d+) Atom feeds, (\d+) iCalendar files \((\d+) unchanged\)")
 
 
 def test_an_edit_to_one_report_indexes_its_shard_again_and_no_other(tmp_path, monkeypatch):
@@ -133,7 +134,10 @@ def test_an_edit_to_one_report_indexes_its_shard_again_and_no_other(tmp_path, mo
         build(root, root / "site", log=lines.append)
         found = [m for line in lines if (m := SHARDS.search(line))]
         assert len(found) == 1, lines
+        feeds.extend(tuple(map(int, m.groups())) for line in lines if (m := FEEDS.match(line)))
         return int(found[0][1]), int(found[0][2])
+
+    feeds: list[tuple[int, int, int]] = []
 
     assert shards() == (3, 3)
     bundles = {p.split("/")[1] for p in site_files(root / "site") if p.startswith("pagefind/")}
@@ -143,3 +147,6 @@ def test_an_edit_to_one_report_indexes_its_shard_again_and_no_other(tmp_path, mo
     assert shards() == (3, 1)
     assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold"))
     assert shards() == (3, 0)
+    # the other report's feeds and calendar are linked, the edited one's and the site's made again
+    (made, made_ics, none), (again, again_ics, some) = feeds[0], feeds[1]
+    assert none == 0 and (again, again_ics) == (made, made_ics) and 0 < some < made + made_ics

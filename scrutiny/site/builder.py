@@ -39,7 +39,7 @@ from .calendars import write_calendars
 from .context import SiteView
 from .feeds import write_feeds
 from .pages import report_jobs
-from .plan import Job, Plan
+from .plan import Job, Plan, Put
 from .rounds import round_jobs
 from .render import chart_path, make_env, render_page
 from .search import SITE_SHARD, Shard, index_shard, pagefind_binary, shard_count, shard_of
@@ -80,6 +80,8 @@ class SiteStats:
     search_files: int = 0
     search_reused: bool = False
     """Every shard of the search index was reused."""
+    files_reused: int = 0
+    """Feeds and calendars linked from an earlier build."""
     shards: int = 0
     """Search index shards (bundles) of the site."""
     indexed: int = 0
@@ -288,10 +290,11 @@ class SiteBuilder:
         stats.pages = len(jobs)
         pages = [job.meta.url for job in jobs]
         t = time.perf_counter()
-        feeds, calendars = write_feeds(plan, writer), write_calendars(plan, writer)
+        put = self._put(writer, store)
+        feeds, calendars = write_feeds(plan, put), write_calendars(plan, put)
         write_sitemap(writer, pub.config.base_url, pages)
-        log(f"feeds and calendars: {feeds} Atom feeds, {calendars} iCalendar files, sitemap.xml "
-            f"({time.perf_counter() - t:.2f} s)")
+        log(f"feeds and calendars: {feeds} Atom feeds, {calendars} iCalendar files ({stats.files_reused} "
+            f"unchanged), sitemap.xml ({time.perf_counter() - t:.2f} s)")
         stats.seconds["pages"] = time.perf_counter() - started
         kept: set[str] = set()
         if self.options.search:
@@ -304,6 +307,20 @@ class SiteBuilder:
             f"keys {stats.seconds['keys']:.2f} s, render {stats.seconds['render']:.2f} s, "
             f"pages {stats.seconds['pages']:.2f} s, search {stats.seconds.get('search', 0):.2f} s")
         return stats
+
+    def _put(self, writer: OutputWriter, store: PageStore | None) -> Put:
+        """Write a keyed file (a feed, a calendar) like a keyed page: linked from the store
+        while its key is unchanged, else made and kept there."""
+        def put(file: str, key: str | None, make: Callable[[], bytes]) -> None:
+            entry = store.get(key, file) if store is not None and key is not None else None
+            if entry is not None and self._link(writer, file, entry):
+                store.used.add(entry.name)
+                self.stats.files_reused += 1
+                return
+            writer.write(file, make())
+            if store is not None and key is not None:
+                store.put(key, file, writer.tmp / file)
+        return put
 
     @staticmethod
     def _link(writer: OutputWriter, file: str, entry: Path) -> bool:

@@ -21,9 +21,8 @@ from ..dates import long_date
 from ..i18n import _
 from ..tracker import report_message, response_deadline
 from ..urls import committee_url, recommendation_url, report_url
-from ..writer import OutputWriter
 from .feeds import is_absolute
-from .plan import Plan
+from .plan import Plan, Put
 
 SITE_CALENDAR = "calendar.ics"
 
@@ -103,18 +102,19 @@ def calendar_ics(plan: Plan, name: str, deadlines: list[Deadline]) -> bytes:
     return cal.to_ical()
 
 
-def write_calendars(plan: Plan, writer: OutputWriter) -> int:
+def write_calendars(plan: Plan, put: Put) -> int:
+    """Write every calendar; the number written. A report's carries the report's key."""
     by_report = {r.id: report_deadlines(plan, r) for r in plan.pub.reports}
     everything = [d for r in plan.pub.reports for d in by_report[r.id]]
-    writer.write(SITE_CALENDAR, calendar_ics(plan, _("%(name)s: deadlines", name=plan.site.title), everything))
+    put(SITE_CALENDAR, None, lambda: calendar_ics(plan, _("%(name)s: deadlines", name=plan.site.title), everything))
     count = 1
     for committee in plan.pub.config.committees:
-        writer.write(committee_calendar(committee.id),
-                     calendar_ics(plan, _("%(name)s: deadlines", name=committee.name),
-                                  [d for d in everything if d.committee == committee.id]))
+        put(committee_calendar(committee.id), None,
+            lambda name=committee.name, cid=committee.id: calendar_ics(
+                plan, _("%(name)s: deadlines", name=name), [d for d in everything if d.committee == cid]))
         count += 1
     for report in plan.pub.reports:
-        writer.write(report_calendar(report.id), calendar_ics(plan, _("%(name)s: deadlines", name=report.title),
-                                                              by_report[report.id]))
+        put(report_calendar(report.id), plan.page_key(report, "calendar"),
+            lambda report=report: calendar_ics(plan, _("%(name)s: deadlines", name=report.title), by_report[report.id]))
         count += 1
     return count

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
@@ -23,9 +23,8 @@ from ..i18n import _
 from ..render.facts import update_details, update_line
 from ..tracker import decision_words
 from ..urls import committee_url, recommendation_url, relative, report_url
-from ..writer import OutputWriter
 from .context import FeedLink
-from .plan import Plan
+from .plan import Plan, Put
 
 SITE_FEED = "feed.xml"
 
@@ -151,30 +150,33 @@ def feed_xml(plan: Plan, feed_file: str, title: str, subtitle: str, page: str, e
     return fg.atom_str(pretty=True)
 
 
-def write_feeds(plan: Plan, writer: OutputWriter) -> int:
-    """Write every feed; the number written."""
+def write_feeds(plan: Plan, put: Put) -> int:
+    """Write every feed; the number written. A report's and its recommendations' feeds
+    carry the report's key (they show that report alone); the site's and committees' none."""
     count = 0
     by_report = {r.id: report_entries(plan, r) for r in plan.pub.reports}
     everything = [e for r in plan.pub.reports for e in by_report[r.id]]
 
-    def write(link: FeedLink, subtitle: str, page: str, entries: list[Entry]) -> None:
+    def write(link: FeedLink, subtitle: str, page: str, entries: Callable[[], list[Entry]], key: str | None = None) -> None:
         nonlocal count
-        writer.write(link.url, feed_xml(plan, link.url, link.title, subtitle, page, entries))
+        put(link.url, key, lambda: feed_xml(plan, link.url, link.title, subtitle, page, entries()))
         count += 1
 
     write(site_feed_link(plan), _("Scrutiny reports published by %(publisher)s, the executive's responses and "
-                                  "progress updates.", publisher=plan.site.publisher), "", everything)
+                                  "progress updates.", publisher=plan.site.publisher), "", lambda: everything)
     for committee in plan.pub.config.committees:
         write(committee_feed_link(committee), _("Reports of the %(committee)s, their responses and updates.",
                                                 committee=committee.name),
-              committee_url(committee.id), [e for e in everything if e.committee == committee.id])
+              committee_url(committee.id), lambda: [e for e in everything if e.committee == committee.id])
     for report in plan.pub.reports:
         entries = by_report[report.id]
+        key = plan.page_key(report, "feeds")
         write(report_feed_link(report), _("Publication of %(report)s, the executive's responses and progress updates.",
-                                          report=report.title), report_url(report.id), entries)
+                                          report=report.title), report_url(report.id), lambda: entries, key)
         for rec in report.recommendations:
             write(recommendation_feed_link(report, rec.number),
                   _("The executive's response to recommendation %(ref)s of %(report)s, and its updates.",
                     ref=rec.number, report=report.title),
-                  recommendation_url(report.id, rec.number), [e for e in entries if e.rec == rec.number.slug])
+                  recommendation_url(report.id, rec.number),
+                  lambda slug=rec.number.slug: [e for e in entries if e.rec == slug], key)
     return count

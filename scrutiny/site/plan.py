@@ -17,6 +17,10 @@ from .formats import FormatFile, report_formats
 from .render import Body
 from .views import RecView, rec_views
 
+Put = Callable[[str, "str | None", Callable[[], bytes]], None]
+"""How a feed or calendar is written: ``put(file, key, make)`` writes ``make()``, or, when
+a file of the same key was made by an earlier build, that file (``key`` None: always made)."""
+
 
 @dataclass(frozen=True)
 class Job:
