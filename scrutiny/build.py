@@ -336,9 +336,11 @@ def run_stages(pub: Publication, writer: OutputWriter, result: BuildResult, log:
 
 
 def build(root: Path, out: Path, log: Log = lambda s: None, as_of: dt.date | None = None,
-          strict: bool = False) -> BuildResult:
+          strict: bool = False, remove_later: bool = False) -> BuildResult:
     """Check, then write everything into ``out``. ``strict``: any warning (a format, chart or
-    the search index left out) raises :class:`StrictError` and nothing is published."""
+    the search index left out) raises :class:`StrictError` and nothing is published.
+    ``remove_later``: the previous version is removed in the background after publishing
+    (:class:`OutputWriter`)."""
     started = time.perf_counter()
     check_output(root, out)
     pub = with_record(gather(root, as_of), log)
@@ -346,12 +348,15 @@ def build(root: Path, out: Path, log: Log = lambda s: None, as_of: dt.date | Non
     result.timings.append(("load and check", time.perf_counter() - started))
     log(f"checked {len(pub.content.reports)} reports, "
         f"{sum(len(r.recommendations) for r in pub.content.reports)} recommendations")
-    writer = OutputWriter(out, log)
+    log(f"load and check: {result.timings[-1][1]:.2f} s")
+    writer = OutputWriter(out, log, remove_later=remove_later)
     try:
         run_stages(pub, writer, result, log)
         if strict and result.skipped:
             raise StrictError(result.skipped)
+        t = time.perf_counter()
         writer.commit()
+        log(f"publish: {time.perf_counter() - t:.2f} s")
     except BaseException:
         writer.abort()
         raise

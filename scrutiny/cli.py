@@ -188,7 +188,8 @@ def main(argv: list[str] | None = None) -> int:
 
             return serve_main(root, args.port, args.out, args.formats)
         out = getattr(args, "out", None) or root / "site"
-        result = build(root, out, log=_log, as_of=getattr(args, "as_of", None), strict=getattr(args, "strict", False))
+        result = build(root, out, log=_log, as_of=getattr(args, "as_of", None), strict=getattr(args, "strict", False),
+                       remove_later=True)
         size = sum(result.files.values())
         _log(f"built {len(result.files)} files ({size / 1e6:.1f} MB) into {out} in {time.perf_counter() - started:.2f} s")
         for message in result.skipped:

@@ -4,7 +4,8 @@ Files go into a new version folder beside the target, ``.<name>-builds/<n>/``; a
 end :meth:`OutputWriter.commit` points the target, a symbolic link ``<name> ->
 .<name>-builds/<n>``, at it by renaming a new link over the old one (one atomic
 rename: a reader, or a build killed at any moment, sees the old site or the new one,
-never none). The previous version is removed after the switch. A lock on
+never none). The previous version is removed after the switch (``build.py build``: by a
+detached process once the lock is released). A lock on
 ``.<name>-builds/lock`` makes a second build into the same folder wait; versions left
 by killed builds are removed by the next one. A path written twice, or one that escapes
 the output folder, is refused, and so is a target that is not a build of this tool.
@@ -18,6 +19,8 @@ import fcntl
 import io
 import os
 import shutil
+import subprocess
+import sys
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Callable, Iterable, Iterator
@@ -140,7 +143,14 @@ def _remove(path: Path) -> None:
 
 
 class OutputWriter:
-    def __init__(self, target: Path, log: Callable[[str], None] = lambda s: None):
+    def __init__(self, target: Path, log: Callable[[str], None] = lambda s: None, remove_later: bool = False):
+        """``remove_later``: after the switch, the previous version is renamed aside
+        (``trash-<n>``) and removed by a detached process once the lock is released, so the
+        build returns as soon as the new site is published (a big site's previous version
+        takes seconds to delete); the next build removes whatever it left."""
+        self.remove_later = remove_later
+        self.remover: subprocess.Popen | None = None
+        """The process removing the previous version (``remove_later``), for tests to wait on."""
         self.target = canonical(target)
         why = existing_problem(self.target)
         if why:
@@ -197,7 +207,9 @@ class OutputWriter:
         and the temporary folders of builds from before the versioned layout."""
         current = self.current()
         for path in self.builds.iterdir():
-            if path.name != "lock" and path != current:
+            if path.name.startswith("trash-"):  # an earlier build's remover may still be at it
+                shutil.rmtree(path, ignore_errors=True)
+            elif path.name != "lock" and path != current:
                 _remove(path)
         for pattern in (f".{self.target.name}-new-????????", f".{self.target.name}-old-????????"):  # mkdtemp's
             for path in self.target.parent.glob(pattern):
@@ -266,9 +278,18 @@ class OutputWriter:
             self.published = True
             _sync(self.target.parent)
             if previous is not None and previous != self.tmp:
-                _remove(previous)
+                if self.remove_later and previous.parent == self.builds:
+                    trash = self.builds / f"trash-{previous.name}"
+                    os.rename(previous, trash)
+                else:
+                    _remove(previous)
+                    previous = None
         finally:
             self._release()
+        if self.remove_later and previous is not None and previous != self.tmp:
+            self.remover = subprocess.Popen(
+                [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(trash)],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
 
     def abort(self) -> None:
         """Remove this build's version, unless a failure after :meth:`commit` switched the

@@ -135,6 +135,29 @@ def test_what_killed_builds_left_is_removed_by_the_next_one(tmp_path: Path):
     w.abort()
 
 
+def test_the_previous_version_can_be_removed_after_the_lock_is_released(tmp_path: Path):
+    """``build.py build`` returns once the new site is published: the previous version is
+    renamed aside at once and removed by a detached process; the site is never without it."""
+    site = tmp_path / "site"
+    publish(site, {"index.html": "v1", "a/b.html": "old"})
+    builds = tmp_path / ".site-builds"
+    w = OutputWriter(site, remove_later=True)
+    w.write("index.html", "v2")
+    w.commit()
+    assert published(site)["index.html"] == "v2" and "a/b.html" not in published(site)
+    assert "1" not in {p.name for p in builds.iterdir()}, "the previous version was left in place"
+    assert w.remover is not None and w.remover.wait(timeout=60) == 0
+    assert sorted(p.name for p in builds.iterdir()) == ["2", "lock"]
+    # a remover that did not finish (the machine stopped): the next build removes its folder
+    (builds / "trash-9" / "x").mkdir(parents=True)
+    w = OutputWriter(site)
+    assert sorted(p.name for p in builds.iterdir()) == ["2", "3", "lock"]
+    w.abort()
+    # without remove_later, the build itself removes it before returning
+    w = publish(site, {"index.html": "v3"})
+    assert w.remover is None and sorted(p.name for p in builds.iterdir()) == ["3", "lock"]
+
+
 # --- what the first mutation run of writer.py found untested (docs/mutation.md) ---------
 
 def test_the_message_of_a_refused_target_is_the_whole_sentence(tmp_path: Path):
