@@ -34,12 +34,12 @@ from ..render.chart import TABLE_CHART_NARROW, ChartStyle, chart_svg
 from ..urls import report_url
 from ..writer import OutputWriter
 from .assets import PROJECT_DIR, theme_files, write_assets
-from .charts import write_progress_charts
+from .charts import ChartStore, write_progress_charts
 from .calendars import write_calendars
 from .context import SiteView
 from .feeds import write_feeds
 from .pages import report_jobs
-from .plan import Job, Plan, Put
+from .plan import Job, Plan, Put, report_source_key
 from .rounds import round_jobs
 from .render import chart_path, make_env, render_page
 from .search import SITE_SHARD, Shard, index_shard, pagefind_binary, shard_count, shard_of
@@ -137,6 +137,18 @@ class PageStore:
         except OSError:  # a cache we cannot write (full, read-only): the next build renders it again
             pass
 
+    def put_bytes(self, key: str, file: str, data: bytes) -> None:
+        """Keep ``data`` as the entry of ``file`` (a file of the store alone, not of the site)."""
+        path = self.path(key, file)
+        self.used.add(path.name)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+        except OSError:  # a cache we cannot write: the next build draws them again
+            tmp.unlink(missing_ok=True)
+
     def bundle(self, digest: str) -> list[tuple[str, Path]] | None:
         """(path in the bundle, entry) of every file of the search index kept for ``digest``."""
         folder = self.folder / "search" / digest
@@ -187,6 +199,37 @@ class PageStore:
                             os.unlink(entry.path)
                         except OSError:
                             pass
+
+
+class KeptCharts(ChartStore):
+    """A report's progress-chart drawings in the page store: each drawing under the key,
+    and the list of them (``<folder>`` under the key: a file of one path a line)."""
+
+    def __init__(self, writer: OutputWriter, store: PageStore):
+        self.writer, self.store = writer, store
+
+    def files(self, key: str, folder: str) -> list[str] | None:
+        listing = self.store.get(key, folder)
+        try:
+            paths = listing.read_text(encoding="utf-8").splitlines() if listing is not None else None
+        except (OSError, UnicodeDecodeError):
+            return None
+        entries = [self.store.get(key, path) for path in paths or ()]
+        if paths is None or None in entries or any(not p.startswith(folder) for p in paths):
+            return None
+        for path, entry in zip(paths, entries):
+            try:
+                self.writer.link(path, entry)
+            except FileNotFoundError:  # pruned since it was looked up: draw them (the writer refuses a path twice)
+                return None
+        self.store.used.update(entry.name for entry in entries)
+        self.store.used.add(listing.name)
+        return paths
+
+    def keep(self, key: str, folder: str, paths: list[str]) -> None:
+        for path in paths:
+            self.store.put(key, path, self.writer.tmp / path)
+        self.store.put_bytes(key, folder, "".join(f"{p}\n" for p in paths).encode("utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -250,16 +293,19 @@ class SiteBuilder:
         started = time.perf_counter()
         assets = write_assets(writer, pub.config.brand, pub.content.root)
         charts = write_charts(pub, writer, result, log)
-        t = time.perf_counter()
-        drawn = write_progress_charts(pub, writer.write, warn=lambda message: result.warn(message, log))
-        log(f"progress charts: {drawn} drawn ({time.perf_counter() - t:.2f} s)")
         site = SiteView.of(pub.config, assets, self.options.live_reload)
+        global_key = self._global_key(pub, site)
+        store = self.store(pub)
+        t = time.perf_counter()
+        drawn, linked = write_progress_charts(
+            pub, writer.write, warn=lambda message: result.warn(message, log),
+            key_of=lambda report_id: None if store is None else f"{global_key}:charts:{report_source_key(pub, report_id)}",
+            kept=KeptCharts(writer, store) if store is not None else ChartStore())
+        log(f"progress charts: {drawn} drawn, {linked} of them unchanged ({time.perf_counter() - t:.2f} s)")
         if self.env is None:
             self.env = make_env(pub.root / ".cache" / "jinja")
         self.env.globals["site"] = site
-        plan = Plan(pub, self.env, site, dict(writer.written), charts, self._global_key(pub, site),
-                    self.options.incremental)
-        store = self.store(pub)
+        plan = Plan(pub, self.env, site, dict(writer.written), charts, global_key, self.options.incremental)
         t = time.perf_counter()
         jobs = [job for group in JOB_GROUPS for job in group(plan)]
         todo: list[int] = []

@@ -242,24 +242,47 @@ def placeholder_svg(alt: str) -> str:
             f'<title>{words}</title><text x="8" y="34" font-size="16">{words}</text></svg>')
 
 
+class ChartStore:
+    """Where a report's drawings are kept between builds (the builder's page store):
+    ``files(key)`` the paths drawn under ``key`` if every one can be linked into the new
+    build (and links them), else None; ``keep(key, paths)`` after drawing them."""
+
+    def files(self, key: str, folder: str) -> list[str] | None:
+        return None
+
+    def keep(self, key: str, folder: str, paths: list[str]) -> None:
+        pass
+
+
 def write_progress_charts(pub: Publication, write: Callable[[str, str], None],
-                          warn: Callable[[str], None] = lambda message: None) -> int:
+                          warn: Callable[[str], None] = lambda message: None,
+                          key_of: Callable[[str], str | None] = lambda report_id: None,
+                          kept: ChartStore = ChartStore()) -> tuple[int, int]:
     """Draw the charts of the home page, every committee and every report; returns how many
-    drawings were written. Each is laid out in pixels and written straight to SVG
-    (:mod:`scrutiny.render.canvas`, a fraction of a millisecond each), so none is kept
-    between builds. A drawing that cannot be made is a warning (``--strict``: the build
-    fails) and a placeholder with the chart's words."""
+    drawings were written and how many of them were linked from an earlier build. Each
+    is laid out in pixels and written straight to SVG (:mod:`scrutiny.render.canvas`, a
+    fraction of a millisecond each); a report's drawings, which show that report alone,
+    are kept under ``key_of(report id)`` and linked while it is unchanged. A drawing that
+    cannot be made is a warning (``--strict``: the build fails) and a placeholder with the
+    chart's words, and its report's drawings are not kept (the next build warns again)."""
     style = ChartStyle.of(pub.config.brand)
-    count = 0
-    for _kind, items, base, _scope in _scopes(pub):
+    count = reused = 0
+    for kind, items, base, scope in _scopes(pub):
+        key = key_of(scope) if kind == "report" else None
+        if key is not None and (linked := kept.files(key, base)) is not None:
+            count, reused = count + len(linked), reused + len(linked)
+            continue
         _charts_of, files = scope_charts(pub, items, base, style)
+        failed = False
         for path, (spec, alt) in files.items():
             try:
                 svg = spec_svg(spec, alt)
             except ChartError as err:
                 warn(f"progress chart {path} could not be drawn ({str(err).splitlines()[0]}): "
                      "its words are published in its place")
-                svg = placeholder_svg(alt)
+                svg, failed = placeholder_svg(alt), True
             write(path, svg)
             count += 1
-    return count
+        if key is not None and not failed:
+            kept.keep(key, base, list(files))
+    return count, reused

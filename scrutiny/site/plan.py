@@ -22,6 +22,20 @@ Put = Callable[[str, "str | None", Callable[[], bytes]], None]
 a file of the same key was made by an earlier build, that file (``key`` None: always made)."""
 
 
+def report_source_key(pub: Publication, report_id: str) -> str:
+    """The digest of a report's own content: every file of its folder (or, a report with no
+    folder, its loaded content)."""
+    h = hashlib.sha256()
+    folder = pub.root / "content" / "reports" / report_id
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                h.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    else:
+        h.update(repr(pub.report(report_id)).encode("utf-8"))
+    return h.hexdigest()
+
+
 @dataclass(frozen=True)
 class Job:
     """One page to write: its place, its template, how to get its values, and (for pages
@@ -136,11 +150,5 @@ class Plan:
         record = self.pub.record
         history = (record.known, record.starts, record.partial, record.for_report(report.id)) if record else None
         h = hashlib.sha256(repr((self.global_key, cited_by, files, history)).encode("utf-8"))
-        folder = self.pub.root / "content" / "reports" / report.id
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    h.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
-        else:
-            h.update(repr(report).encode("utf-8"))
+        h.update(report_source_key(self.pub, report.id).encode("utf-8"))
         return h.hexdigest()

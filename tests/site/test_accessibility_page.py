@@ -145,7 +145,7 @@ def test_charts_are_not_listed_when_the_site_has_none(tmp_path, monkeypatch):
     does not speak of charts."""
     from scrutiny.site import builder
 
-    monkeypatch.setattr(builder, "write_progress_charts", lambda *args, **kwargs: 0, raising=False)
+    monkeypatch.setattr(builder, "write_progress_charts", lambda *args, **kwargs: (0, 0), raising=False)
     site = build_with(project_copy(tmp_path), tmp_path / "site", EPOCH)
     assert not charts(site)
     assert "chart" not in text(site.page(PAGE).main).lower()
