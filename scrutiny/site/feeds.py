@@ -27,6 +27,10 @@ from .context import FeedLink
 from .plan import Plan, Put
 
 SITE_FEED = "feed.xml"
+FEED_LIMIT = 100
+"""The site's and each committee's feed carry their newest entries only (a feed reader
+fetches the whole file each time it looks: at 1,000 reports the site's feed of every event
+was 22 MB); each report's and recommendation's feed keeps all of its events."""
 
 
 def is_absolute(base_url: str) -> bool:
@@ -162,12 +166,19 @@ def write_feeds(plan: Plan, put: Put) -> int:
         put(link.url, key, lambda: feed_xml(plan, link.url, link.title, subtitle, page, entries()))
         count += 1
 
-    write(site_feed_link(plan), _("Scrutiny reports published by %(publisher)s, the executive's responses and "
-                                  "progress updates.", publisher=plan.site.publisher), "", lambda: everything)
+    def newest(subtitle: str, entries: list[Entry]) -> tuple[str, Callable[[], list[Entry]]]:
+        if len(entries) <= FEED_LIMIT:
+            return subtitle, lambda: entries
+        more = _("Only the newest %(num)s entries; each report's own feed has all of its events.", num=FEED_LIMIT)
+        return f"{subtitle} {more}", lambda: _ordered(entries)[:FEED_LIMIT]
+
+    subtitle, latest = newest(_("Scrutiny reports published by %(publisher)s, the executive's responses and "
+                                "progress updates.", publisher=plan.site.publisher), everything)
+    write(site_feed_link(plan), subtitle, "", latest)
     for committee in plan.pub.config.committees:
-        write(committee_feed_link(committee), _("Reports of the %(committee)s, their responses and updates.",
-                                                committee=committee.name),
-              committee_url(committee.id), lambda: [e for e in everything if e.committee == committee.id])
+        subtitle, latest = newest(_("Reports of the %(committee)s, their responses and updates.",
+                                    committee=committee.name), [e for e in everything if e.committee == committee.id])
+        write(committee_feed_link(committee), subtitle, committee_url(committee.id), latest)
     for report in plan.pub.reports:
         entries = by_report[report.id]
         key = plan.page_key(report, "feeds")

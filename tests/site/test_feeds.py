@@ -136,3 +136,20 @@ def test_without_an_absolute_base_url_links_are_relative(relative_site):
     assert "../../reports/school-transport-review/" in hrefs
     assert all(not h.startswith("/") and "://" not in h for h in hrefs)
     assert all(e.id.startswith("tag:") for e in parsed.entries)
+
+
+def test_the_site_and_committee_feeds_carry_the_newest_entries_and_say_so(tmp_path, monkeypatch):
+    """Past the limit, the site's and a committee's feed keep their newest entries and say
+    where the rest are; a report's and a recommendation's feed keep every event."""
+    from scrutiny.site import feeds
+
+    monkeypatch.setattr(feeds, "FEED_LIMIT", 2)
+    built = build_site(project_copy(tmp_path), tmp_path / "site")
+    report = feed(built, REPORT + "feed.xml")
+    assert len(report.entries) > 2 and "Only the newest" not in report.feed.subtitle
+    for path in ("feed.xml", "committees/people-scrutiny/feed.xml"):
+        parsed = feed(built, path)
+        assert len(parsed.entries) == 2, path
+        assert parsed.feed.subtitle.endswith("Only the newest 2 entries; each report's own feed has all of its events.")
+        newest = max(e.updated_parsed for e in report.entries)
+        assert parsed.entries[0].updated_parsed >= newest
