@@ -4,7 +4,7 @@ the search index.
 ``write_site`` is the build's stage. Every page that depends on one report (its page,
 recommendations, tracker) or one update round carries a key (:mod:`.plan`) that changes
 whenever its output could; a page whose key is unchanged is not rendered again but linked
-from ``.cache/pages/`` (:class:`PageStore`), in a one-shot build as in ``serve``, and the
+from ``.cache/pages/`` (:class:`.pagestore.PageStore`), in a one-shot build as in ``serve``, and the
 search index is reused while the pages it indexes are unchanged. Pages are rendered over
 every core (:func:`scrutiny.parallel.run_parallel`: the workers return bytes, this
 process writes them, the one writer).
@@ -14,9 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import os
-import shutil
-import stat
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -39,6 +36,7 @@ from .calendars import write_calendars
 from .context import SiteView
 from .feeds import write_feeds
 from .pages import report_jobs
+from .pagestore import KeptCharts, PageStore
 from .plan import Job, Plan, Put, report_source_key
 from .rounds import round_jobs
 from .render import chart_path, make_env, render_page
@@ -82,154 +80,14 @@ class SiteStats:
     """Every shard of the search index was reused."""
     files_reused: int = 0
     """Feeds and calendars linked from an earlier build."""
+    store_entries: int = 0
+    """Entries of the page store this build used (linked or made): pages, feeds,
+    calendars, chart drawings and their lists; the others were removed."""
     shards: int = 0
     """Search index shards (bundles) of the site."""
     indexed: int = 0
     """Of them, those indexed in this build (the others were unchanged)."""
     seconds: dict[str, float] = field(default_factory=dict)
-
-
-def _place(source: Path, dest: Path) -> None:
-    """``source`` as ``dest``, atomically: a hard link (a copy across file systems) made
-    beside it and renamed over it."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f"{dest.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
-    try:
-        os.link(source, tmp)
-    except OSError:
-        shutil.copyfile(source, tmp)
-    os.replace(tmp, dest)
-
-
-class PageStore:
-    """The pages of earlier builds, kept in ``.cache/pages/<language>/``: one file per page
-    and key, ``<aa>/<sha256 of key and page>``, and the newest search index in
-    ``search/<digest>/``. A page whose key is unchanged goes into the new build by a hard
-    link to its entry (no rendering, no copy), and a page rendered afresh becomes an entry
-    by a hard link the other way, so the cache takes no room beside the published site.
-    Entries are only ever replaced by renaming a new file over them, never written in
-    place; one that is missing, empty or not a file is rendered again, and a search index
-    whose files are not all there as listed is made again. After a build, only the
-    entries it used are kept."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        self.used: set[str] = set()
-
-    def path(self, key: str, file: str) -> Path:
-        digest = hashlib.sha256(f"{key}\0{file}".encode("utf-8")).hexdigest()
-        return self.folder / digest[:2] / digest
-
-    def get(self, key: str, file: str) -> Path | None:
-        path = self.path(key, file)
-        try:
-            st = path.stat()
-        except OSError:
-            return None
-        return path if stat.S_ISREG(st.st_mode) and st.st_size > 0 else None
-
-    def put(self, key: str, file: str, built: Path) -> None:
-        path = self.path(key, file)
-        self.used.add(path.name)
-        try:
-            _place(built, path)
-        except OSError:  # a cache we cannot write (full, read-only): the next build renders it again
-            pass
-
-    def put_bytes(self, key: str, file: str, data: bytes) -> None:
-        """Keep ``data`` as the entry of ``file`` (a file of the store alone, not of the site)."""
-        path = self.path(key, file)
-        self.used.add(path.name)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
-        except OSError:  # a cache we cannot write: the next build draws them again
-            tmp.unlink(missing_ok=True)
-
-    def bundle(self, digest: str) -> list[tuple[str, Path]] | None:
-        """(path in the bundle, entry) of every file of the search index kept for ``digest``."""
-        folder = self.folder / "search" / digest
-        try:
-            listed = (folder / "files.txt").read_text(encoding="utf-8").splitlines()
-            files = []
-            for line in listed:
-                size, rel = line.split(" ", 1)
-                path = folder / "bundle" / rel
-                if path.stat().st_size != int(size) or ".." in rel.split("/"):
-                    return None
-                files.append((rel, path))
-        except (OSError, ValueError, UnicodeDecodeError):
-            return None
-        return files
-
-    def put_bundle(self, digest: str, built: Path) -> None:
-        """Keep the search index just made in ``built`` (the bundle's folder of the build)."""
-        search = self.folder / "search"
-        tmp = search / f".{digest}.{os.getpid()}.tmp"
-        try:
-            shutil.rmtree(tmp, ignore_errors=True)
-            lines = []
-            for path in sorted(built.rglob("*")):
-                if path.is_file():
-                    rel = path.relative_to(built).as_posix()
-                    _place(path, tmp / "bundle" / rel)
-                    lines.append(f"{path.stat().st_size} {rel}")
-            (tmp / "files.txt").write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
-            shutil.rmtree(search / digest, ignore_errors=True)
-            os.rename(tmp, search / digest)
-        except OSError:
-            shutil.rmtree(tmp, ignore_errors=True)
-
-    def prune(self, bundles: set[str]) -> None:
-        """Remove every entry this build did not use (and every search shard not in ``bundles``)."""
-        if not self.folder.is_dir():
-            return
-        for sub in os.scandir(self.folder):
-            if sub.name == "search":
-                for entry in os.scandir(sub.path):
-                    if entry.name not in bundles:
-                        shutil.rmtree(entry.path, ignore_errors=True)
-            elif sub.is_dir(follow_symlinks=False):
-                for entry in os.scandir(sub.path):
-                    if entry.name not in self.used:
-                        try:
-                            os.unlink(entry.path)
-                        except OSError:
-                            pass
-
-
-class KeptCharts(ChartStore):
-    """A report's progress-chart drawings in the page store: each drawing under the key,
-    and the list of them (``<folder>`` under the key: a file of one path a line)."""
-
-    def __init__(self, writer: OutputWriter, store: PageStore):
-        self.writer, self.store = writer, store
-
-    def files(self, key: str, folder: str) -> list[str] | None:
-        listing = self.store.get(key, folder)
-        try:
-            paths = listing.read_text(encoding="utf-8").splitlines() if listing is not None else None
-        except (OSError, UnicodeDecodeError):
-            return None
-        entries = [self.store.get(key, path) for path in paths or ()]
-        if paths is None or None in entries or any(not p.startswith(folder) for p in paths):
-            return None
-        for path, entry in zip(paths, entries):
-            try:
-                self.writer.link(path, entry)
-            except FileNotFoundError:  # pruned since it was looked up: draw them (the writer refuses a path twice)
-                return None
-        self.store.used.update(entry.name for entry in entries)
-        self.store.used.add(listing.name)
-        return paths
-
-    def keep(self, key: str, folder: str, paths: list[str]) -> None:
-        for path in paths:
-            self.store.put(key, path, self.writer.tmp / path)
-        self.store.put_bytes(key, folder, "".join(f"{p}\n" for p in paths).encode("utf-8"))
 
 
 @lru_cache(maxsize=1)
@@ -347,6 +205,7 @@ class SiteBuilder:
             kept = self._search(writer, result, log, search_shards(pub, jobs, digests), store)
         if store is not None:
             store.prune(kept)
+            stats.store_entries = len(store.used)
         log(f"site: {stats.pages} pages ({stats.rendered} rendered, {stats.reused} unchanged), "
             f"{stats.search_files} search files{' (unchanged)' if stats.search_reused else ''}"
             f"{f' in {stats.shards} shards, {stats.indexed} indexed' if stats.shards else ''}; "
