@@ -279,10 +279,9 @@ def every_result(page, url: str, words: str, kind: str) -> tuple[int, list[str]]
     """(bundles searched, every result's link in order), showing more until all are shown."""
     page.goto(url + f"search/?q={words}&kind={kind}")
     total = count(wait_for_status(page, "result"))
-    while page.locator("[data-search-results] > li").count() < total:
+    while (shown := page.locator("[data-search-results] > li").count()) < total:
         page.locator("[data-search-more] button").click()
-        page.wait_for_function("n => document.querySelectorAll('[data-search-results] > li').length > n",
-                               arg=page.locator("[data-search-results] > li").count())
+        page.wait_for_function("n => document.querySelectorAll('[data-search-results] > li').length > n", arg=shown)
     bundles = page.eval_on_selector("input[name=kind]:checked", "r => r.dataset.bundles.split(' ').length")
     return bundles, links(page, url)
 
