@@ -37,7 +37,7 @@ from .context import SiteView
 from .feeds import write_feeds
 from .pages import report_jobs
 from .pagestore import KeptCharts, PageStore
-from .plan import Job, Plan, Put, report_source_key
+from .plan import Job, Plan, Put, SourceKeys
 from .rounds import round_jobs
 from .render import chart_path, make_env, render_page
 from .search import SITE_SHARD, Shard, index_shard, pagefind_binary, shard_count, shard_of
@@ -154,23 +154,23 @@ class SiteBuilder:
         site = SiteView.of(pub.config, assets, self.options.live_reload)
         global_key = self._global_key(pub, site)
         store = self.store(pub)
+        sources = SourceKeys(pub)  # each report folder read once, for its charts and its pages
         t = time.perf_counter()
         drawn, linked = write_progress_charts(
             pub, writer.write, warn=lambda message: result.warn(message, log),
-            key_of=lambda report_id: None if store is None else f"{global_key}:charts:{report_source_key(pub, report_id)}",
+            key_of=lambda report_id: None if store is None else f"{global_key}:charts:{sources.of(report_id)}",
             kept=KeptCharts(writer, store) if store is not None else ChartStore())
         log(f"progress charts: {drawn} drawn, {linked} of them unchanged ({time.perf_counter() - t:.2f} s)")
         if self.env is None:
             self.env = make_env(pub.root / ".cache" / "jinja")
         self.env.globals["site"] = site
-        plan = Plan(pub, self.env, site, dict(writer.written), charts, global_key, self.options.incremental)
+        plan = Plan(pub, self.env, site, dict(writer.written), charts, global_key, self.options.incremental,
+                    sources=sources)
         t = time.perf_counter()
         jobs = [job for group in JOB_GROUPS for job in group(plan)]
         todo: list[int] = []
         for index, job in enumerate(jobs):
-            entry = store.get(job.key, job.meta.file) if store is not None and job.key is not None else None
-            if entry is not None and self._link(writer, job.meta.file, entry):
-                store.used.add(entry.name)
+            if self._reuse(writer, store, job.key, job.meta.file):
                 stats.reused += 1
             else:
                 todo.append(index)
@@ -217,15 +217,21 @@ class SiteBuilder:
         """Write a keyed file (a feed, a calendar) like a keyed page: linked from the store
         while its key is unchanged, else made and kept there."""
         def put(file: str, key: str | None, make: Callable[[], bytes]) -> None:
-            entry = store.get(key, file) if store is not None and key is not None else None
-            if entry is not None and self._link(writer, file, entry):
-                store.used.add(entry.name)
+            if self._reuse(writer, store, key, file):
                 self.stats.files_reused += 1
                 return
             writer.write(file, make())
             if store is not None and key is not None:
                 store.put(key, file, writer.tmp / file)
         return put
+
+    def _reuse(self, writer: OutputWriter, store: PageStore | None, key: str | None, file: str) -> bool:
+        """Link ``file`` from the store if an earlier build kept it under ``key``."""
+        entry = store.get(key, file) if store is not None and key is not None else None
+        if entry is None or not self._link(writer, file, entry):
+            return False
+        store.used.add(entry.name)
+        return True
 
     @staticmethod
     def _link(writer: OutputWriter, file: str, entry: Path) -> bool:

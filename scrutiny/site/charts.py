@@ -243,9 +243,10 @@ def placeholder_svg(alt: str) -> str:
 
 
 class ChartStore:
-    """Where a report's drawings are kept between builds (the builder's page store):
-    ``files(key)`` the paths drawn under ``key`` if every one can be linked into the new
-    build (and links them), else None; ``keep(key, paths)`` after drawing them."""
+    """Where a report's drawings are kept between builds (this one keeps nothing; the
+    builder's is :class:`.pagestore.KeptCharts`): ``files(key, folder)`` links the drawings
+    kept under ``key`` into the new build and returns their paths, or None if any is
+    missing; ``keep(key, folder, paths)`` keeps the ones just drawn."""
 
     def files(self, key: str, folder: str) -> list[str] | None:
         return None

@@ -22,18 +22,26 @@ Put = Callable[[str, "str | None", Callable[[], bytes]], None]
 a file of the same key was made by an earlier build, that file (``key`` None: always made)."""
 
 
-def report_source_key(pub: Publication, report_id: str) -> str:
-    """The digest of a report's own content: every file of its folder (or, a report with no
-    folder, its loaded content)."""
-    h = hashlib.sha256()
-    folder = pub.root / "content" / "reports" / report_id
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                h.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
-    else:
-        h.update(repr(pub.report(report_id)).encode("utf-8"))
-    return h.hexdigest()
+class SourceKeys:
+    """The digest of each report's own content, worked out once per build: every file of
+    its folder (or, a report with no folder, its loaded content)."""
+
+    def __init__(self, pub: Publication):
+        self.pub = pub
+        self._keys: dict[str, str] = {}
+
+    def of(self, report_id: str) -> str:
+        if report_id not in self._keys:
+            h = hashlib.sha256()
+            folder = self.pub.root / "content" / "reports" / report_id
+            if folder.is_dir():
+                for path in sorted(folder.rglob("*")):
+                    if path.is_file():
+                        h.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+            else:
+                h.update(repr(self.pub.report(report_id)).encode("utf-8"))
+            self._keys[report_id] = h.hexdigest()
+        return self._keys[report_id]
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,8 @@ class Plan:
     global_key: str
     incremental: bool = False
     """Compute page keys (only a builder that reuses pages needs them)."""
+    sources: SourceKeys | None = None
+    """The reports' content digests (made from ``pub`` when not given)."""
     _keys: dict[str, str] = field(default_factory=dict)
     _once: dict[str, object] = field(default_factory=dict)
 
@@ -150,5 +160,7 @@ class Plan:
         record = self.pub.record
         history = (record.known, record.starts, record.partial, record.for_report(report.id)) if record else None
         h = hashlib.sha256(repr((self.global_key, cited_by, files, history)).encode("utf-8"))
-        h.update(report_source_key(self.pub, report.id).encode("utf-8"))
+        if self.sources is None:
+            self.sources = SourceKeys(self.pub)
+        h.update(self.sources.of(report.id).encode("utf-8"))
         return h.hexdigest()
