@@ -54,9 +54,10 @@ class Publication:
     def config(self) -> SiteConfig:
         return self.content.config
 
-    @property
+    @cached_property
     def reports(self) -> tuple[Report, ...]:
-        """Published reports, newest first (drafts are checked but never published)."""
+        """Published reports, newest first (drafts are checked but never published);
+        sorted once (pages and feeds ask for them thousands of times in a build)."""
         return tuple(sorted(self.content.published, key=_newest_first, reverse=True))
 
     def report(self, report_id: str) -> Report:

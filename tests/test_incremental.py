@@ -150,3 +150,24 @@ def test_an_edit_to_one_report_indexes_its_shard_again_and_no_other(tmp_path, mo
     # the other report's feeds and calendar are linked, the edited one's and the site's made again
     (made, made_ics, none), (again, again_ics, some) = feeds[0], feeds[1]
     assert none == 0 and (again, again_ics) == (made, made_ics) and 0 < some < made + made_ics
+
+
+def test_site_wide_data_and_calendars_are_linked_while_what_they_hold_is_unchanged(tmp_path):
+    """The open data files and the site's and committees' calendars show every report, yet
+    a section's edit changes nothing they hold: they are the files of the build before
+    (the same inode, linked from the store); a recommendation's update changes them."""
+    root = project(tmp_path, "minimal")
+    files = ("data/recommendations.json", "data/recommendations.csv", "calendar.ics",
+             "committees/people-scrutiny/calendar.ics")
+
+    def inodes() -> dict[str, int]:
+        build(root, root / "site")
+        return {f: (root / "site" / f).stat().st_ino for f in files}
+
+    first = inodes()
+    section_text(root)
+    assert inodes() == first
+    recommendation_update(root)
+    again = inodes()
+    assert all(again[f] != first[f] for f in files), again
+    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold"))

@@ -12,6 +12,7 @@ time, so two builds are identical.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -103,15 +104,22 @@ def calendar_ics(plan: Plan, name: str, deadlines: list[Deadline]) -> bytes:
 
 
 def write_calendars(plan: Plan, put: Put) -> int:
-    """Write every calendar; the number written. A report's carries the report's key."""
+    """Write every calendar; the number written. A report's carries the report's key; the
+    site's and each committee's, a digest of their events (worked out in a fraction of the
+    time their text takes), so they are made again only when an event changed."""
     by_report = {r.id: report_deadlines(plan, r) for r in plan.pub.reports}
     everything = [d for r in plan.pub.reports for d in by_report[r.id]]
-    put(SITE_CALENDAR, None, lambda: calendar_ics(plan, _("%(name)s: deadlines", name=plan.site.title), everything))
+
+    def put_events(file: str, name: str, deadlines: list[Deadline]) -> None:
+        key = (hashlib.sha256(repr((plan.global_key, file, name, deadlines)).encode("utf-8")).hexdigest()
+               if plan.incremental else None)
+        put(file, key, lambda: calendar_ics(plan, name, deadlines))
+
+    put_events(SITE_CALENDAR, _("%(name)s: deadlines", name=plan.site.title), everything)
     count = 1
     for committee in plan.pub.config.committees:
-        put(committee_calendar(committee.id), None,
-            lambda name=committee.name, cid=committee.id: calendar_ics(
-                plan, _("%(name)s: deadlines", name=name), [d for d in everything if d.committee == cid]))
+        put_events(committee_calendar(committee.id), _("%(name)s: deadlines", name=committee.name),
+                   [d for d in everything if d.committee == committee.id])
         count += 1
     for report in plan.pub.reports:
         put(report_calendar(report.id), plan.page_key(report, "calendar"),

@@ -70,10 +70,9 @@ def _updates_by_day(plan: Plan) -> dict[KnownDate, dict[str, list[Updated]]]:
 
 def _report_rounds(plan: Plan, day: KnownDate) -> list[ReportRound]:
     out = []
-    by_report = _updates_by_day(plan).get(day, {})
-    for report in plan.pub.reports:
-        if report.id not in by_report:
-            continue
+    by_report = _updates_by_day(plan).get(day, {})  # in the reports' order
+    for report_id in by_report:
+        report = plan.pub.report(report_id)
         views = plan.views[report.id]
         updated = tuple(by_report[report.id])
         done = {u.view.rec.number for u in updated}
@@ -128,7 +127,7 @@ def _round_key(plan: Plan, day: KnownDate) -> str | None:
     all_rounds = rounds(plan)
     at = _position(plan, day)
     by_report = _updates_by_day(plan).get(day, {})
-    reports = [(r.id, plan.report_key(r)) for r in plan.pub.reports if r.id in by_report]
+    reports = [(report_id, plan.report_key(plan.pub.report(report_id))) for report_id in by_report]
     around = (all_rounds[at - 1] if at > 0 else None, all_rounds[at + 1] if at + 1 < len(all_rounds) else None)
     return hashlib.sha256(repr((plan.global_key, "round", day, around, reports)).encode("utf-8")).hexdigest()
 
