@@ -152,19 +152,24 @@ def test_an_edit_to_one_report_indexes_its_shard_again_and_no_other(tmp_path, mo
     assert none == 0 and (again, again_ics) == (made, made_ics) and 0 < some < made + made_ics
 
 
-def test_site_wide_data_and_calendars_are_linked_while_what_they_hold_is_unchanged(tmp_path):
-    """The open data files and the site's and committees' calendars show every report, yet
-    a section's edit changes nothing they hold: they are the files of the build before
-    (the same inode, linked from the store); a recommendation's update changes them."""
+def test_site_wide_files_are_linked_while_what_they_hold_is_unchanged(tmp_path):
+    """The open data files, the site's and committees' calendars, the site tracker, its
+    ready-made views and groups and the update rounds' pages show every report, yet a
+    section's edit changes nothing they hold: they are the files of the build before (the
+    same inode, linked from the store); a recommendation's update makes them again."""
     root = project(tmp_path, "minimal")
     files = ("data/recommendations.json", "data/recommendations.csv", "calendar.ics",
-             "committees/people-scrutiny/calendar.ics")
+             "committees/people-scrutiny/calendar.ics", "tracker/index.html", "tracker/overdue/index.html",
+             "tracker/committees/people-scrutiny/index.html", "tracker/owners/index.html")
 
     def inodes() -> dict[str, int]:
         build(root, root / "site")
-        return {f: (root / "site" / f).stat().st_ino for f in files}
+        site = root / "site"
+        shown = [*files, *(p.relative_to(site).as_posix() for p in sorted((site / "changes").rglob("*.html")))]
+        return {f: (site / f).stat().st_ino for f in shown}
 
     first = inodes()
+    assert len(first) > len(files) + 1, first  # the rounds' index and at least one round
     section_text(root)
     assert inodes() == first
     recommendation_update(root)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Callable, Mapping
 
@@ -69,6 +69,7 @@ class Plan:
     sources: SourceKeys | None = None
     """The reports' content digests (made from ``pub`` when not given)."""
     _keys: dict[str, str] = field(default_factory=dict)
+    _shown: dict[str, str] = field(default_factory=dict)
     _once: dict[str, object] = field(default_factory=dict)
 
     def once(self, name: str, compute: Callable[["Plan"], object]):
@@ -119,15 +120,28 @@ class Plan:
         return None if key is None else f"{key}:{page}"
 
     def views_key(self, page: str, views, *extra: object) -> str | None:
-        """The key of a page that shows these recommendations, of any reports, and
-        ``extra`` (what else it shows of the site: the ready-made views' counts): it holds
-        the key of each of their reports (their views are made from them alone)."""
+        """The key of a page that shows these recommendations, of any reports, as tracker
+        rows, and ``extra`` (what else it shows of the site: the ready-made views' counts):
+        it holds the :meth:`shown_key` of each of their reports, so an edit to a report's
+        sections leaves it unchanged."""
         if not self.incremental:
             return None
         reports = {v.report.id: v.report for v in views}
         shown = [(v.report.id, str(v.rec.number)) for v in views]
-        keys = [(report_id, self.report_key(report)) for report_id, report in reports.items()]
+        keys = [(report_id, self.shown_key(report)) for report_id, report in reports.items()]
         return hashlib.sha256(repr((self.global_key, page, shown, keys, extra)).encode("utf-8")).hexdigest()
+
+    def shown_key(self, report: Report) -> str:
+        """A digest of everything a page that lists this report's recommendations (a
+        tracker, a ready-made view, an update round) can show of it: the report without its
+        sections, tables, activity, glossary, terms of reference and method, and each
+        recommendation's view (the recommendation, its standing, its words as text)."""
+        if report.id not in self._shown:
+            head = replace(report, sections=(), tables=(), activity=(), glossary=(), terms_of_reference=None,
+                           methodology=None, recommendations=())
+            rows = [(v.rec, v.standing, v.text, v.stem, v.notes) for v in self.views[report.id]]
+            self._shown[report.id] = hashlib.sha256(repr((head, rows)).encode("utf-8")).hexdigest()
+        return self._shown[report.id]
 
     @cached_property
     def _files(self) -> dict[str, list[tuple[str, int]]]:

@@ -99,7 +99,7 @@ def index_page(plan: Plan) -> Job:
     def values(plan: Plan, body: Body | None) -> dict:
         items = [(day, round_url(day), _counts(_report_rounds(plan, day))) for day in rounds(plan)]
         return {"items": items}
-    return Job(meta, "rounds.html.j2", values)
+    return Job(meta, "rounds.html.j2", values, key=plan.views_key(meta.file, plan.all_views, rounds(plan)))
 
 
 def round_page(plan: Plan, day: KnownDate) -> Job:
@@ -120,14 +120,14 @@ def round_page(plan: Plan, day: KnownDate) -> Job:
 
 def _round_key(plan: Plan, day: KnownDate) -> str | None:
     """Changes whenever the round's page could: the site (every page's key holds it), the
-    day and its neighbours, and the key of every report updated that day (its views are
-    all the page shows of it)."""
+    day and its neighbours, and what the page shows of every report updated that day
+    (:meth:`Plan.shown_key`: its recommendations' views, not its sections)."""
     if not plan.incremental:
         return None
     all_rounds = rounds(plan)
     at = _position(plan, day)
     by_report = _updates_by_day(plan).get(day, {})
-    reports = [(report_id, plan.report_key(plan.pub.report(report_id))) for report_id in by_report]
+    reports = [(report_id, plan.shown_key(plan.pub.report(report_id))) for report_id in by_report]
     around = (all_rounds[at - 1] if at > 0 else None, all_rounds[at + 1] if at + 1 < len(all_rounds) else None)
     return hashlib.sha256(repr((plan.global_key, "round", day, around, reports)).encode("utf-8")).hexdigest()
 

@@ -16,6 +16,7 @@ from .pages import tracker_values
 from .plan import Job, Plan
 from .render import Body
 from .search import bundles
+from .trackerviews import view_links
 from .views import Counts
 
 LATEST = 10
@@ -53,7 +54,7 @@ def site_tracker(plan: Plan) -> Job:
 
     def values(plan: Plan, body: Body | None) -> dict:
         return {"report": None, **tracker_values(plan, plan.all_views, site_wide=True)}
-    return Job(meta, "tracker.html.j2", values)
+    return Job(meta, "tracker.html.j2", values, key=plan.views_key(meta.file, plan.all_views, view_links(plan)))
 
 
 def committees_index(plan: Plan) -> Job:

@@ -211,8 +211,9 @@ def view_page(plan: Plan, view: View) -> Job:
                  _("%(lead)s, as of %(day)s.", lead=lead, day=long_date(plan.site.as_of)))
 
     def values(plan: Plan, body: Body | None) -> dict:
-        return {"current": view.url, **_table_values(plan, [v for v in plan.all_views if view.keep(v)], lead)}
-    return Job(meta, "tracker-view.html.j2", values)
+        return {"current": view.url, **_table_values(plan, kept, lead)}
+    kept = [v for v in plan.all_views if view.keep(v)]
+    return Job(meta, "tracker-view.html.j2", values, key=plan.views_key(meta.file, kept, view.slug, view_links(plan)))
 
 
 def grouping_pages(plan: Plan, grouping: Grouping) -> Iterator[Job]:
@@ -222,7 +223,8 @@ def grouping_pages(plan: Plan, grouping: Grouping) -> Iterator[Job]:
     def index_values(plan: Plan, body: Body | None) -> dict:
         items = [(g, grouping.group_url(g), Counts.of(g.views)) for g in groups]
         return {"current": grouping.url, "grouping": grouping, "items": items, "links": view_links(plan)}
-    yield Job(meta, "tracker-groups.html.j2", index_values)
+    yield Job(meta, "tracker-groups.html.j2", index_values, key=plan.views_key(
+        meta.file, [v for g in groups for v in g.views], [(g.slug, g.name, g.unnamed) for g in groups], view_links(plan)))
     for group in groups:
         gmeta = _meta(plan, grouping.group_url(group), _("Recommendations: %(name)s", name=group.name),
                       _("Every recommendation of %(name)s.", name=group.name), ((grouping.title, grouping.url),))
