@@ -171,6 +171,8 @@ class OutputWriter:
             self._release()
             raise
         self.written: dict[str, int] = {}
+        self._folders: set[str] = {""}
+        """Folders of the new version made so far (one mkdir per folder, not per file)."""
         self.published = False
         """Whether the target points at this version: :meth:`abort` must then keep it."""
 
@@ -223,7 +225,10 @@ class OutputWriter:
         if rel in self.written or rel == MARKER:
             raise OutputError(f"{rel} was already written in this build")
         path = self.tmp.joinpath(*pure.parts)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        folder = rel.rpartition("/")[0]
+        if folder not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
         return path
 
     def write(self, rel: str, data: bytes | str) -> None:

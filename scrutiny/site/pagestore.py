@@ -14,10 +14,11 @@ from ..writer import OutputWriter
 from .charts import ChartStore
 
 
-def _place(source: Path, dest: Path) -> None:
+def _place(source: Path, dest: Path, folder_made: bool = False) -> None:
     """``source`` as ``dest``, atomically: a hard link (a copy across file systems) made
     beside it and renamed over it."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    if not folder_made:
+        dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f"{dest.name}.{os.getpid()}.tmp")
     tmp.unlink(missing_ok=True)
     try:
@@ -41,6 +42,8 @@ class PageStore:
     def __init__(self, folder: Path):
         self.folder = folder
         self.used: set[str] = set()
+        self._made: set[str] = set()
+        """The entries' folders (``<aa>``) made or found by this build."""
 
     def path(self, key: str, file: str) -> Path:
         digest = hashlib.sha256(f"{key}\0{file}".encode("utf-8")).hexdigest()
@@ -58,7 +61,10 @@ class PageStore:
         path = self.path(key, file)
         self.used.add(path.name)
         try:
-            _place(built, path)
+            if path.parent.name not in self._made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(path.parent.name)
+            _place(built, path, folder_made=True)
         except OSError:  # a cache we cannot write (full, read-only): the next build renders it again
             pass
 
