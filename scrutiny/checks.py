@@ -7,7 +7,7 @@ from typing import Iterable, Mapping
 
 from markdown_it.token import Token
 
-from .load.translations import language_name
+from .load.translation_shapes import language_name
 from .markdown import ParsedReport
 from .model import Content, Report
 from .problems import Problems, did_you_mean
