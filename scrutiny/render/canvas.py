@@ -1,6 +1,6 @@
 """The progress charts' pixel canvas written straight to SVG, without a chart renderer.
 
-:class:`scrutiny.render.chart._Canvas` lays every rectangle and line of text out in pixels
+:class:`scrutiny.render.progresscharts._Canvas` lays every rectangle and line of text out in pixels
 (identity scales) and describes them as a Vega-Lite spec of rect and text layers. Such a
 spec needs none of Vega's work (no scale, axis, legend or layout), so it is written here as
 SVG in the same shape vl-convert gives it (a background, one group shifted by the padding,
