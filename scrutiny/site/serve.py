@@ -109,7 +109,7 @@ class Preview:
 
     def _build(self) -> None:
         pub = preview_publication(with_record(gather(self.root)), self.all_formats)
-        writer = OutputWriter(self.out, self.log)
+        writer = OutputWriter(self.out, self.log, remove_later=True)  # the previous version goes in the background
         result = BuildResult(files={})
         try:
             run_stages(pub, writer, result, lambda message: None, self.stages)

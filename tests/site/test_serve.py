@@ -216,3 +216,35 @@ def test_serve_refuses_to_build_into_the_content(tmp_path, capsys):
     assert serve(root, 0, root / "content", False, messages.append) == 2
     assert sorted((root / "content").rglob("*")) == before
     assert messages and messages[0].startswith(f"--out {root / 'content'}: is the project's content/")
+
+
+def test_each_rebuild_removes_the_version_before_it_in_the_background(preview, monkeypatch):
+    """A rebuild publishes, then the previous version is renamed aside and removed by a
+    detached process (removing a big site's version takes seconds the preview need not
+    wait): a remover runs after each rebuild, and only the current version is left."""
+    import subprocess
+    import time
+
+    from scrutiny import writer
+
+    removers: list[list[str]] = []
+    real = subprocess.Popen
+
+    def popen(args, **kwargs):
+        removers.append(list(args))
+        return real(args, **kwargs)
+    monkeypatch.setattr(writer.subprocess, "Popen", popen)
+    for _ in range(3):
+        assert preview.build()
+    removers = [a for a in removers if "rmtree" in " ".join(a)]  # git and the like run through Popen too
+    assert len(removers) == 2 and all("trash-" in a[-1] for a in removers), removers
+    builds = preview.out.parent / f".{preview.out.name}-builds"
+    current = preview.out.resolve()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        left = sorted(p.name for p in builds.iterdir() if p.name != "lock" and p != current)
+        if not left:
+            break
+        time.sleep(0.1)
+    assert left == [], f"left behind: {left}"
+    assert current.parent == builds and (current / "index.html").is_file()
