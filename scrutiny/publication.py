@@ -69,11 +69,12 @@ class Publication:
 
     def tokens(self, md: Markdown) -> tuple[Token, ...]:
         """The token stream of any Markdown field of any report."""
-        return self._field_tokens[md]
+        return self._field_docs[md].fields[md]
 
     @cached_property
-    def _field_tokens(self) -> dict[Markdown, tuple[Token, ...]]:
-        return {md: tokens for doc in self.parsed.values() for md, tokens in doc.fields.items()}
+    def _field_docs(self) -> dict[Markdown, ParsedReport]:
+        """Each field's report's parse (whose streams stay packed until one is read)."""
+        return {md: doc for doc in self.parsed.values() for md in doc.fields}
 
     def language_of(self, md: Markdown) -> str:
         """The language a Markdown field is written in: its report's (a report not

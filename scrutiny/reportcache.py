@@ -31,12 +31,9 @@ is never cached. Only the newest entry per report is kept.
 
 from __future__ import annotations
 
-import copyreg
-import dataclasses
 import datetime as dt
 import hashlib
 import importlib.metadata
-import io
 import os
 import pickle
 import shutil
@@ -46,18 +43,19 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from markdown_it.token import Token
 
 from .load.config import load_config
 from .load.reports import load_report, report_folders
 from .load.translations import load_translation, translation_folders
+from .markdown.packed import Streams, pack_parsed, unpack_parsed
+from .markdown.packed import pack as _pack
 from .markdown.pipeline import ParsedReport, _fields, _shared_parser, build_index, parse_watched
 from .model import Content, Report, SiteConfig
 from .parallel import run_parallel
 from .problems import Problem, Problems
 
 #: Changes when what an entry holds changes shape.
-FORMAT = "reportcache-2"
+FORMAT = "reportcache-3"
 
 #: The libraries whose versions change what loading and parsing make.
 LIBRARIES = ("PyYAML", "markdown-it-py", "mdit-py-plugins")
@@ -175,26 +173,6 @@ class _Entry:
     """The packed parse: None when the folder did not load."""
 
 
-_TOKEN_FIELDS = tuple(f.name for f in dataclasses.fields(Token))
-
-
-def _reduce_token(token: Token) -> tuple:
-    """A token as its class and its fields in order: unpickled by one call of the class,
-    about 2.5 times faster than the default (a slotted dataclass's state set field by field)."""
-    return Token, tuple(getattr(token, name) for name in _TOKEN_FIELDS)
-
-
-_DISPATCH = {**copyreg.dispatch_table, Token: _reduce_token}
-
-
-def _pack(value: Any) -> bytes:
-    out = io.BytesIO()
-    pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = _DISPATCH  # this pickler's own: nothing else pickles tokens so
-    pickler.dump(value)
-    return out.getvalue()
-
-
 class _Store:
     """``<root>/.cache/reports/<id>/<key>.pickle``: a pickle of (format, key, the folder
     packed, the parse's reads and problems packed, its token streams packed), so that a
@@ -238,7 +216,7 @@ class _Store:
         """The entry's parse, or None (the entry is ignored) when it cannot be unpacked."""
         try:
             parsed, translated = pickle.loads(entry.tokens)  # type: ignore[arg-type]
-            return _Parse(_thaw_parsed(parsed), tuple((lang, _thaw_parsed(t)) for lang, t in translated),
+            return _Parse(unpack_parsed(parsed), tuple((lang, unpack_parsed(t)) for lang, t in translated),
                           entry.problems, entry.depends, entry.index)
         except Exception:  # noqa: BLE001
             self.ignore(report_id, self.path(report_id, key), stats)
@@ -251,8 +229,8 @@ class _Store:
             meta = tokens = None
             if parse is not None:
                 meta = _pack((parse.depends, parse.index, parse.problems))
-                tokens = _pack((_freeze_parsed(parse.parsed),
-                                tuple((lang, _freeze_parsed(t)) for lang, t in parse.translated)))
+                tokens = _pack((pack_parsed(parse.parsed),
+                                tuple((lang, pack_parsed(t)) for lang, t in parse.translated)))
             data = _pack((FORMAT, key, _pack(folder), meta, tokens))
         except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
             return None
@@ -271,22 +249,13 @@ class _Store:
 
 def _own_keys(doc: ParsedReport, report: Report) -> ParsedReport:
     """``doc`` with its fields keyed by ``report``'s own Markdown objects (equal ones came
-    from another pickle or process: their texts are not kept twice)."""
+    from another pickle or process: their texts are not kept twice); still packed."""
     own = {md: md for md in _fields(report)}
     if all(own.get(md) is md for md in doc.fields):
         return doc
-    return replace(doc, fields=MappingProxyType({own.get(md, md): tokens for md, tokens in doc.fields.items()}))
-
-
-def _freeze_parsed(p: ParsedReport) -> tuple:
-    """Mapping proxies do not pickle: plain dicts in their place."""
-    return (p.report_id, dict(p.sections), dict(p.fields), p.citations, dict(p.placements), p.paragraph_count)
-
-
-def _thaw_parsed(t: tuple) -> ParsedReport:
-    rid, sections, fields, citations, placements, count = t
-    return ParsedReport(rid, MappingProxyType(sections), MappingProxyType(fields), citations,
-                        MappingProxyType(placements), count)
+    fields = doc.fields
+    rekeyed = fields.rekeyed(own) if isinstance(fields, Streams) else {own.get(md, md): t for md, t in fields.items()}
+    return replace(doc, fields=rekeyed if isinstance(rekeyed, Streams) else MappingProxyType(rekeyed))
 
 
 # --- the work of one folder, in this process or a worker -------------------------------------
@@ -357,7 +326,7 @@ def _parse_job(shared: _Parsing, report_id: str) -> _Parse | tuple[bytes, tuple]
     if os.getpid() == shared.parent:
         return parse
     if tokens is None:
-        tokens = _pack((_freeze_parsed(parse.parsed), tuple((lang, _freeze_parsed(t)) for lang, t in parse.translated)))
+        tokens = _pack((pack_parsed(parse.parsed), tuple((lang, pack_parsed(t)) for lang, t in parse.translated)))
     return tokens, (parse.depends, parse.index, parse.problems)
 
 
@@ -366,7 +335,7 @@ def _unpacked(done: _Parse | tuple[bytes, tuple]) -> _Parse:
         return done
     tokens, (depends, index, problems) = done
     parsed, translated = pickle.loads(tokens)
-    return _Parse(_thaw_parsed(parsed), tuple((lang, _thaw_parsed(t)) for lang, t in translated),
+    return _Parse(unpack_parsed(parsed), tuple((lang, unpack_parsed(t)) for lang, t in translated),
                   problems, depends, index)
 
 

@@ -288,3 +288,34 @@ def test_a_table_chart_is_drawn_once_ever(tmp_path: Path, monkeypatch, jobs: str
     chart_module._render.cache_clear()  # another table (other rows) is another drawing
     chart_svg(replace(table, rows=table.rows[:1]), style)
     assert len(draws) == seen + 2
+
+
+def test_a_warm_load_keeps_each_reports_token_streams_packed_until_one_is_read(root: Path) -> None:
+    """An unchanged report's parse comes from the cache with its keys (section slugs, the
+    report's own Markdown fields) and its streams still bytes: a build after one edit
+    reads one report's streams, not every report's. Reading one section unpacks that
+    report's sections only, and gives the tokens a cold parse gives."""
+    import pickle
+
+    from scrutiny.markdown.packed import Streams
+    from scrutiny.markdown.pipeline import _fields
+
+    _, e_parsed, _, _ = plain(root)
+    cached(root)
+    (content, parsed, translated, _), stats = cached(root)
+    assert stats.parse_hits == ALL
+    docs = [*parsed.values(), *(d for by_id in translated.values() for d in by_id.values())]
+    assert docs and all(isinstance(d.sections, Streams) and isinstance(d.fields, Streams) for d in docs)
+    for rid, doc in parsed.items():
+        assert list(doc.sections) == list(e_parsed[rid].sections) and len(doc.fields) == len(e_parsed[rid].fields)
+        report = next(r for r in content.reports if r.id == rid)
+        own = {id(md) for md in _fields(report)}
+        assert all(id(md) in own for md in doc.fields), "the fields are keyed by the report's own Markdown"
+    assert not any(d.sections.unpacked or d.fields.unpacked for d in docs), "looking at the keys unpacked nothing"
+    school = parsed[SCHOOL]
+    slug = list(school.sections)[-1]
+    assert school.sections[slug] == e_parsed[SCHOOL].sections[slug]
+    assert school.sections.unpacked and not school.fields.unpacked
+    assert not any(d.sections.unpacked or d.fields.unpacked for d in docs if d is not school)
+    copy = pickle.loads(pickle.dumps(parsed[THIRD].fields))  # a worker's copy: still packed, the same streams
+    assert not copy.unpacked and dict(copy) == dict(e_parsed[THIRD].fields)
