@@ -16,6 +16,7 @@ from markdown_it.token import Token
 
 from . import i18n
 from .markdown import Citation, ParsedReport
+from .markdown.packed import field_plain
 from .model import Content, Markdown, RecNumber, Recommendation, Report, SiteConfig
 from .tracker import Standing, standing
 
@@ -70,6 +71,11 @@ class Publication:
     def tokens(self, md: Markdown) -> tuple[Token, ...]:
         """The token stream of any Markdown field of any report."""
         return self._field_docs[md].fields[md]
+
+    def plain(self, md: Markdown) -> str:
+        """The plain text of any Markdown field of any report (:func:`~scrutiny.markdown.plain.plain_text`
+        of its tokens), read from its packed parse without unpacking the tokens."""
+        return field_plain(self._field_docs[md].fields, md)
 
     @cached_property
     def _field_docs(self) -> dict[Markdown, ParsedReport]:

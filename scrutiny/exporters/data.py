@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from ..dates import KINDS, KnownDate, TargetDate
-from ..markdown.plain import plain_text
 from ..model import Recommendation, Report
 from ..publication import Publication
 from ..tracker import decision_maker
@@ -131,8 +130,8 @@ def record(pub: Publication, report: Report, rec: Recommendation) -> dict:
         "number": str(rec.number),
         "slug": rec.number.slug,
         "theme": rec.theme,
-        "text": plain_text(pub.tokens(rec.text)),
-        "stem": plain_text(pub.tokens(rec.stem)) if rec.stem else "",
+        "text": pub.plain(rec.text),
+        "stem": pub.plain(rec.stem) if rec.stem else "",
         "addressed_to": rec.addressed_to,
         "priority": rec.priority,
         "lead_officers": [{"name": o.name, "title": o.role} for o in rec.lead_officers],
@@ -151,14 +150,14 @@ def record(pub: Publication, report: Report, rec: Recommendation) -> dict:
             "decision_maker": decision_maker(rec, report),
             "responder": resp.responder,
             "recorded_in": resp.recorded_in,
-            "text": plain_text(pub.tokens(resp.text)) if resp.text else "",
+            "text": pub.plain(resp.text) if resp.text else "",
             "actions": [{"action": a.text,
                          "owners": [{"name": o.name, "title": o.role} for o in a.owners],
                          "target": _target(a.target)} for a in resp.actions],
         },
         "updates": [{"date": _known(u.date), "meeting": u.meeting,
                      "status": {"id": u.status.id, "label": u.status.display},
-                     "note": plain_text(pub.tokens(u.note)) if u.note else "",
+                     "note": pub.plain(u.note) if u.note else "",
                      "revised_target": _target(u.revised_target), "reason": u.reason,
                      "evidence": [{"title": e.title, "url": e.url} for e in u.evidence],
                      "sign_off": {"date": _known(u.sign_off.date), "meeting": u.sign_off.meeting} if u.sign_off else None}

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..dates import long_date
 from ..i18n import N_, _
-from ..markdown.plain import plain_text, short_form
+from ..markdown.plain import short_form
 from ..model import Recommendation, Report, Update
 from ..publication import Publication
 from ..tracker import NO_DECISION_WORDS, Standing, decision_words
@@ -102,7 +102,7 @@ def summary_row(rec: Recommendation, s: Standing, plain: str) -> SummaryRow:
 
 def summary_rows(pub: Publication, report: Report) -> list[SummaryRow]:
     """The summary table's rows of a report, in its order ([] without recommendations)."""
-    return [summary_row(rec, pub.standing(report, rec), plain_text(pub.tokens(rec.text)))
+    return [summary_row(rec, pub.standing(report, rec), pub.plain(rec.text))
             for rec in report.recommendations]
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..i18n import _, ngettext
 from ..dates import TargetDate, long_date
-from ..markdown.plain import plain_text, short_form
+from ..markdown.plain import short_form
 from ..model import Person, Recommendation, Report, Term, Update
 from ..publication import Publication
 from ..render.facts import TargetWords, target_words
@@ -187,7 +187,7 @@ class RecView:
 
 def rec_views(pub: Publication, report: Report) -> tuple[RecView, ...]:
     def plain(md) -> str:
-        return plain_text(pub.tokens(md)) if md else ""
+        return pub.plain(md) if md else ""
     return tuple(RecView(report, rec, pub.standing(report, rec),
                          plain(rec.text), plain(rec.stem),
                          tuple(plain(u.note) for u in rec.updates))

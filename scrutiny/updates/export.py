@@ -10,7 +10,6 @@ from pathlib import Path
 
 from ..build import gather
 from ..dates import long_date
-from ..markdown.plain import plain_text
 from ..model import Recommendation, Report
 from ..problems import ContentError, Problem, did_you_mean
 from ..publication import Publication
@@ -49,7 +48,7 @@ def open_rows(pub: Publication, report_id: str = "", owner: str = "") -> list[tu
             who = owners(rec)
             if owner and owner.lower() not in who.lower():
                 continue
-            rows.append((report, [report.id, rec.number.text or str(rec.number), plain_text(pub.tokens(rec.text)),
+            rows.append((report, [report.id, rec.number.text or str(rec.number), pub.plain(rec.text),
                                   who, s.label, s.target.display if s.target else "",
                                   long_date(s.last_update) if s.last_update else ""]))
     return rows

@@ -319,3 +319,19 @@ def test_a_warm_load_keeps_each_reports_token_streams_packed_until_one_is_read(r
     assert not any(d.sections.unpacked or d.fields.unpacked for d in docs if d is not school)
     copy = pickle.loads(pickle.dumps(parsed[THIRD].fields))  # a worker's copy: still packed, the same streams
     assert not copy.unpacked and dict(copy) == dict(e_parsed[THIRD].fields)
+
+
+def test_a_fields_plain_text_is_read_without_unpacking_its_streams(root: Path) -> None:
+    """The trackers, the open data and the page keys read every recommendation's words as
+    plain text: a warm load has them packed beside the keys, the same as the tokens give."""
+    from scrutiny.markdown.plain import plain_text
+    from scrutiny.publication import Publication
+
+    _, e_parsed, _, _ = plain(root)
+    cached(root)
+    (content, parsed, _, _), _ = cached(root)
+    pub = Publication(content, parsed)
+    for report in content.reports:
+        for rec in report.recommendations:
+            assert pub.plain(rec.text) == plain_text(e_parsed[report.id].fields[rec.text]) != ""
+    assert not any(d.fields.unpacked for d in parsed.values())
