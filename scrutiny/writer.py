@@ -231,6 +231,22 @@ class OutputWriter:
             self._folders.add(folder)
         return path
 
+    def _target(self, rel: str) -> str:
+        """:meth:`_path` as a string, made without pathlib for a plain relative path (a
+        build links tens of thousands of pages: pathlib's parsing was most of their time)."""
+        parts = rel.split("/")
+        if not rel or rel[0] == "/" or "" in parts or "." in parts or ".." in parts:
+            return str(self._path(rel))  # anything unusual goes the careful way, with its errors
+        if rel in self.written or rel == MARKER:
+            raise OutputError(f"{rel} was already written in this build")
+        root = str(self.tmp)
+        folder = rel.rpartition("/")[0]
+        if folder not in self._folders:
+            if folder:
+                os.makedirs(os.path.join(root, folder), exist_ok=True)
+            self._folders.add(folder)
+        return os.path.join(root, rel)
+
     def write(self, rel: str, data: bytes | str) -> None:
         raw = data.encode("utf-8") if isinstance(data, str) else data
         self._path(rel).write_bytes(raw)
@@ -247,18 +263,20 @@ class OutputWriter:
         shutil.copyfile(source, self._path(rel))
         self.written[rel] = source.stat().st_size
 
-    def link(self, rel: str, source: Path) -> None:
+    def link(self, rel: str, source: Path | str, size: int | None = None) -> None:
         """``source`` as ``rel`` by a hard link, not a copy (a copy where a link cannot be
         made, e.g. across file systems). ``source`` must never be changed in place after:
-        the site stage's page cache replaces its files by renaming new ones over them."""
-        path = self._path(rel)
+        the site stage's page cache replaces its files by renaming new ones over them.
+        ``size``: the source's size, when the caller has just read it."""
+        path = self._target(rel)
         try:
             os.link(source, path)
         except OSError as err:
             if err.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
                 raise
             shutil.copyfile(source, path)
-        self.written[rel] = path.stat().st_size
+            size = None
+        self.written[rel] = size if size is not None else os.stat(path).st_size
 
     def size(self, rel: str) -> int:
         return self.written[rel]

@@ -42,12 +42,34 @@ def test_refuses_to_write_a_file_twice(tmp_path: Path):
 
 
 @pytest.mark.parametrize("rel", ["../outside.txt", "/etc/passwd", "a/../../x", ""])
-def test_refuses_paths_outside_the_output(tmp_path: Path, rel: str):
+@pytest.mark.parametrize("how", ["write", "link"])
+def test_refuses_paths_outside_the_output(tmp_path: Path, rel: str, how: str):
+    source = tmp_path / "page.html"
+    source.write_text("x", encoding="utf-8")
     w = OutputWriter(tmp_path / "site")
     with pytest.raises(OutputError, match="outside"):
-        w.write(rel, "x")
+        w.write(rel, "x") if how == "write" else w.link(rel, source, 1)
     w.abort()
     assert not (tmp_path / "outside.txt").exists()
+
+
+def test_links_plain_and_unusual_paths_once_each_and_knows_their_sizes(tmp_path: Path):
+    """A link's path is made without pathlib when it is plain; one with ``//`` or ``./``
+    goes the careful way and lands where pathlib puts it; a second link of a path is refused."""
+    source = tmp_path / "page.html"
+    source.write_text("hello", encoding="utf-8")
+    w = OutputWriter(tmp_path / "site")
+    w.link("reports/a/index.html", source, 5)
+    w.link("reports/a/recs/1/index.html", str(source))
+    w.link("reports//b/./index.html", source)
+    with pytest.raises(OutputError, match="already written"):
+        w.link("reports/a/index.html", source, 5)
+    w.commit()
+    site = tmp_path / "site"
+    for rel in ("reports/a/index.html", "reports/a/recs/1/index.html", "reports/b/index.html"):
+        assert (site / rel).read_text(encoding="utf-8") == "hello"
+        assert os.stat(site / rel).st_ino == source.stat().st_ino, f"{rel}: not a hard link"
+    assert w.written == {"reports/a/index.html": 5, "reports/a/recs/1/index.html": 5, "reports//b/./index.html": 5}
 
 
 def test_commit_switches_a_link_to_the_new_version_and_removes_the_old_one(tmp_path: Path):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import os
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -227,16 +228,16 @@ class SiteBuilder:
 
     def _reuse(self, writer: OutputWriter, store: PageStore | None, key: str | None, file: str) -> bool:
         """Link ``file`` from the store if an earlier build kept it under ``key``."""
-        entry = store.get(key, file) if store is not None and key is not None else None
-        if entry is None or not self._link(writer, file, entry):
+        found = store.find(key, file) if store is not None and key is not None else None
+        if found is None or not self._link(writer, file, *found):
             return False
-        store.used.add(entry.name)
+        store.used.add(os.path.basename(found[0]))
         return True
 
     @staticmethod
-    def _link(writer: OutputWriter, file: str, entry: Path) -> bool:
+    def _link(writer: OutputWriter, file: str, entry: str, size: int) -> bool:
         try:
-            writer.link(file, entry)
+            writer.link(file, entry, size)
         except FileNotFoundError:  # removed since it was looked up (another build pruned it)
             return False
         return True
