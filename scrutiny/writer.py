@@ -142,6 +142,13 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path)
 
 
+def _remove_detached(path: Path) -> subprocess.Popen:
+    """Remove ``path`` in a process of its own that outlives this one (errors ignored)."""
+    return subprocess.Popen(
+        [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(path)],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+
 class OutputWriter:
     def __init__(self, target: Path, log: Callable[[str], None] = lambda s: None, remove_later: bool = False):
         """``remove_later``: after the switch, the previous version is renamed aside
@@ -210,7 +217,10 @@ class OutputWriter:
         current = self.current()
         for path in self.builds.iterdir():
             if path.name.startswith("trash-"):  # an earlier build's remover may still be at it
-                shutil.rmtree(path, ignore_errors=True)
+                if self.remove_later:  # so this build does not wait for it (a second remover is harmless)
+                    _remove_detached(path)
+                else:
+                    shutil.rmtree(path, ignore_errors=True)
             elif path.name != "lock" and path != current:
                 _remove(path)
         for pattern in (f".{self.target.name}-new-????????", f".{self.target.name}-old-????????"):  # mkdtemp's
@@ -310,9 +320,7 @@ class OutputWriter:
         finally:
             self._release()
         if self.remove_later and previous is not None and previous != self.tmp:
-            self.remover = subprocess.Popen(
-                [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(trash)],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            self.remover = _remove_detached(trash)
 
     def abort(self) -> None:
         """Remove this build's version, unless a failure after :meth:`commit` switched the

@@ -157,6 +157,33 @@ def test_what_killed_builds_left_is_removed_by_the_next_one(tmp_path: Path):
     w.abort()
 
 
+def test_a_build_that_removes_later_leaves_an_unfinished_removal_to_a_process_of_its_own(tmp_path: Path, monkeypatch):
+    """The previous build's remover may still be at its version when the next build starts
+    (a rebuild right after a build of 77,000 files): that build does not remove it itself,
+    it starts another detached remover and goes on; the folder goes all the same."""
+    site = tmp_path / "site"
+    publish(site, {"index.html": "v1"})
+    trash = tmp_path / ".site-builds" / "trash-0"
+    (trash / "deep" / "er").mkdir(parents=True)
+    (trash / "deep" / "er" / "page.html").write_text("old")
+    removed_here: list[str] = []
+    real = writer.shutil.rmtree
+
+    def rmtree(path, *args, **kwargs):
+        removed_here.append(str(path))
+        return real(path, *args, **kwargs)
+    monkeypatch.setattr(writer.shutil, "rmtree", rmtree)
+    w = OutputWriter(site, remove_later=True)
+    assert not any("trash-0" in p for p in removed_here), "the build removed the trash itself"
+    w.abort()
+    deadline = time.monotonic() + 30
+    while trash.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not trash.exists()
+    OutputWriter(site).abort()  # without remove_later, the build removes it itself, as before
+    assert published(site)["index.html"] == "v1"
+
+
 def test_the_previous_version_can_be_removed_after_the_lock_is_released(tmp_path: Path):
     """``build.py build`` returns once the new site is published: the previous version is
     renamed aside at once and removed by a detached process; the site is never without it."""
