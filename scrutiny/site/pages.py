@@ -95,7 +95,7 @@ def report_page(plan: Plan, report: Report) -> Job:
             "contact": plan.pub.config.contact_for(report.committee, report.council),
             "glance": glance(report, views, plan.pub.config),
             "placed": plan.pub.parsed[report.id].placements,
-            "tracks_by_part": (tracks := audio_tracks(report, plan.written, plan.root_of(report))),
+            "tracks_by_part": (tracks := audio_tracks(report, plan.files_of(report), plan.root_of(report))),
             "tracks": tuple(tracks.values()),
             "record": plan.pub.record,
         }

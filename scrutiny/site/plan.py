@@ -143,6 +143,12 @@ class Plan:
             self._shown[report.id] = hashlib.sha256(repr((head, rows)).encode("utf-8")).hexdigest()
         return self._shown[report.id]
 
+    def files_of(self, report: Report) -> dict[str, int]:
+        """The files written so far in the report's folders (this language's and the
+        others'), path to size: what its pages list of them, without a walk over every
+        file of the site for each report."""
+        return dict(self._files.get(report.id, ()))
+
     @cached_property
     def _files(self) -> dict[str, list[tuple[str, int]]]:
         """(path, size) of the files written so far in each report's folder, this language's

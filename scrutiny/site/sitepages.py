@@ -116,7 +116,7 @@ def alternative_formats(plan: Plan) -> Job:
     def values(plan: Plan, body: Body | None) -> dict:
         built = selected(plan.pub.config.formats)
         others = [f for f in REGISTRY if f not in built]
-        downloads = [(r, plan.formats(r), tuple(audio_tracks(r, plan.written, plan.root_of(r)).values())) for r in plan.pub.reports]
+        downloads = [(r, plan.formats(r), tuple(audio_tracks(r, plan.files_of(r), plan.root_of(r)).values())) for r in plan.pub.reports]
         return {"built": built, "others": others, "reports": plan.pub.reports, "downloads": downloads}
     return Job(meta, "alternative-formats.html.j2", values)
 
