@@ -68,10 +68,6 @@ class Streams(Mapping):
         self._values = values
         self._plains = plains
 
-    @classmethod
-    def of(cls, mapping: Mapping) -> Streams:
-        return cls(tuple(mapping), values=tuple(mapping.values()))
-
     @property
     def unpacked(self) -> bool:
         """Whether the streams have been unpickled (for tests and the benchmark)."""
