@@ -35,6 +35,23 @@ class Markdown:
     numbered: bool = False
     """Whether its top-level paragraphs take the report's running paragraph numbers."""
 
+    def __hash__(self) -> int:
+        """Worked out once: a build looks each field up by it tens of thousands of times
+        (its tokens, its plain text), and the text is long."""
+        try:
+            return self.__dict__["_hash"]
+        except KeyError:
+            h = hash((self.text, self.source, self.numbered))
+            object.__setattr__(self, "_hash", h)
+            return h
+
+    def __getstate__(self) -> dict:
+        """The fields alone: a string's hash differs from one process to the next, so the
+        cached hash is never pickled (nor part of any key made from a pickle)."""
+        state = dict(self.__dict__)
+        state.pop("_hash", None)
+        return state
+
 
 _REF_CHARS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .()/_-]{0,39}$")
 _REF_PARTS = re.compile(r"\d+|[a-z]+")

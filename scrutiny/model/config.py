@@ -150,7 +150,21 @@ class SiteConfig:
         return next((w for w in self.words if w.language == language), None)
 
     def committee(self, committee_id: str) -> Committee:
-        return next(c for c in self.committees if c.id == committee_id)
+        """The committee with this id (looked up tens of thousands of times in a build)."""
+        try:
+            by_id = self.__dict__["_committees_by_id"]
+        except KeyError:
+            by_id = {}
+            for c in self.committees:
+                by_id.setdefault(c.id, c)  # the first of a repeated id, as a walk finds it
+            object.__setattr__(self, "_committees_by_id", by_id)
+        return by_id[committee_id]  # the loader has checked every report's committee
+
+    def __getstate__(self) -> dict:
+        """The fields alone, without the lookup :meth:`committee` keeps."""
+        state = dict(self.__dict__)
+        state.pop("_committees_by_id", None)
+        return state
 
     def vocabulary(self, committee_id: str = "") -> Vocabulary:
         """The vocabulary a committee's reports use (the site's default for an unknown id)."""
