@@ -7,11 +7,14 @@ one core, one item, or ``SCRUTINY_JOBS=1``, it runs in this process: the same re
 and a traceback that points at the work itself.
 
 Results must be picklable and should be small (bytes of a page, paths of files written):
-the workers write big outputs to disk themselves when they can.
+the workers write big outputs to disk themselves when they can. The parent's objects are
+frozen (``gc.freeze``) while the workers run, so that a worker's garbage collections do not
+write to the pages it shares with the parent (each write would copy a page).
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from typing import Callable, Iterable, Sequence, TypeVar
@@ -50,8 +53,10 @@ def run_parallel(work: Callable[[S, T], R], items: Iterable[T], shared: S, chunk
     if n <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [work(shared, item) for item in items]
     _job = (work, shared)
+    gc.freeze()  # the parent's objects out of the workers' collections: their pages stay shared
     try:
         with multiprocessing.get_context("fork").Pool(n) as pool:
             return pool.map(_call, items, chunksize=chunksize or max(1, len(items) // (n * 4)))
     finally:
+        gc.unfreeze()
         _job = None

@@ -48,3 +48,27 @@ def test_jobs_follows_the_environment_else_the_cores(monkeypatch):
     assert parallel.jobs() == 5
     monkeypatch.delenv("SCRUTINY_JOBS")
     assert parallel.jobs() == len(os.sched_getaffinity(0))
+
+
+def _frozen(shared, item):
+    import gc
+    return gc.get_freeze_count()
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_the_workers_inherit_the_parents_objects_frozen_and_the_parent_gets_them_back(monkeypatch, fails):
+    """The parent's objects are out of the workers' garbage collections (so a collection in a
+    worker does not copy the pages they share), and back in the parent's once the call ends,
+    whether the work succeeded or not."""
+    import gc
+    monkeypatch.setenv("SCRUTINY_JOBS", "2")
+    kept = [object() for _ in range(1000)]  # objects of the parent's
+    before = gc.get_freeze_count()
+    if fails:
+        with pytest.raises(ValueError):
+            parallel.run_parallel(_fails, range(6), None)
+    else:
+        counts = parallel.run_parallel(_frozen, range(8), None)
+        assert min(counts) > before + len(kept) // 2, counts  # the workers saw them frozen
+    assert gc.get_freeze_count() == before == 0
+    assert kept
