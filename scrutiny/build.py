@@ -48,7 +48,7 @@ def gather(root: Path, as_of: dt.date | None = None) -> Publication:
     check_publication(content, parsed, problems, translated)
     if problems:
         raise ContentError(problems)
-    return Publication(content, parsed, translated=translated)
+    return Publication(content, parsed, translated=translated, source_keys=loaded.keys)
 
 
 def _read_quietly(root: Path) -> Publication | None:
@@ -281,12 +281,39 @@ def _sendable(err: Exception, build_pid: int) -> Exception:
     return RuntimeError(f"{type(err).__name__}: {err}")
 
 
+#: What ``.cache/data/records.pickle`` holds: this tag, then :attr:`SiteData.by_report`.
+RECORDS_FORMAT = "site-records-1"
+
+
+def _kept_records(path: Path) -> dict:
+    """The records an earlier build kept, or nothing (missing, damaged, another format: made again)."""
+    try:
+        tag, by_report = pickle.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - any file that cannot be read is made again
+        return {}
+    return by_report if tag == RECORDS_FORMAT and isinstance(by_report, dict) else {}
+
+
+def _keep_records(path: Path, by_report: dict) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(pickle.dumps((RECORDS_FORMAT, by_report), protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
+    except OSError:  # a cache we cannot write: the next build makes the records again
+        tmp.unlink(missing_ok=True)
+
+
 def write_data(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:
     """The site-wide open data files (``data/``), linked from ``.cache/data/`` while what
-    they hold is unchanged (writing 17,000 recommendations' JSON takes seconds)."""
-    data = SiteData.of(pub)
+    they hold is unchanged (writing 17,000 recommendations' JSON takes seconds). Each
+    report's records are kept in ``.cache/data/records.pickle`` under its
+    :func:`~scrutiny.exporters.data.report_key`, so only a changed report's are made again."""
+    kept_path = pub.root / ".cache" / "data" / "records.pickle"
+    data = SiteData.of(pub, _kept_records(kept_path))
+    _keep_records(kept_path, data.by_report)
     key = f"{code_digest()}:{data.digest(pub)}"
-    store = PageStore(pub.root / ".cache" / "data")
+    store = PageStore(pub.root / ".cache" / "data")  # its prune leaves records.pickle alone (a file)
     out = Folder(writer, "data")
     kept = 0
     for name, make in data.files(pub).items():

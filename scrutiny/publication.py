@@ -32,6 +32,10 @@ class Publication:
     """The change history read from git (:mod:`scrutiny.recordlog`); None when not read."""
     translated: Mapping[str, Mapping[str, ParsedReport]] = field(default_factory=dict)
     """The parsed translations: language -> report id -> parsed translation."""
+    source_keys: Mapping[str, str] = field(default_factory=dict)
+    """Report id -> a digest of everything loading that report read (its folder's files,
+    site_config.yaml, the as-of day, the code and the libraries' versions: the report
+    cache's key); a report missing here (the cache off, a folder with a link) has none."""
 
     def in_language(self, language: str) -> "Publication":
         """The publication as the site in ``language`` shows it (:mod:`scrutiny.languages`):
@@ -39,7 +43,8 @@ class Publication:
         from .languages import content_in_language
 
         parsed = {**self.parsed, **self.translated.get(language, {})}
-        return Publication(content_in_language(self.content, language), parsed, self.record, self.translated)
+        return Publication(content_in_language(self.content, language), parsed, self.record, self.translated,
+                           self.source_keys)
 
     def versions(self) -> Iterator["Publication"]:
         """The publication in each of the site's languages, main first."""

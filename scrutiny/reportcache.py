@@ -90,6 +90,8 @@ class Loaded:
     parsed: dict[str, ParsedReport]
     translated: dict[str, dict[str, ParsedReport]]
     stats: Stats
+    keys: dict[str, str | None] = field(default_factory=dict)
+    """Each report folder's entry key (None: not cached): see :attr:`scrutiny.publication.Publication.source_keys`."""
 
 
 @dataclass
@@ -429,4 +431,4 @@ def load_parsed(root: Path, problems: Problems, as_of: dt.date | None = None,
             loaded = found[folder.name]
             if loaded.report is None and folder.name in stats.loaded and keys.get(folder.name):
                 store.write(folder.name, keys[folder.name], loaded, None)  # type: ignore[arg-type]
-    return Loaded(content, parsed, translated, stats)
+    return Loaded(content, parsed, translated, stats, {rid: key for rid, key in keys.items() if key is not None})

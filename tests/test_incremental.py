@@ -176,3 +176,34 @@ def test_site_wide_files_are_linked_while_what_they_hold_is_unchanged(tmp_path):
     again = inodes()
     assert all(again[f] != first[f] for f in files), again
     assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold"))
+
+
+def test_the_open_data_makes_again_only_the_records_of_a_changed_report(tmp_path, monkeypatch):
+    """Each report's records are kept under its key (``.cache/data/records.pickle``): after an
+    edit to one report only its recommendations' records are made again, the others come
+    from the earlier build, and the data files hold the edit and equal a cold build's."""
+    import json
+
+    from scrutiny.exporters import data
+
+    root = project(tmp_path, "minimal")
+    incremental(root)
+    made: list[str] = []
+    real = data.record
+
+    def counting(pub, report, rec):
+        made.append(report.id)
+        return real(pub, report, rec)
+    monkeypatch.setattr(data, "record", counting)
+    incremental(root)  # nothing changed: no record is made
+    assert made == []
+    recommendation_update(root)  # school-transport-review's update note
+    incremental(root)
+    assert made and set(made) == {"school-transport-review"}
+    records = json.loads((root / "site" / "data" / "recommendations.json").read_text(encoding="utf-8"))
+    notes = [u["note"] for r in records["recommendations"] for u in r["updates"]]
+    assert "Published in the budget book." in notes
+    reports = {r["report_id"] for r in records["recommendations"]}
+    assert len(reports) > 1, "the fixture has other reports whose records were kept"
+    monkeypatch.setattr(data, "record", real)
+    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold"))

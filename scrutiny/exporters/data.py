@@ -10,8 +10,8 @@ import csv
 import hashlib
 import io
 import json
-from dataclasses import dataclass
-from typing import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping
 
 from ..dates import KINDS, KnownDate, TargetDate
 from ..model import Recommendation, Report
@@ -166,6 +166,20 @@ def record(pub: Publication, report: Report, rec: Recommendation) -> dict:
     }
 
 
+def report_key(pub: Publication, report: Report) -> str | None:
+    """Changes whenever a record of the report could: everything loading it read
+    (:attr:`~scrutiny.publication.Publication.source_keys`: its files, the site's
+    configuration, the as-of day, the code) and the plain words of each of its fields, as
+    parsed; None without a source key (nothing is reused then)."""
+    source = pub.source_keys.get(report.id)
+    if source is None:
+        return None
+    words = [pub.plain(md) for rec in report.recommendations
+             for md in (rec.text, rec.stem, rec.response.text if rec.response else None,
+                        *(u.note for u in rec.updates)) if md]
+    return hashlib.sha256(repr((source, words)).encode("utf-8")).hexdigest()
+
+
 def csv_row(pub: Publication, report: Report, rec: Recommendation, r: dict | None = None) -> dict:
     """The CSV row of ``rec``; ``r`` its :func:`record` when already made."""
     r = record(pub, report, rec) if r is None else r
@@ -233,12 +247,30 @@ class SiteData:
 
     records: list[dict]
     rows: list[dict]
+    by_report: dict[str, tuple[str, list[dict], list[dict]]] = field(default_factory=dict)
+    """Report id -> (its :func:`report_key`, its records, its rows), for the next build's ``kept``."""
 
     @classmethod
-    def of(cls, pub: Publication) -> "SiteData":
-        items = list(pub.recommendations())
-        records = [record(pub, report, rec) for report, rec in items]
-        return cls(records, [csv_row(pub, report, rec, r) for (report, rec), r in zip(items, records)])
+    def of(cls, pub: Publication, kept: Mapping[str, tuple[str, list[dict], list[dict]]] | None = None) -> "SiteData":
+        """``kept``: an earlier build's :attr:`by_report`; a report whose key is unchanged
+        takes its records and rows from it instead of making them again."""
+        kept = kept or {}
+        records: list[dict] = []
+        rows: list[dict] = []
+        by_report = {}
+        for report in pub.reports:
+            key = report_key(pub, report)
+            earlier = kept.get(report.id)
+            if key is not None and earlier is not None and earlier[0] == key:
+                mine, my_rows = earlier[1], earlier[2]
+            else:
+                mine = [record(pub, report, rec) for rec in report.recommendations]
+                my_rows = [csv_row(pub, report, rec, r) for rec, r in zip(report.recommendations, mine)]
+            if key is not None:
+                by_report[report.id] = (key, mine, my_rows)
+            records += mine
+            rows += my_rows
+        return cls(records, rows, by_report)
 
     def digest(self, pub: Publication) -> str:
         """Of everything the files hold (the compact JSON of it, which the C encoder makes fast)."""
