@@ -23,14 +23,19 @@ a file of the same key was made by an earlier build, that file (``key`` None: al
 
 
 class SourceKeys:
-    """The digest of each report's own content, worked out once per build: every file of
-    its folder (or, a report with no folder, its loaded content)."""
+    """The digest of each report's own content, worked out once per build: the key loading
+    gave it (:attr:`~scrutiny.publication.Publication.source_keys`), else every file of its
+    folder (or, a report with no folder, its loaded content)."""
 
     def __init__(self, pub: Publication):
         self.pub = pub
         self._keys: dict[str, str] = {}
 
     def of(self, report_id: str) -> str:
+        if report_id not in self._keys and report_id in self.pub.source_keys:
+            # the report cache's key: the same files read while loading, and the site's
+            # configuration, the as-of day and the code besides (which every page key holds)
+            self._keys[report_id] = self.pub.source_keys[report_id]
         if report_id not in self._keys:
             h = hashlib.sha256()
             folder = self.pub.root / "content" / "reports" / report_id
