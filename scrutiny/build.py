@@ -310,8 +310,10 @@ def write_data(pub: Publication, writer: OutputWriter, result: BuildResult, log:
     report's records are kept in ``.cache/data/records.pickle`` under its
     :func:`~scrutiny.exporters.data.report_key`, so only a changed report's are made again."""
     kept_path = pub.root / ".cache" / "data" / "records.pickle"
-    data = SiteData.of(pub, _kept_records(kept_path))
-    _keep_records(kept_path, data.by_report)
+    kept_records = _kept_records(kept_path)
+    data = SiteData.of(pub, kept_records)
+    if {rid: v[0] for rid, v in data.by_report.items()} != {rid: v[0] for rid, v in kept_records.items()}:
+        _keep_records(kept_path, data.by_report)  # written only when a report's records changed
     key = f"{code_digest()}:{data.digest(pub)}"
     store = PageStore(pub.root / ".cache" / "data")  # its prune leaves records.pickle alone (a file)
     out = Folder(writer, "data")

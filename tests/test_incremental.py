@@ -195,8 +195,10 @@ def test_the_open_data_makes_again_only_the_records_of_a_changed_report(tmp_path
         made.append(report.id)
         return real(pub, report, rec)
     monkeypatch.setattr(data, "record", counting)
-    incremental(root)  # nothing changed: no record is made
-    assert made == []
+    kept = root / ".cache" / "data" / "records.pickle"
+    before = kept.stat().st_ino
+    incremental(root)  # nothing changed: no record is made, and the kept records are not written again
+    assert made == [] and kept.stat().st_ino == before
     recommendation_update(root)  # school-transport-review's update note
     incremental(root)
     assert made and set(made) == {"school-transport-review"}
