@@ -29,7 +29,7 @@ from .site import write_site
 from .site.pagestore import PageStore
 from .subsite import Subsite
 from .urls import report_url
-from .writer import Folder, OutputError, OutputWriter, UnsafeOutput, output_problems
+from .writer import Folder, OutputError, OutputWriter, UnsafeOutput, atomic_write, output_problems
 
 Log = Callable[[str], None]
 
@@ -295,13 +295,10 @@ def _kept_records(path: Path) -> dict:
 
 
 def _keep_records(path: Path, by_report: dict) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_bytes(pickle.dumps((RECORDS_FORMAT, by_report), protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, path)
+        atomic_write(path, pickle.dumps((RECORDS_FORMAT, by_report), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:  # a cache we cannot write: the next build makes the records again
-        tmp.unlink(missing_ok=True)
+        pass
 
 
 def write_data(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:

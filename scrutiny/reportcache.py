@@ -43,7 +43,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-
 from .load.config import load_config
 from .load.reports import load_report, report_folders
 from .load.translations import load_translation, translation_folders
@@ -90,8 +89,8 @@ class Loaded:
     parsed: dict[str, ParsedReport]
     translated: dict[str, dict[str, ParsedReport]]
     stats: Stats
-    keys: dict[str, str | None] = field(default_factory=dict)
-    """Each report folder's entry key (None: not cached): see :attr:`scrutiny.publication.Publication.source_keys`."""
+    keys: dict[str, str] = field(default_factory=dict)
+    """Each cached report folder's entry key: see :attr:`scrutiny.publication.Publication.source_keys`."""
 
 
 @dataclass
@@ -255,9 +254,9 @@ def _own_keys(doc: ParsedReport, report: Report) -> ParsedReport:
     own = {md: md for md in _fields(report)}
     if all(own.get(md) is md for md in doc.fields):
         return doc
-    fields = doc.fields
-    rekeyed = fields.rekeyed(own) if isinstance(fields, Streams) else {own.get(md, md): t for md, t in fields.items()}
-    return replace(doc, fields=rekeyed if isinstance(rekeyed, Streams) else MappingProxyType(rekeyed))
+    if isinstance(doc.fields, Streams):
+        return replace(doc, fields=doc.fields.rekeyed(own))
+    return replace(doc, fields=MappingProxyType({own.get(md, md): t for md, t in doc.fields.items()}))
 
 
 # --- the work of one folder, in this process or a worker -------------------------------------

@@ -21,6 +21,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Callable, Iterable, Iterator
@@ -142,6 +143,20 @@ def _remove(path: Path) -> None:
         shutil.rmtree(path)
 
 
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write a file outside the site (a cache entry, an author's file) through a temporary
+    file in the same folder, then swap it in place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def _remove_detached(path: Path) -> subprocess.Popen:
     """Remove ``path`` in a process of its own that outlives this one (errors ignored)."""
     return subprocess.Popen(
@@ -228,34 +243,28 @@ class OutputWriter:
                 if path.is_dir() and not path.is_symlink():
                     shutil.rmtree(path)
 
-    def _path(self, rel: str) -> Path:
-        pure = PurePosixPath(rel)
-        if pure.is_absolute() or ".." in pure.parts or not pure.parts:
-            raise OutputError(f"refusing to write outside the output folder: {rel!r}")
-        if rel in self.written or rel == MARKER:
-            raise OutputError(f"{rel} was already written in this build")
-        path = self.tmp.joinpath(*pure.parts)
-        folder = rel.rpartition("/")[0]
-        if folder not in self._folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._folders.add(folder)
-        return path
-
     def _target(self, rel: str) -> str:
-        """:meth:`_path` as a string, made without pathlib for a plain relative path (a
-        build links tens of thousands of pages: pathlib's parsing was most of their time)."""
+        """Where ``rel`` goes in the new version, its folder made; refused if it is outside
+        the output or already written. Made with string operations: a build links tens of
+        thousands of pages, and pathlib's parsing was most of their time."""
         parts = rel.split("/")
         if not rel or rel[0] == "/" or "" in parts or "." in parts or ".." in parts:
-            return str(self._path(rel))  # anything unusual goes the careful way, with its errors
+            pure = PurePosixPath(rel)  # ``a//b``, ``./a``: as pathlib reads them, or refused
+            if pure.is_absolute() or ".." in pure.parts or not pure.parts:
+                raise OutputError(f"refusing to write outside the output folder: {rel!r}")
+            parts = list(pure.parts)
         if rel in self.written or rel == MARKER:
             raise OutputError(f"{rel} was already written in this build")
         root = str(self.tmp)
-        folder = rel.rpartition("/")[0]
+        folder = "/".join(parts[:-1])
         if folder not in self._folders:
             if folder:
                 os.makedirs(os.path.join(root, folder), exist_ok=True)
             self._folders.add(folder)
-        return os.path.join(root, rel)
+        return os.path.join(root, *parts)
+
+    def _path(self, rel: str) -> Path:
+        return Path(self._target(rel))
 
     def write(self, rel: str, data: bytes | str) -> None:
         raw = data.encode("utf-8") if isinstance(data, str) else data

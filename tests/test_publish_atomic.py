@@ -65,8 +65,7 @@ def quietly(fn):
             inside = saved
     return wrapper
 
-writer.OutputWriter._path = counted(writer.OutputWriter._path, always=True)
-writer.OutputWriter._target = counted(writer.OutputWriter._target, always=True)  # a file linked
+writer.OutputWriter._target = counted(writer.OutputWriter._target, always=True)  # a file written or linked
 writer.OutputWriter.__init__ = phase(writer.OutputWriter.__init__)
 writer.OutputWriter.commit = phase(writer.OutputWriter.commit, commit=True)
 for name in ("rename", "replace", "symlink", "fsync", "unlink", "rmdir", "mkdir"):

@@ -46,9 +46,12 @@ class PageStore:
         self._made: set[str] = set()
         """The entries' folders (``<aa>``) made or found by this build."""
 
-    def path(self, key: str, file: str) -> Path:
+    def _entry(self, key: str, file: str) -> str:
         digest = hashlib.sha256(f"{key}\0{file}".encode("utf-8")).hexdigest()
-        return self.folder / digest[:2] / digest
+        return os.path.join(self._base, digest[:2], digest)
+
+    def path(self, key: str, file: str) -> Path:
+        return Path(self._entry(key, file))
 
     def get(self, key: str, file: str) -> Path | None:
         found = self.find(key, file)
@@ -57,8 +60,7 @@ class PageStore:
     def find(self, key: str, file: str) -> tuple[str, int] | None:
         """The entry's path and size, if it is there: :meth:`get` without pathlib (a build
         after one edit looks up every page: 50,000 at N=1,000)."""
-        digest = hashlib.sha256(f"{key}\0{file}".encode("utf-8")).hexdigest()
-        path = os.path.join(self._base, digest[:2], digest)
+        path = self._entry(key, file)
         try:
             st = os.stat(path)
         except OSError:

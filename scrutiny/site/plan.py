@@ -32,21 +32,23 @@ class SourceKeys:
         self._keys: dict[str, str] = {}
 
     def of(self, report_id: str) -> str:
-        if report_id not in self._keys and report_id in self.pub.source_keys:
-            # the report cache's key: the same files read while loading, and the site's
-            # configuration, the as-of day and the code besides (which every page key holds)
-            self._keys[report_id] = self.pub.source_keys[report_id]
         if report_id not in self._keys:
-            h = hashlib.sha256()
-            folder = self.pub.root / "content" / "reports" / report_id
-            if folder.is_dir():
-                for path in sorted(folder.rglob("*")):
-                    if path.is_file():
-                        h.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
-            else:
-                h.update(repr(self.pub.report(report_id)).encode("utf-8"))
-            self._keys[report_id] = h.hexdigest()
+            # the report cache's key reads the same files (and the site's configuration,
+            # the as-of day and the code besides, which every page key holds anyway)
+            self._keys[report_id] = self.pub.source_keys.get(report_id) or self._digest(report_id)
         return self._keys[report_id]
+
+    def _digest(self, report_id: str) -> str:
+        """Every file of the report's folder (or, a report with no folder, its loaded content)."""
+        h = hashlib.sha256()
+        folder = self.pub.root / "content" / "reports" / report_id
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    h.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+        else:
+            h.update(repr(self.pub.report(report_id)).encode("utf-8"))
+        return h.hexdigest()
 
 
 @dataclass(frozen=True)

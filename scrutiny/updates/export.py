@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from ..build import gather
@@ -13,6 +11,7 @@ from ..dates import long_date
 from ..model import Recommendation, Report
 from ..problems import ContentError, Problem, did_you_mean
 from ..publication import Publication
+from ..writer import atomic_write
 from . import HEADERS, OFFICER, READ_ONLY, column_letter
 
 #: Column widths in the .xlsx, in characters, by header.
@@ -52,19 +51,6 @@ def open_rows(pub: Publication, report_id: str = "", owner: str = "") -> list[tu
                                   who, s.label, s.target.display if s.target else "",
                                   long_date(s.last_update) if s.last_update else ""]))
     return rows
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, then swap it in place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _csv(rows: list[tuple[Report, list[str]]]) -> bytes:

@@ -14,7 +14,7 @@ from ..model import Recommendation, RecNumber, Report, Term
 from ..problems import ContentError, did_you_mean
 from ..publication import Publication
 from . import HEADERS, OFFICER, CellProblem
-from .export import atomic_write
+from ..writer import atomic_write
 from .yamledit import YamlEditError, append_updates
 
 
