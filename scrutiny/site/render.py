@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 from dataclasses import dataclass, field
@@ -151,8 +152,13 @@ class Body:
         return _TABLE_WRAP.sub(wrap, html)
 
 
-def render_page(env: Environment, template: str, page: PageMeta, body: Body | None, **values) -> str:
+def render_page(env: Environment, template: str, page: PageMeta, body: Body | None, **values) -> bytes:
+    """The page's UTF-8 bytes, encoded piece by piece as the template makes them (the whole
+    page is never held as one string: a tracker of 20,000 rows is 18 MB of text)."""
     helpers: dict[str, Callable] = {"rel": page.rel}
     if body is not None:
         helpers.update(md=body.md, md_inline=body.md_inline, section=body.section)
-    return env.get_template(template).render(page=page, **helpers, **values)
+    out = io.BytesIO()
+    for piece in env.get_template(template).generate(page=page, **helpers, **values):
+        out.write(piece.encode("utf-8"))
+    return out.getvalue()
