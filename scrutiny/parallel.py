@@ -17,7 +17,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from typing import Callable, Iterable, Sequence, TypeVar
+from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
 S = TypeVar("S")
@@ -47,16 +47,24 @@ def _call(item):
 
 def run_parallel(work: Callable[[S, T], R], items: Iterable[T], shared: S, chunksize: int = 0) -> list[R]:
     """``[work(shared, item) for item in items]``, over :func:`jobs` forked processes."""
+    return list(each_parallel(work, items, shared, chunksize))
+
+
+def each_parallel(work: Callable[[S, T], R], items: Iterable[T], shared: S, chunksize: int = 0) -> Iterator[R]:
+    """:func:`run_parallel`, each result handed over as soon as it and those before it are
+    done: the caller can write and drop them while the workers go on (the pages of a big
+    site are not all held at once). ``chunksize``: items sent to a worker at a time."""
     global _job
     items = list(items) if not isinstance(items, Sequence) else items
     n = min(jobs(), len(items))
     if n <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [work(shared, item) for item in items]
+        yield from (work(shared, item) for item in items)
+        return
     _job = (work, shared)
     gc.freeze()  # the parent's objects out of the workers' collections: their pages stay shared
     try:
         with multiprocessing.get_context("fork").Pool(n) as pool:
-            return pool.map(_call, items, chunksize=chunksize or max(1, len(items) // (n * 4)))
+            yield from pool.imap(_call, items, chunksize=chunksize or max(1, len(items) // (n * 4)))
     finally:
         gc.unfreeze()
         _job = None

@@ -25,6 +25,30 @@ def test_results_come_back_in_order_from_several_processes(monkeypatch):
     assert parallel._job is None  # nothing outlives the call
 
 
+def _waits_for_the_caller(flag, item):
+    """The last item waits until the caller has received the first result."""
+    if item == 39:
+        for _ in range(500):
+            if os.path.exists(flag):
+                break
+            time.sleep(0.01)
+    return item, os.path.exists(flag)
+
+
+def test_each_result_is_handed_over_before_the_rest_are_done(monkeypatch, tmp_path):
+    """each_parallel yields a result while later items are still being worked on (the site
+    writes pages as they come instead of holding them all)."""
+    monkeypatch.setenv("SCRUTINY_JOBS", "2")
+    flag = tmp_path / "first-received"
+    out = []
+    for result in parallel.each_parallel(_waits_for_the_caller, range(40), str(flag), chunksize=1):
+        out.append(result)
+        flag.touch()
+    assert [item for item, _ in out] == list(range(40))
+    assert out[-1][1] is True  # the last item saw the flag: it was worked after the first came back
+    assert parallel._job is None
+
+
 def test_one_job_runs_here(monkeypatch):
     monkeypatch.setenv("SCRUTINY_JOBS", "1")
     assert {r[1] for r in parallel.run_parallel(_square_plus, range(5), 0)} == {os.getpid()}

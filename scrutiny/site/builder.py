@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from jinja2 import Environment
 
 from .. import i18n
-from ..parallel import jobs as cores, run_parallel
+from ..parallel import each_parallel, jobs as cores
 from ..publication import Publication
 from ..render.chart import TABLE_CHART_NARROW, ChartStyle, chart_svg
 from ..urls import report_url
@@ -67,8 +67,9 @@ class SiteOptions:
     ``serve`` alike; see :class:`PageStore`). False: render and index everything, keep nothing."""
 
 
-#: Pages rendered per call of the worker processes (bounds the pages held at once).
-BATCH = 1000
+#: Pages (or feeds) sent to a worker process at a time; each is written as soon as it and
+#: those before it are done (:func:`~scrutiny.parallel.each_parallel`), so few are held at once.
+CHUNK = 20
 
 
 @dataclass
@@ -111,7 +112,7 @@ def _render(shared: tuple[Plan, list[Job]], index: int) -> bytes:
     plan, jobs = shared
     job = jobs[index]
     body = plan.body(job.meta, job.report)
-    return render_page(plan.env, job.template, job.meta, body, **job.values(plan, body)).encode("utf-8")
+    return render_page(plan.env, job.template, job.meta, body, **job.values(plan, body))
 
 
 def _render_or_none(shared: tuple[Plan, list[Job]], index: int) -> bytes | None:
@@ -120,6 +121,15 @@ def _render_or_none(shared: tuple[Plan, list[Job]], index: int) -> bytes | None:
     (the template's file and line, which ``serve`` shows)."""
     try:
         return _render(shared, index)
+    except Exception:
+        return None
+
+
+def _make_or_none(pending: list[tuple[str, str | None, Callable[[], bytes]]], index: int) -> bytes | None:
+    """One pending file's bytes, in a worker process; None if making it failed (the parent
+    makes it again to raise the error)."""
+    try:
+        return pending[index][2]()
     except Exception:
         return None
 
@@ -179,24 +189,24 @@ class SiteBuilder:
         t = time.perf_counter()
         plan.views  # worked out once, before the workers fork
         digests: dict[int, str] = {}
-        for start in range(0, len(todo), BATCH):
-            batch = todo[start:start + BATCH]
-            for index, data in zip(batch, run_parallel(_render_or_none, batch, (plan, jobs))):
-                job = jobs[index]
-                if data is None:
-                    data = _render((plan, jobs), index)
-                writer.write(job.meta.file, data)
-                stats.rendered += 1
-                if job.key is None and job.meta.search_kind:
-                    digests[index] = hashlib.sha256(data).hexdigest()
-                if store is not None and job.key is not None:
-                    store.put(job.key, job.meta.file, writer.tmp / job.meta.file)
+        for index, data in zip(todo, each_parallel(_render_or_none, todo, (plan, jobs), CHUNK)):
+            job = jobs[index]
+            if data is None:
+                data = _render((plan, jobs), index)
+            writer.write(job.meta.file, data)
+            stats.rendered += 1
+            if job.key is None and job.meta.search_kind:
+                digests[index] = hashlib.sha256(data).hexdigest()
+            if store is not None and job.key is not None:
+                store.put(job.key, job.meta.file, writer.tmp / job.meta.file)
         stats.seconds["render"] = time.perf_counter() - t
         stats.pages = len(jobs)
         pages = [job.meta.url for job in jobs]
         t = time.perf_counter()
-        put = self._put(writer, store)
+        pending: list[tuple[str, str | None, Callable[[], bytes]]] = []
+        put = self._put(writer, store, pending)
         feeds, calendars = write_feeds(plan, put), write_calendars(plan, put)
+        self._make(writer, store, pending)
         write_sitemap(writer, pub.config.base_url, pages)
         log(f"feeds and calendars: {feeds} Atom feeds, {calendars} iCalendar files ({stats.files_reused} "
             f"unchanged), sitemap.xml ({time.perf_counter() - t:.2f} s)")
@@ -214,17 +224,28 @@ class SiteBuilder:
             f"pages {stats.seconds['pages']:.2f} s, search {stats.seconds.get('search', 0):.2f} s")
         return stats
 
-    def _put(self, writer: OutputWriter, store: PageStore | None) -> Put:
+    def _put(self, writer: OutputWriter, store: PageStore | None,
+             pending: list[tuple[str, str | None, Callable[[], bytes]]]) -> Put:
         """Write a keyed file (a feed, a calendar) like a keyed page: linked from the store
-        while its key is unchanged, else made and kept there."""
+        while its key is unchanged, else added to ``pending``, for :meth:`_make`."""
         def put(file: str, key: str | None, make: Callable[[], bytes]) -> None:
             if self._reuse(writer, store, key, file):
                 self.stats.files_reused += 1
-                return
-            writer.write(file, make())
+            else:
+                pending.append((file, key, make))
+        return put
+
+    @staticmethod
+    def _make(writer: OutputWriter, store: PageStore | None,
+              pending: list[tuple[str, str | None, Callable[[], bytes]]]) -> None:
+        """Make the files ``pending`` lists over every core (like pages: the workers
+        return bytes, this process writes them and keeps them in the store)."""
+        todo = range(len(pending))
+        for index, data in zip(todo, each_parallel(_make_or_none, todo, pending, CHUNK)):
+            file, key, make = pending[index]
+            writer.write(file, make() if data is None else data)
             if store is not None and key is not None:
                 store.put(key, file, writer.tmp / file)
-        return put
 
     def _reuse(self, writer: OutputWriter, store: PageStore | None, key: str | None, file: str) -> bool:
         """Link ``file`` from the store if an earlier build kept it under ``key``."""

@@ -183,11 +183,11 @@ def write_feeds(plan: Plan, put: Put) -> int:
         entries = by_report[report.id]
         key = plan.page_key(report, "feeds")
         write(report_feed_link(report), _("Publication of %(report)s, the executive's responses and progress updates.",
-                                          report=report.title), report_url(report.id), lambda: entries, key)
+                                          report=report.title), report_url(report.id), lambda entries=entries: entries, key)
         for rec in report.recommendations:
             write(recommendation_feed_link(report, rec.number),
                   _("The executive's response to recommendation %(ref)s of %(report)s, and its updates.",
                     ref=rec.number, report=report.title),
                   recommendation_url(report.id, rec.number),
-                  lambda slug=rec.number.slug: [e for e in entries if e.rec == slug], key)
+                  lambda slug=rec.number.slug, entries=entries: [e for e in entries if e.rec == slug], key)
     return count

@@ -19,7 +19,9 @@ from .views import RecView, rec_views
 
 Put = Callable[[str, "str | None", Callable[[], bytes]], None]
 """How a feed or calendar is written: ``put(file, key, make)`` writes ``make()``, or, when
-a file of the same key was made by an earlier build, that file (``key`` None: always made)."""
+a file of the same key was made by an earlier build, that file (``key`` None: always made).
+``make`` may be called later, in a worker process: it must not read a loop's variable
+(bind it as a default argument)."""
 
 
 class SourceKeys:
