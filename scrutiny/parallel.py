@@ -50,10 +50,14 @@ def run_parallel(work: Callable[[S, T], R], items: Iterable[T], shared: S, chunk
     return list(each_parallel(work, items, shared, chunksize))
 
 
-def each_parallel(work: Callable[[S, T], R], items: Iterable[T], shared: S, chunksize: int = 0) -> Iterator[R]:
+def each_parallel(work: Callable[[S, T], R], items: Iterable[T], shared: S, chunksize: int = 0,
+                  renew: int | None = None) -> Iterator[R]:
     """:func:`run_parallel`, each result handed over as soon as it and those before it are
     done: the caller can write and drop them while the workers go on (the pages of a big
-    site are not all held at once). ``chunksize``: items sent to a worker at a time."""
+    site are not all held at once). ``chunksize``: items sent to a worker at a time;
+    ``renew``: chunks a worker does before a fresh one is forked in its place (what a
+    worker unpacks or caches for its items stays with it: renewed, its memory does not
+    grow over a long run)."""
     global _job
     items = list(items) if not isinstance(items, Sequence) else items
     n = min(jobs(), len(items))
@@ -63,7 +67,7 @@ def each_parallel(work: Callable[[S, T], R], items: Iterable[T], shared: S, chun
     _job = (work, shared)
     gc.freeze()  # the parent's objects out of the workers' collections: their pages stay shared
     try:
-        with multiprocessing.get_context("fork").Pool(n) as pool:
+        with multiprocessing.get_context("fork").Pool(n, maxtasksperchild=renew) as pool:
             yield from pool.imap(_call, items, chunksize=chunksize or max(1, len(items) // (n * 4)))
     finally:
         gc.unfreeze()

@@ -49,6 +49,15 @@ def test_each_result_is_handed_over_before_the_rest_are_done(monkeypatch, tmp_pa
     assert parallel._job is None
 
 
+def test_workers_are_renewed_after_their_share(monkeypatch):
+    """renew=1: each chunk is worked by a freshly forked process (what a worker held for
+    one chunk is gone before the next)."""
+    monkeypatch.setenv("SCRUTINY_JOBS", "2")
+    out = list(parallel.each_parallel(_square_plus, range(6), 0, chunksize=1, renew=1))
+    assert [r[0] for r in out] == [i * i for i in range(6)]
+    assert len({r[1] for r in out}) == 6
+
+
 def test_one_job_runs_here(monkeypatch):
     monkeypatch.setenv("SCRUTINY_JOBS", "1")
     assert {r[1] for r in parallel.run_parallel(_square_plus, range(5), 0)} == {os.getpid()}

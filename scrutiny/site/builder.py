@@ -70,6 +70,10 @@ class SiteOptions:
 #: Pages (or feeds) sent to a worker process at a time; each is written as soon as it and
 #: those before it are done (:func:`~scrutiny.parallel.each_parallel`), so few are held at once.
 CHUNK = 20
+#: Chunks a worker renders before a fresh one takes its place: a worker keeps what it
+#: unpacked for its pages (each report's token streams), so a long-lived one would grow
+#: to hold the whole site.
+RENEW = 25
 
 
 @dataclass
@@ -189,7 +193,7 @@ class SiteBuilder:
         t = time.perf_counter()
         plan.views  # worked out once, before the workers fork
         digests: dict[int, str] = {}
-        for index, data in zip(todo, each_parallel(_render_or_none, todo, (plan, jobs), CHUNK)):
+        for index, data in zip(todo, each_parallel(_render_or_none, todo, (plan, jobs), CHUNK, RENEW)):
             job = jobs[index]
             if data is None:
                 data = _render((plan, jobs), index)
@@ -241,7 +245,7 @@ class SiteBuilder:
         """Make the files ``pending`` lists over every core (like pages: the workers
         return bytes, this process writes them and keeps them in the store)."""
         todo = range(len(pending))
-        for index, data in zip(todo, each_parallel(_make_or_none, todo, pending, CHUNK)):
+        for index, data in zip(todo, each_parallel(_make_or_none, todo, pending, CHUNK, RENEW)):
             file, key, make = pending[index]
             writer.write(file, make() if data is None else data)
             if store is not None and key is not None:
