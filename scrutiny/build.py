@@ -151,8 +151,8 @@ def write_formats(pub: Publication, writer: OutputWriter, result: BuildResult, l
                 todo.append(_Export(info, n, entry))
                 continue
             prefix = report_url(report.id)
-            for path in cached:
-                writer.copy(prefix + path.relative_to(entry).as_posix(), path)
+            for path in cached:  # linked, not copied: the cache replaces an entry, never writes into it
+                writer.link(prefix + path.relative_to(entry).as_posix(), path)
         if todo and todo[-1].format is info:
             info.exporter()  # its module imported once, here, not again in each worker
         seconds[info.id] = time.perf_counter() - started

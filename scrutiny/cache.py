@@ -223,12 +223,17 @@ class ExportCache:
         return sorted(p for p in entry.rglob("*") if p.is_file() and p.name != ".complete")
 
     def store(self, entry: Path, files: dict[str, Path]) -> None:
-        """Keep copies of ``files`` (name within the report folder -> written file)."""
+        """Keep ``files`` (name within the report folder -> written file), by hard links
+        (copies where links cannot be made). The entries of a report are removed first and
+        its files made anew, never written into: a published site links the same files."""
         if entry.parent.exists():
             shutil.rmtree(entry.parent)
         for name, source in files.items():
             target = entry / name
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
+            try:
+                os.link(source, target)
+            except OSError:  # another file system, or links not allowed
+                shutil.copyfile(source, target)
         entry.mkdir(parents=True, exist_ok=True)
         (entry / ".complete").write_text("")

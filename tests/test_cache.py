@@ -4,6 +4,7 @@ of the tools, fonts and libraries each format runs, and the day it is built for.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -218,7 +219,7 @@ def test_a_new_recommendation_in_another_report_changes_every_key(minimal_copy: 
     assert all(before[k] != after[k] for k in after)
 
 
-def test_an_entry_keeps_copies_of_the_files_and_only_the_newest_key(tmp_path: Path):
+def test_an_entry_keeps_the_files_and_only_the_newest_key(tmp_path: Path):
     exports = ExportCache(gather(copy_fixture(tmp_path)))
     assert exports.base == tmp_path / "project" / ".cache" / "formats"
     one, two = tmp_path / "one.txt", tmp_path / "two.bin"
@@ -261,3 +262,26 @@ def test_an_entry_is_kept_per_format_report_and_language(minimal_copy: Path):
     exports = ExportCache(gather(minimal_copy))
     assert exports.entry("pdf", "r", "k1", "cy") == exports.base / "pdf" / "r" / "cy" / "k1"
     assert exports.entry("pdf", "r", "k1") == exports.base / "pdf" / "r" / "-" / "k1"
+
+
+
+def test_a_cached_export_is_linked_into_the_site_and_never_written_into(tmp_path: Path):
+    """An unchanged report's files are the cache's own files (hard links: no copy of every
+    report's formats on each build), and re-exporting an edited report makes new files:
+    a file published before keeps its bytes."""
+    root = with_formats(copy_fixture(tmp_path), CHEAP_FORMATS)
+    build(root, root / "site")
+    build(root, root / "site")
+    name = "reports/earlier-review/recommendations.json"
+    published = root / "site" / name
+    entries = list((root / ".cache" / "formats" / "data" / "earlier-review").glob("*/*/recommendations.json"))
+    assert len(entries) == 1 and published.stat().st_ino == entries[0].stat().st_ino
+    before = published.read_bytes()
+    held = tmp_path / "held.json"
+    os.link(published, held)  # the file as published, wherever the next build puts things
+    recs = root / "content/reports/earlier-review/recommendations.yaml"
+    recs.write_text(recs.read_text().replace("within three years", "within two years"))
+    edited = build(root, root / "site")
+    assert ("data", "earlier-review") in edited.exported
+    assert b"within two years" in (root / "site" / name).read_bytes()
+    assert held.read_bytes() == before
