@@ -140,6 +140,14 @@ class Plan:
         keys = [(report_id, self.shown_key(report)) for report_id, report in reports.items()]
         return hashlib.sha256(repr((self.global_key, page, shown, keys, extra)).encode("utf-8")).hexdigest()
 
+    def reports_key(self, page: str, reports, *extra: object) -> str | None:
+        """The key of a page that shows these reports as lists, counts and charts do (what
+        :meth:`shown_key` covers: not their sections), and ``extra``."""
+        if not self.incremental:
+            return None
+        keys = [(r.id, self.shown_key(r)) for r in reports]
+        return hashlib.sha256(repr((self.global_key, page, keys, extra)).encode("utf-8")).hexdigest()
+
     def shown_key(self, report: Report) -> str:
         """A digest of everything a page that lists this report's recommendations (a
         tracker, a ready-made view, an update round) can show of it: the report without its

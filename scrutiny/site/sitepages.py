@@ -35,7 +35,7 @@ def home(plan: Plan) -> Job:
     def values(plan: Plan, body: Body | None) -> dict:
         return {"latest": _report_items(plan, plan.pub.reports[:LATEST]), "counts": Counts.of(plan.all_views),
                 "more": len(plan.pub.reports) > LATEST, "charts": home_charts(plan.pub)}
-    return Job(meta, "home.html.j2", values)
+    return Job(meta, "home.html.j2", values, key=plan.reports_key(meta.file, plan.pub.reports))
 
 
 def reports_index(plan: Plan) -> Job:
@@ -44,7 +44,7 @@ def reports_index(plan: Plan) -> Job:
 
     def values(plan: Plan, body: Body | None) -> dict:
         return {"items": _report_items(plan, plan.pub.reports)}
-    return Job(meta, "reports.html.j2", values)
+    return Job(meta, "reports.html.j2", values, key=plan.reports_key(meta.file, plan.pub.reports))
 
 
 def site_tracker(plan: Plan) -> Job:
@@ -69,7 +69,7 @@ def committees_index(plan: Plan) -> Job:
             views = [v for r in reports for v in plan.views[r.id]]
             items.append({"committee": c, "reports": len(reports), "counts": Counts.of(views)})
         return {"items": items}
-    return Job(meta, "committees.html.j2", values)
+    return Job(meta, "committees.html.j2", values, key=plan.reports_key(meta.file, plan.pub.reports))
 
 
 def committee_page(plan: Plan, committee) -> Job:
@@ -87,7 +87,8 @@ def committee_page(plan: Plan, committee) -> Job:
                 "rows": [(v, None) for v in open_views],
                 "counts": Counts.of(views), "committees": {c.id: c.name for c in plan.pub.config.committees},
                 "charts": committee_charts(plan.pub, committee.id)}
-    return Job(meta, "committee.html.j2", values)
+    key = plan.reports_key(meta.file, [r for r in plan.pub.reports if r.committee == committee.id])
+    return Job(meta, "committee.html.j2", values, key=key)
 
 
 def accessibility(plan: Plan) -> Job:
