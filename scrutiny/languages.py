@@ -62,7 +62,8 @@ def content_in_language(content: Content, language: str) -> Content:
     language, each report's translation into it where there is one (else the report as
     written), and every report's decisions and statuses with the language's labels."""
     config = config_in_language(content.config, language)
-    terms = {v.id: dict(zip(_all(content.config.vocabularies, v.id), _all(config.vocabularies, v.id)))
+    terms = {v.id: {a: b for a, b in zip(_all(content.config.vocabularies, v.id), _all(config.vocabularies, v.id))
+                    if a != b}  # a term the language leaves as it is is not swapped
              for v in content.config.vocabularies}
     reports = tuple(_with_terms(content.translation(r.id, language) or r, terms[config.vocabulary(r.committee).id])
                     for r in content.reports)
@@ -76,6 +77,11 @@ def _all(vocabularies: tuple[Vocabulary, ...], vid: str) -> tuple[Term, ...]:
 
 
 def _with_terms(report: Report, terms: dict[Term, Term]) -> Report:
+    """The report with each term ``terms`` names swapped for its label in the language
+    (no term to swap: the report itself, not a copy made again on every build)."""
+    if not terms:
+        return report
+
     def swap(term):
         return terms.get(term, term) if term is not None else None
 

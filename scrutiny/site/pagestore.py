@@ -4,6 +4,7 @@ of being made again (see :mod:`.builder`)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -14,13 +15,21 @@ from ..writer import OutputWriter
 from .charts import ChartStore
 
 
-def _place(source: Path, dest: Path, folder_made: bool = False) -> None:
-    """``source`` as ``dest``, atomically: a hard link (a copy across file systems) made
-    beside it and renamed over it."""
+def _place(source: Path | str, dest: Path | str, folder_made: bool = False) -> None:
+    """``source`` as ``dest``, atomically: a hard link to the new name (the usual case: a
+    new entry), else a hard link (a copy across file systems) made beside it and renamed
+    over it."""
+    dest = os.fspath(dest)
     if not folder_made:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f"{dest.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
+        os.makedirs(os.path.dirname(dest), exist_ok=True)
+    try:
+        os.link(source, dest)
+        return
+    except OSError:  # there already (an entry found damaged), or no links here: below
+        pass
+    tmp = f"{dest}.{os.getpid()}.tmp"
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp)
     try:
         os.link(source, tmp)
     except OSError:
@@ -67,14 +76,15 @@ class PageStore:
             return None
         return (path, st.st_size) if stat.S_ISREG(st.st_mode) and st.st_size > 0 else None
 
-    def put(self, key: str, file: str, built: Path) -> None:
-        path = self.path(key, file)
-        self.used.add(path.name)
+    def put(self, key: str, file: str, built: Path | str) -> None:
+        entry = self._entry(key, file)
+        folder, name = os.path.split(entry)
+        self.used.add(name)
         try:
-            if path.parent.name not in self._made:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                self._made.add(path.parent.name)
-            _place(built, path, folder_made=True)
+            if name[:2] not in self._made:
+                os.makedirs(folder, exist_ok=True)
+                self._made.add(name[:2])
+            _place(built, entry, folder_made=True)
         except OSError:  # a cache we cannot write (full, read-only): the next build renders it again
             pass
 
