@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 from ..dates import long_date
 from ..i18n import _, ngettext
 from ..model import Report
+from ..parallel import each_parallel
 from ..publication import Publication
 from ..render.chart import (ChartStyle, rate_notes, rate_spec, spec_svg, status_notes, status_spec,
                             timeliness_notes, timeliness_spec)
@@ -262,28 +263,43 @@ def write_progress_charts(pub: Publication, write: Callable[[str, str], None],
     """Draw the charts of the home page, every committee and every report; returns how many
     drawings were written and how many of them were linked from an earlier build. Each
     is laid out in pixels and written straight to SVG (:mod:`scrutiny.render.canvas`, a
-    fraction of a millisecond each); a report's drawings, which show that report alone,
-    are kept under ``key_of(report id)`` and linked while it is unchanged. A drawing that
-    cannot be made is a warning (``--strict``: the build fails) and a placeholder with the
-    chart's words, and its report's drawings are not kept (the next build warns again)."""
+    fraction of a millisecond each), the scopes over every core; a report's drawings,
+    which show that report alone, are kept under ``key_of(report id)`` and linked while it
+    is unchanged. A drawing that cannot be made is a warning (``--strict``: the build
+    fails) and a placeholder with the chart's words, and its report's drawings are not
+    kept (the next build warns again)."""
     style = ChartStyle.of(pub.config.brand)
     count = reused = 0
+    todo: list[tuple[list[Item], str, str | None]] = []
     for kind, items, base, scope in _scopes(pub):
         key = key_of(scope) if kind == "report" else None
         if key is not None and (linked := kept.files(key, base)) is not None:
             count, reused = count + len(linked), reused + len(linked)
-            continue
-        _charts_of, files = scope_charts(pub, items, base, style)
+        else:
+            todo.append((items, base, key))
+    for (_items_of, base, key), drawn in zip(todo, each_parallel(_draw_scope, range(len(todo)), (pub, style, todo))):
         failed = False
-        for path, (spec, alt) in files.items():
-            try:
-                svg = spec_svg(spec, alt)
-            except ChartError as err:
-                warn(f"progress chart {path} could not be drawn ({str(err).splitlines()[0]}): "
-                     "its words are published in its place")
-                svg, failed = placeholder_svg(alt), True
+        for path, svg, problem in drawn:
+            if problem is not None:
+                warn(f"progress chart {path} could not be drawn ({problem}): its words are published in its place")
+                failed = True
             write(path, svg)
             count += 1
         if key is not None and not failed:
-            kept.keep(key, base, list(files))
+            kept.keep(key, base, [path for path, _svg, _problem in drawn])
     return count, reused
+
+
+def _draw_scope(shared: tuple[Publication, ChartStyle, list[tuple[list[Item], str, str | None]]],
+                index: int) -> list[tuple[str, str, str | None]]:
+    """(path, SVG, problem or None) of each drawing of one scope (in a worker process)."""
+    pub, style, todo = shared
+    items, base, _key = todo[index]
+    _charts_of, files = scope_charts(pub, items, base, style)
+    out = []
+    for path, (spec, alt) in files.items():
+        try:
+            out.append((path, spec_svg(spec, alt), None))
+        except ChartError as err:
+            out.append((path, placeholder_svg(alt), str(err).splitlines()[0]))
+    return out
