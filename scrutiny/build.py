@@ -17,6 +17,7 @@ from .checks import check_publication
 from .cache import ExportCache, code_digest
 from .exporters import INSTALL, REGISTRY, FormatInfo
 from .exporters.data import SiteData
+from .heap import collector_paused, heap_frozen
 from .load import load_content
 from .markdown import parse_content
 from .markdown.pipeline import parse_translations
@@ -38,14 +39,15 @@ def gather(root: Path, as_of: dt.date | None = None) -> Publication:
     """Load, parse and cross-check everything; raise :class:`ContentError` listing every
     problem. ``as_of`` replaces ``site.as_of`` for this run."""
     problems = Problems()
-    # load_content, parse_content and parse_translations, each report taken from
-    # .cache/reports while its files are unchanged, the others over every core
-    loaded = load_parsed(root, problems, as_of)
-    content, parsed, translated = loaded.content, loaded.parsed, loaded.translated
-    if content is None:
-        raise ContentError(problems)
-    use_chart_cache(root / ".cache" / "table-charts")
-    check_publication(content, parsed, problems, translated)
+    with collector_paused():  # a million objects made, hardly any garbage (scrutiny.heap)
+        # load_content, parse_content and parse_translations, each report taken from
+        # .cache/reports while its files are unchanged, the others over every core
+        loaded = load_parsed(root, problems, as_of)
+        content, parsed, translated = loaded.content, loaded.parsed, loaded.translated
+        if content is None:
+            raise ContentError(problems)
+        use_chart_cache(root / ".cache" / "table-charts")
+        check_publication(content, parsed, problems, translated)
     if problems:
         raise ContentError(problems)
     return Publication(content, parsed, translated=translated, source_keys=loaded.keys)
@@ -399,7 +401,8 @@ def build(root: Path, out: Path, log: Log = lambda s: None, as_of: dt.date | Non
     log(f"load and check: {result.timings[-1][1]:.2f} s")
     writer = OutputWriter(out, log, remove_later=remove_later)
     try:
-        run_stages(pub, writer, result, log)
+        with heap_frozen():  # what was loaded is not walked by each collection (scrutiny.heap)
+            run_stages(pub, writer, result, log)
         if strict and result.skipped:
             raise StrictError(result.skipped)
         t = time.perf_counter()

@@ -14,10 +14,11 @@ write to the pages it shares with the parent (each write would copy a page).
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
+
+from .heap import heap_frozen
 
 T = TypeVar("T")
 S = TypeVar("S")
@@ -65,10 +66,9 @@ def each_parallel(work: Callable[[S, T], R], items: Iterable[T], shared: S, chun
         yield from (work(shared, item) for item in items)
         return
     _job = (work, shared)
-    gc.freeze()  # the parent's objects out of the workers' collections: their pages stay shared
     try:
-        with multiprocessing.get_context("fork").Pool(n, maxtasksperchild=renew) as pool:
-            yield from pool.imap(_call, items, chunksize=chunksize or max(1, len(items) // (n * 4)))
+        with heap_frozen():  # the parent's objects out of the workers' collections: their pages stay shared
+            with multiprocessing.get_context("fork").Pool(n, maxtasksperchild=renew) as pool:
+                yield from pool.imap(_call, items, chunksize=chunksize or max(1, len(items) // (n * 4)))
     finally:
-        gc.unfreeze()
         _job = None

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..build import OUTPUT_STAGES, BuildResult, check_output, gather, run_stages, with_record
+from ..heap import heap_frozen
 from ..problems import ContentError
 from ..publication import Publication
 from ..writer import OutputWriter, UnsafeOutput
@@ -112,7 +113,8 @@ class Preview:
         writer = OutputWriter(self.out, self.log, remove_later=True)  # the previous version goes in the background
         result = BuildResult(files={})
         try:
-            run_stages(pub, writer, result, lambda message: None, self.stages)
+            with heap_frozen():  # as a one-shot build does; the collector is given back after
+                run_stages(pub, writer, result, lambda message: None, self.stages)
             writer.commit()
         except BaseException:
             writer.abort()
