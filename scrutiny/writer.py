@@ -258,10 +258,21 @@ class OutputWriter:
         root = str(self.tmp)
         folder = "/".join(parts[:-1])
         if folder not in self._folders:
-            if folder:
-                os.makedirs(os.path.join(root, folder), exist_ok=True)
-            self._folders.add(folder)
+            self._make_folder(root, folder)
         return os.path.join(root, *parts)
+
+    def _make_folder(self, root: str, folder: str) -> None:
+        """Make ``folder`` of the new version (one ``mkdir`` when its parent is made, as it
+        mostly is: a build makes 30,000 folders at N=1,000) and note it and its parents."""
+        parent = folder.rpartition("/")[0]
+        if folder and parent not in self._folders:
+            self._make_folder(root, parent)
+        if folder:
+            try:
+                os.mkdir(os.path.join(root, folder))
+            except FileExistsError:
+                pass
+        self._folders.add(folder)
 
     def _path(self, rel: str) -> Path:
         return Path(self._target(rel))
