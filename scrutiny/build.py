@@ -283,22 +283,24 @@ def _sendable(err: Exception, build_pid: int) -> Exception:
     return RuntimeError(f"{type(err).__name__}: {err}")
 
 
-#: What ``.cache/data/records.pickle`` holds: this tag, then :attr:`SiteData.by_report`.
-RECORDS_FORMAT = "site-records-1"
+#: The tag of the files ``.cache/data/`` keeps for the open data: ``index.pickle`` (each
+#: report's key and the digest of its records: :attr:`SiteData.index`) and
+#: ``records.pickle`` (each report's digest, records and rows: :attr:`SiteData.by_report`).
+RECORDS_FORMAT = "site-records-2"
 
 
-def _kept_records(path: Path) -> dict:
-    """The records an earlier build kept, or nothing (missing, damaged, another format: made again)."""
+def _kept(path: Path) -> dict:
+    """What an earlier build kept in ``path``, or nothing (missing, damaged, another format: made again)."""
     try:
-        tag, by_report = pickle.loads(path.read_bytes())
+        tag, kept = pickle.loads(path.read_bytes())
     except Exception:  # noqa: BLE001 - any file that cannot be read is made again
         return {}
-    return by_report if tag == RECORDS_FORMAT and isinstance(by_report, dict) else {}
+    return kept if tag == RECORDS_FORMAT and isinstance(kept, dict) else {}
 
 
-def _keep_records(path: Path, by_report: dict) -> None:
+def _keep(path: Path, kept: dict) -> None:
     try:
-        atomic_write(path, pickle.dumps((RECORDS_FORMAT, by_report), protocol=pickle.HIGHEST_PROTOCOL))
+        atomic_write(path, pickle.dumps((RECORDS_FORMAT, kept), protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:  # a cache we cannot write: the next build makes the records again
         pass
 
@@ -306,15 +308,19 @@ def _keep_records(path: Path, by_report: dict) -> None:
 def write_data(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> None:
     """The site-wide open data files (``data/``), linked from ``.cache/data/`` while what
     they hold is unchanged (writing 17,000 recommendations' JSON takes seconds). Each
-    report's records are kept in ``.cache/data/records.pickle`` under its
-    :func:`~scrutiny.exporters.data.report_key`, so only a changed report's are made again."""
-    kept_path = pub.root / ".cache" / "data" / "records.pickle"
-    kept_records = _kept_records(kept_path)
-    data = SiteData.of(pub, kept_records)
-    if {rid: v[0] for rid, v in data.by_report.items()} != {rid: v[0] for rid, v in kept_records.items()}:
-        _keep_records(kept_path, data.by_report)  # written only when a report's records changed
+    report's records are known by a digest kept under its
+    :func:`~scrutiny.exporters.data.report_key` (``index.pickle``): only a changed report's
+    records are made again, and the others' are read back (``records.pickle``, 22 MB at
+    N=1,000) only when the files are made again."""
+    folder = pub.root / ".cache" / "data"
+    kept_index = _kept(folder / "index.pickle")
+    data = SiteData.of(pub, kept_index, lambda: _kept(folder / "records.pickle"))
+    if {rid: d for rid, (_, d) in data.index.items()} != {rid: d for rid, (_, d) in kept_index.items()}:
+        _keep(folder / "records.pickle", data.by_report)  # a report's records changed: kept before the index
+    if data.index != kept_index:
+        _keep(folder / "index.pickle", data.index)
     key = f"{code_digest()}:{data.digest(pub)}"
-    store = PageStore(pub.root / ".cache" / "data")  # its prune leaves records.pickle alone (a file)
+    store = PageStore(folder)  # its prune leaves the kept files alone (files, not folders)
     out = Folder(writer, "data")
     kept = 0
     for name, make in data.files(pub).items():

@@ -181,9 +181,10 @@ def test_site_wide_files_are_linked_while_what_they_hold_is_unchanged(tmp_path):
 
 
 def test_the_open_data_makes_again_only_the_records_of_a_changed_report(tmp_path, monkeypatch):
-    """Each report's records are kept under its key (``.cache/data/records.pickle``): after an
-    edit to one report only its recommendations' records are made again, the others come
-    from the earlier build, and the data files hold the edit and equal a cold build's."""
+    """Each report's records are kept (``.cache/data/records.pickle``) with their digest
+    under its key (``index.pickle``): after an edit to one report only its recommendations'
+    records are made again, the others come from the earlier build, and the data files
+    hold the edit and equal a cold build's."""
     import json
 
     from scrutiny.exporters import data
@@ -211,3 +212,36 @@ def test_the_open_data_makes_again_only_the_records_of_a_changed_report(tmp_path
     assert len(reports) > 1, "the fixture has other reports whose records were kept"
     monkeypatch.setattr(data, "record", real)
     assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold"))
+
+
+def test_the_kept_records_are_read_only_when_the_data_files_are_made_again(tmp_path, monkeypatch):
+    """A section's edit changes the report's key but not its records: its records are made
+    again and found the same by their digest, so the data files are linked and the other
+    reports' records (22 MB at N=1,000) are not read. An update makes the files again
+    from them; kept records that cannot be read are made again, and the files still equal
+    a cold build's."""
+    from scrutiny import build as building
+
+    root = project(tmp_path, "minimal")
+    incremental(root)
+    kept = root / ".cache" / "data" / "records.pickle"
+    read: list[str] = []
+    real = building._kept
+
+    def reading(path):
+        read.append(path.name)
+        return real(path)
+    monkeypatch.setattr(building, "_kept", reading)
+    before = kept.stat().st_ino
+    section_text(root)
+    incremental(root)
+    assert read == ["index.pickle"] and kept.stat().st_ino == before
+    recommendation_update(root)
+    incremental(root)
+    assert read[1:] == ["index.pickle", "records.pickle"]
+    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold"))
+    kept.write_bytes(b"not a pickle")
+    replace_in(root / "content/reports/school-transport-review/recommendations.yaml",
+               "note: Published in the budget book.", "note: Published in the budget book, page 4.")
+    incremental(root)
+    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold-again"))

@@ -7,10 +7,11 @@ Per report (``recommendations.csv``/``.json`` in the report's folder) and site-w
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterable, Mapping
 
 from ..dates import KINDS, KnownDate, TargetDate
@@ -239,43 +240,91 @@ class DataExporter:
             write_json(pub, items, fh)
 
 
-@dataclass(frozen=True)
-class SiteData:
-    """Every recommendation of the site as the open data files show it: worked out in a
-    fraction of the time their text takes to write, so a build can tell by :attr:`digest`
-    whether the files are the ones an earlier build wrote."""
+Kept = Mapping[str, tuple[str, list[dict], list[dict]]]
+"""An earlier build's records: report id -> (digest of its records and rows, the records, the rows)."""
 
-    records: list[dict]
-    rows: list[dict]
-    by_report: dict[str, tuple[str, list[dict], list[dict]]] = field(default_factory=dict)
-    """Report id -> (its :func:`report_key`, its records, its rows), for the next build's ``kept``."""
+
+def records_digest(records: list[dict], rows: list[dict]) -> str:
+    """Of one report's records and rows (the compact JSON of them, which the C encoder makes fast)."""
+    return hashlib.sha256(json.dumps([records, rows], ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class SiteData:
+    """Every recommendation of the site as the open data files show it. Each report's share
+    is known by a digest; a report whose :func:`report_key` is unchanged since the build
+    that kept its digest is not worked out again, and its records are read back from that
+    build's (``kept``) only if the files are to be made: a build can tell by :meth:`digest`
+    whether the files are the ones an earlier build wrote without any of them."""
+
+    pub: Publication
+    index: dict[str, tuple[str, str]]
+    """Report id -> (its :func:`report_key`, the digest of its records), for the next build."""
+    digests: list[str]
+    """Each report's digest, in the site's order."""
+    fresh: dict[str, tuple[list[dict], list[dict]]]
+    """The records and rows worked out by this build, by report id."""
+    kept: Callable[[], Kept] = lambda: {}
+    """An earlier build's records (read only when called)."""
 
     @classmethod
-    def of(cls, pub: Publication, kept: Mapping[str, tuple[str, list[dict], list[dict]]] | None = None) -> "SiteData":
-        """``kept``: an earlier build's :attr:`by_report`; a report whose key is unchanged
-        takes its records and rows from it instead of making them again."""
-        kept = kept or {}
-        records: list[dict] = []
-        rows: list[dict] = []
-        by_report = {}
+    def of(cls, pub: Publication, index: Mapping[str, tuple[str, str]] | None = None,
+           kept: Callable[[], Kept] = lambda: {}) -> "SiteData":
+        """``index``: an earlier build's :attr:`index`; a report whose key is unchanged takes
+        its digest from it, the others are worked out again."""
+        index = index or {}
+        digests: list[str] = []
+        fresh: dict[str, tuple[list[dict], list[dict]]] = {}
+        mine: dict[str, tuple[str, str]] = {}
         for report in pub.reports:
             key = report_key(pub, report)
-            earlier = kept.get(report.id)
+            earlier = index.get(report.id)
             if key is not None and earlier is not None and earlier[0] == key:
-                mine, my_rows = earlier[1], earlier[2]
+                digest = earlier[1]
             else:
-                mine = [record(pub, report, rec) for rec in report.recommendations]
-                my_rows = [csv_row(pub, report, rec, r) for rec, r in zip(report.recommendations, mine)]
+                fresh[report.id] = cls._make(pub, report)
+                digest = records_digest(*fresh[report.id])
             if key is not None:
-                by_report[report.id] = (key, mine, my_rows)
-            records += mine
-            rows += my_rows
-        return cls(records, rows, by_report)
+                mine[report.id] = (key, digest)
+            digests.append(digest)
+        return cls(pub, mine, digests, fresh, functools.cache(kept))  # read once, if at all
+
+    @staticmethod
+    def _make(pub: Publication, report: Report) -> tuple[list[dict], list[dict]]:
+        records = [record(pub, report, rec) for rec in report.recommendations]
+        return records, [csv_row(pub, report, rec, r) for rec, r in zip(report.recommendations, records)]
+
+    def of_report(self, report: Report, digest: str) -> tuple[list[dict], list[dict]]:
+        """The report's records and rows: this build's, the earlier build's of the same
+        digest, or (not kept, or kept damaged) worked out again."""
+        if report.id in self.fresh:
+            return self.fresh[report.id]
+        earlier = self.kept().get(report.id)
+        if earlier is not None and earlier[0] == digest:
+            return earlier[1], earlier[2]
+        self.fresh[report.id] = self._make(self.pub, report)
+        return self.fresh[report.id]
+
+    @property
+    def by_report(self) -> dict[str, tuple[str, list[dict], list[dict]]]:
+        """What to keep for the next build: each report's digest, records and rows."""
+        out = {}
+        for report, digest in zip(self.pub.reports, self.digests):
+            if report.id in self.index:
+                out[report.id] = (digest, *self.of_report(report, digest))
+        return out
+
+    @property
+    def records(self) -> list[dict]:
+        return [r for report, d in zip(self.pub.reports, self.digests) for r in self.of_report(report, d)[0]]
+
+    @property
+    def rows(self) -> list[dict]:
+        return [r for report, d in zip(self.pub.reports, self.digests) for r in self.of_report(report, d)[1]]
 
     def digest(self, pub: Publication) -> str:
-        """Of everything the files hold (the compact JSON of it, which the C encoder makes fast)."""
-        data = [pub.config.as_of.isoformat(), CSV_COLUMNS, self.records, self.rows]
-        return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
+        """Of everything the files hold: the as-of day, the columns and each report's digest in order."""
+        return hashlib.sha256(repr((pub.config.as_of.isoformat(), CSV_COLUMNS, self.digests)).encode("utf-8")).hexdigest()
 
     def files(self, pub: Publication) -> dict[str, Callable[[], bytes]]:
         """Each file's name in ``data/`` and how to make its bytes."""
