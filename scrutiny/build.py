@@ -397,6 +397,11 @@ def build(root: Path, out: Path, log: Log = lambda s: None, as_of: dt.date | Non
     the search index left out) raises :class:`StrictError` and nothing is published.
     ``remove_later``: the previous version is removed in the background after publishing
     (:class:`OutputWriter`)."""
+    with heap_frozen():  # what was loaded is not walked by each collection (scrutiny.heap)
+        return _build(root, out, log, as_of, strict, remove_later)
+
+
+def _build(root: Path, out: Path, log: Log, as_of: dt.date | None, strict: bool, remove_later: bool) -> BuildResult:
     started = time.perf_counter()
     check_output(root, out)
     pub = with_record(gather(root, as_of), log)
@@ -407,8 +412,7 @@ def build(root: Path, out: Path, log: Log = lambda s: None, as_of: dt.date | Non
     log(f"load and check: {result.timings[-1][1]:.2f} s")
     writer = OutputWriter(out, log, remove_later=remove_later)
     try:
-        with heap_frozen():  # what was loaded is not walked by each collection (scrutiny.heap)
-            run_stages(pub, writer, result, log)
+        run_stages(pub, writer, result, log)
         if strict and result.skipped:
             raise StrictError(result.skipped)
         t = time.perf_counter()

@@ -19,6 +19,17 @@ def test_the_collector_is_paused_inside_the_block_and_on_again_after():
     assert gc.isenabled()
 
 
+def test_what_a_pause_made_inside_a_frozen_block_is_frozen_as_the_pause_ends():
+    """Else the first collection after loading would walk every object the loading made."""
+    with heap.heap_frozen():
+        with heap.collector_paused():
+            before = gc.get_freeze_count()
+            made = [[] for _ in range(1000)]
+        assert gc.get_freeze_count() >= before + len(made)
+        assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
 def test_a_collector_that_was_off_stays_off():
     gc.disable()
     try:

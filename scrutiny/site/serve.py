@@ -109,16 +109,16 @@ class Preview:
         return True
 
     def _build(self) -> None:
-        pub = preview_publication(with_record(gather(self.root)), self.all_formats)
-        writer = OutputWriter(self.out, self.log, remove_later=True)  # the previous version goes in the background
-        result = BuildResult(files={})
-        try:
-            with heap_frozen():  # as a one-shot build does; the collector is given back after
+        with heap_frozen():  # as a one-shot build does; the collector is given back after
+            pub = preview_publication(with_record(gather(self.root)), self.all_formats)
+            writer = OutputWriter(self.out, self.log, remove_later=True)  # the previous version goes in the background
+            result = BuildResult(files={})
+            try:
                 run_stages(pub, writer, result, lambda message: None, self.stages)
-            writer.commit()
-        except BaseException:
-            writer.abort()
-            raise
+                writer.commit()
+            except BaseException:
+                writer.abort()
+                raise
 
 
 def failure(err: Exception, root: Path, changed: tuple[str, ...] = ()) -> str:
