@@ -245,3 +245,47 @@ def test_the_kept_records_are_read_only_when_the_data_files_are_made_again(tmp_p
                "note: Published in the budget book.", "note: Published in the budget book, page 4.")
     incremental(root)
     assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold-again"))
+
+
+def test_an_unchanged_reports_pages_are_linked_from_its_list_without_their_jobs(tmp_path, monkeypatch):
+    """After an edit to one report, every other report's pages come from the list kept
+    under its key (scrutiny.site.manifest): no page job is made for them. A list naming
+    an entry that is gone, or a list that cannot be read, is made again by jobs, and the
+    site is still what a cold build writes."""
+    from scrutiny.site import builder
+
+    root = project(tmp_path, "minimal")
+    incremental(root)
+    made: list[str] = []
+    real = builder.jobs_of_report
+
+    def counting(plan, report):
+        made.append(report.id)
+        return real(plan, report)
+    monkeypatch.setattr(builder, "jobs_of_report", counting)
+    incremental(root)
+    assert made == []
+    section_text(root)
+    incremental(root)
+    assert made == ["school-transport-review"]
+    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold"))
+
+    store = next((root / ".cache" / "pages").iterdir())  # the one language's
+    lists = [p for p in store.rglob("*") if p.is_file() and p.read_bytes().startswith(b'["report-pages-')]
+    assert len(lists) == 2, lists  # one per report
+    other = next(p for p in lists if b"earlier-review" in p.read_bytes())
+    import json
+    rows = json.loads(other.read_text())[1]
+    entry = rows[-1][4]
+    (store / entry[:2] / entry).unlink()  # the tracker's entry, as if another build had pruned it
+    made.clear()
+    incremental(root)
+    assert made == ["earlier-review"]
+    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold-2"))
+    other = next(p for p in store.rglob("*") if p.is_file() and p.read_bytes().startswith(b'["report-pages-')
+                 and b"earlier-review" in p.read_bytes())
+    other.write_bytes(b'["report-pages-1", "not rows"]')
+    made.clear()
+    incremental(root)
+    assert made == ["earlier-review"]
+    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold-3"))

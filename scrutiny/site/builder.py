@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 from jinja2 import Environment
 
 from .. import i18n
+from ..model import Report
 from ..parallel import each_parallel, jobs as cores
 from ..publication import Publication
 from ..render.chart import TABLE_CHART_NARROW, ChartStyle, chart_svg
@@ -36,9 +37,10 @@ from .charts import ChartStore, write_progress_charts
 from .calendars import write_calendars
 from .context import SiteView
 from .feeds import write_feeds
-from .pages import report_jobs
+from .manifest import Manifests, manifest_key
+from .pages import jobs_of_report, report_jobs
 from .pagestore import KeptCharts, PageStore
-from .plan import Job, Plan, Put, SourceKeys
+from .plan import Job, Page, Plan, Put, SourceKeys
 from .rounds import round_jobs
 from .render import chart_path, make_env, render_page
 from .search import SITE_SHARD, Shard, index_shard, pagefind_binary, shard_count, shard_of
@@ -51,8 +53,11 @@ if TYPE_CHECKING:
 
 Log = Callable[[str], None]
 
-#: Page groups, in writing order.
-JOB_GROUPS: tuple[Callable[[Plan], Iterator[Job]], ...] = (site_jobs, tracker_view_jobs, round_jobs, report_jobs)
+#: The site-wide page groups, in writing order; each report's pages follow them
+#: (:func:`.pages.jobs_of_report`, or linked from the report's list: :mod:`.manifest`).
+SITE_GROUPS: tuple[Callable[[Plan], Iterator[Job]], ...] = (site_jobs, tracker_view_jobs, round_jobs)
+#: Every page group, in writing order.
+JOB_GROUPS: tuple[Callable[[Plan], Iterator[Job]], ...] = (*SITE_GROUPS, report_jobs)
 
 
 @dataclass(frozen=True)
@@ -182,7 +187,7 @@ class SiteBuilder:
         plan = Plan(pub, self.env, site, dict(writer.written), charts, global_key, self.options.incremental,
                     sources=sources)
         t = time.perf_counter()
-        jobs = [job for group in JOB_GROUPS for job in group(plan)]
+        jobs, order, fresh = self._jobs(plan, writer, store)
         todo: list[int] = []
         for index, job in enumerate(jobs):
             if self._reuse(writer, store, job.key, job.meta.file):
@@ -192,7 +197,7 @@ class SiteBuilder:
         stats.seconds["keys"] = time.perf_counter() - t  # and the unchanged pages linked
         t = time.perf_counter()
         plan.views  # worked out once, before the workers fork
-        digests: dict[int, str] = {}
+        digests: dict[str, str] = {}
         for index, data in zip(todo, each_parallel(_render_or_none, todo, (plan, jobs), CHUNK, RENEW)):
             job = jobs[index]
             if data is None:
@@ -200,12 +205,17 @@ class SiteBuilder:
             writer.write(job.meta.file, data)
             stats.rendered += 1
             if job.key is None and job.meta.search_kind:
-                digests[index] = hashlib.sha256(data).hexdigest()
+                digests[job.meta.file] = hashlib.sha256(data).hexdigest()
             if store is not None and job.key is not None:
                 store.put(job.key, job.meta.file, writer.tmp / job.meta.file)
         stats.seconds["render"] = time.perf_counter() - t
-        stats.pages = len(jobs)
-        pages = [job.meta.url for job in jobs]
+        listed = [Page.of(jobs[item]) if isinstance(item, int) else item for item in order]
+        if store is not None:
+            manifests = Manifests(store, writer)
+            for report, key, start, end in fresh:
+                manifests.keep(key, report, listed[start:end])
+        stats.pages = len(listed)
+        pages = [page.url for page in listed]
         t = time.perf_counter()
         pending: list[tuple[str, str | None, Callable[[], bytes]]] = []
         put = self._put(writer, store, pending)
@@ -217,7 +227,7 @@ class SiteBuilder:
         stats.seconds["pages"] = time.perf_counter() - started
         kept: set[str] = set()
         if self.options.search:
-            kept = self._search(writer, result, log, search_shards(pub, jobs, digests), store)
+            kept = self._search(writer, result, log, search_shards(pub, listed, digests), store)
         if store is not None:
             store.prune(kept)
             stats.store_entries = len(store.used)
@@ -227,6 +237,35 @@ class SiteBuilder:
             f"keys {stats.seconds['keys']:.2f} s, render {stats.seconds['render']:.2f} s, "
             f"pages {stats.seconds['pages']:.2f} s, search {stats.seconds.get('search', 0):.2f} s")
         return stats
+
+    def _jobs(self, plan: Plan, writer: OutputWriter, store: PageStore | None
+              ) -> tuple[list[Job], list[Page | int], list[tuple[Report, str, int, int]]]:
+        """The jobs of the site-wide pages and of every report not linked whole from its
+        list of pages (:mod:`.manifest`); every page in writing order (a job's index, or a
+        page linked from a list); and the reports whose lists are to be kept, with where
+        their pages are in that order."""
+        jobs = [job for group in SITE_GROUPS for job in group(plan)]
+        order: list[Page | int] = list(range(len(jobs)))
+        fresh: list[tuple[Report, str, int, int]] = []
+        manifests = Manifests(store, writer) if store is not None else None
+        for report in plan.pub.reports:
+            key = manifest_key(plan, report) if manifests is not None else None
+            linked, complete = manifests.link(key, report) if key is not None and manifests is not None else ([], False)
+            self.stats.reused += len(linked)
+            if complete:
+                order += linked
+                continue
+            done = {page.file: page for page in linked}  # an entry went missing part of the way
+            start = len(order)
+            for job in jobs_of_report(plan, report):
+                if job.meta.file in done:
+                    order.append(done[job.meta.file])
+                else:
+                    jobs.append(job)
+                    order.append(len(jobs) - 1)
+            if key is not None:
+                fresh.append((report, key, start, len(order)))
+        return jobs, order, fresh
 
     def _put(self, writer: OutputWriter, store: PageStore | None,
              pending: list[tuple[str, str | None, Callable[[], bytes]]]) -> Put:
@@ -336,17 +375,17 @@ def write_charts(pub: Publication, writer: OutputWriter, result: BuildResult, lo
     return frozenset(written)
 
 
-def search_shards(pub: Publication, jobs: list[Job], digests: dict[int, str]) -> list[tuple[Shard, str]]:
+def search_shards(pub: Publication, listed: list[Page], digests: dict[str, str]) -> list[tuple[Shard, str]]:
     """The shards of the search index (:mod:`.search`), each with a digest of what it reads:
-    its pages' files and keys (a page without a key, the hash of its bytes), and the code."""
+    its pages' files and keys (a page without a key, the hash of its bytes, by file), and the code."""
     count = shard_count(len(pub.reports))
     pages: dict[str, list[tuple[str, str, bool]]] = {SITE_SHARD: []}
-    for index, job in enumerate(jobs):
-        if not job.meta.search_kind:
+    for page in listed:
+        if not page.search_kind:
             continue
-        name = shard_of(job.report.id, count) if job.report is not None else SITE_SHARD
-        is_report = job.report is not None and job.meta.url == report_url(job.report.id)
-        pages.setdefault(name, []).append((job.meta.file, job.key or digests[index], is_report))
+        name = shard_of(page.report_id, count) if page.report_id is not None else SITE_SHARD
+        is_report = page.report_id is not None and page.url == report_url(page.report_id)
+        pages.setdefault(name, []).append((page.file, page.key or digests[page.file], is_report))
     out = []
     for name in sorted(pages):
         listed = sorted(pages[name])

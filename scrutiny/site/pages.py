@@ -177,9 +177,14 @@ def report_tracker(plan: Plan, report: Report) -> Job:
 
 def report_jobs(plan: Plan) -> Iterator[Job]:
     for report in plan.pub.reports:
-        yield report_page(plan, report)
-        for index in range(len(report.recommendations)):
-            yield recommendation_page(plan, report, index)
-        for group, members in report.groups:
-            yield group_page(plan, report, group, members)
-        yield report_tracker(plan, report)
+        yield from jobs_of_report(plan, report)
+
+
+def jobs_of_report(plan: Plan, report: Report) -> Iterator[Job]:
+    """The report's pages: its page, each recommendation's and group's, its tracker."""
+    yield report_page(plan, report)
+    for index in range(len(report.recommendations)):
+        yield recommendation_page(plan, report, index)
+    for group, members in report.groups:
+        yield group_page(plan, report, group, members)
+    yield report_tracker(plan, report)

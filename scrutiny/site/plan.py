@@ -65,6 +65,23 @@ class Job:
     key: str | None = None
 
 
+@dataclass(frozen=True)
+class Page:
+    """What a build needs of each page besides rendering it (the sitemap, the search
+    index's shards, the report's list of pages): made from a job, or read from a list."""
+
+    file: str
+    url: str
+    key: str | None
+    search_kind: str
+    report_id: str | None
+
+    @classmethod
+    def of(cls, job: Job) -> "Page":
+        return cls(job.meta.file, job.meta.url, job.key, job.meta.search_kind,
+                   job.report.id if job.report is not None else None)
+
+
 @dataclass
 class Plan:
     pub: Publication
