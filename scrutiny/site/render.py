@@ -8,7 +8,8 @@ from pathlib import Path
 from dataclasses import dataclass, field
 from typing import Callable
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, pass_eval_context
+from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
 from .. import i18n
@@ -48,6 +49,7 @@ def make_env(cache_dir: Path | None = None) -> Environment:
     # the words of the current language (scrutiny.i18n), looked up at render time: one
     # environment serves every language
     env.install_gettext_callables(i18n.template_gettext, i18n.template_ngettext, newstyle=True)
+    env.globals.update(_=_gettext, gettext=_gettext, ngettext=_ngettext)  # the same, by a shorter path
     env.policies["ext.i18n.trimmed"] = True  # as scrutiny.translate extracts them
     env.globals["js_words"] = i18n.js_words
     env.globals["lang_of"] = lang_attribute
@@ -56,6 +58,24 @@ def make_env(cache_dir: Path | None = None) -> Environment:
     env.filters["sentence"] = lambda text: text[:1].upper() + text[1:]
     env.filters["css_string"] = css_string
     return env
+
+
+@pass_eval_context
+def _gettext(eval_ctx: EvalContext, message: str, **variables) -> str:
+    """What the i18n extension's newstyle ``gettext`` (and ``_``) do: the current language's
+    words, escaped as a template's own text is, then filled in (values escaped). Called
+    directly, not through the extension's two ``Context.call`` layers: a site of 26,000
+    pages makes millions of these calls (a tenth of the build's CPU time)."""
+    text = i18n.template_gettext(message)
+    return (Markup(text) if eval_ctx.autoescape else text) % variables
+
+
+@pass_eval_context
+def _ngettext(eval_ctx: EvalContext, singular: str, plural: str, num: int, **variables) -> str:
+    """The newstyle ``ngettext``, directly (see :func:`_gettext`)."""
+    variables.setdefault("num", num)
+    text = i18n.template_ngettext(singular, plural, num)
+    return (Markup(text) if eval_ctx.autoescape else text) % variables
 
 
 def in_language(html: str, language: str, element: str) -> Markup:
