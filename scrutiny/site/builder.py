@@ -34,7 +34,7 @@ from ..urls import report_url
 from ..writer import OutputWriter
 from .assets import PROJECT_DIR, theme_files, write_assets
 from .charts import ChartStore, write_progress_charts
-from .calendars import write_calendars
+from .calendars import write_report_calendars, write_site_calendars
 from .context import SiteView
 from .feeds import write_feeds
 from .manifest import Manifests, manifest_key
@@ -219,7 +219,11 @@ class SiteBuilder:
         t = time.perf_counter()
         pending: list[tuple[str, str | None, Callable[[], bytes]]] = []
         put = self._put(writer, store, pending)
-        feeds, calendars = write_feeds(plan, put), write_calendars(plan, put)
+        feeds, deadlines = write_feeds(plan, put), write_report_calendars(plan, put)
+        self._make(writer, store, pending)
+        pending = []  # the site's and committees' calendars are put together from the reports'
+        calendars = write_site_calendars(plan, self._put(writer, store, pending), deadlines,
+                                         lambda file: (writer.tmp / file).read_bytes())
         self._make(writer, store, pending)
         write_sitemap(writer, pub.config.base_url, pages)
         log(f"feeds and calendars: {feeds} Atom feeds, {calendars} iCalendar files ({stats.files_reused} "

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from dataclasses import dataclass
+from typing import Callable
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
@@ -82,13 +83,9 @@ def report_deadlines(plan: Plan, report) -> list[Deadline]:
 
 
 def calendar_ics(plan: Plan, name: str, deadlines: list[Deadline]) -> bytes:
-    cal = Calendar()
-    cal.add("prodid", f"-//{plan.site.publisher}//Scrutiny reports//EN")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal = _calendar(plan, name)
     stamp = dt.datetime(plan.site.as_of.year, plan.site.as_of.month, plan.site.as_of.day, tzinfo=dt.timezone.utc)
-    for d in sorted(deadlines, key=lambda d: (d.day, d.uid)):
+    for d in sorted(deadlines, key=_order):
         event = Event()
         event.add("uid", d.uid)
         event.add("dtstamp", stamp)
@@ -103,26 +100,84 @@ def calendar_ics(plan: Plan, name: str, deadlines: list[Deadline]) -> bytes:
     return cal.to_ical()
 
 
-def write_calendars(plan: Plan, put: Put) -> int:
-    """Write every calendar; the number written. A report's carries the report's key; the
-    site's and each committee's, a digest of their events (worked out in a fraction of the
-    time their text takes), so they are made again only when an event changed."""
+def _calendar(plan: Plan, name: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", f"-//{plan.site.publisher}//Scrutiny reports//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    return cal
+
+
+def _order(d: Deadline) -> tuple[dt.date, str]:
+    return d.day, d.uid
+
+
+_END = b"END:VCALENDAR\r\n"
+_EVENT = b"BEGIN:VEVENT\r\n"
+
+
+def _events(ics: bytes, count: int) -> list[bytes] | None:
+    """The VEVENT blocks of a calendar this module wrote, in its order; None if it does
+    not hold exactly ``count`` of them, each whole, as the calendar's last components (a
+    line of text is folded with a leading space, so no value can start a line as these do)."""
+    if not ics.endswith(_END):
+        return None
+    pieces = ics[:-len(_END)].split(b"\r\n" + _EVENT)[1:]
+    blocks = [_EVENT + (piece if piece.endswith(b"\r\n") else piece + b"\r\n") for piece in pieces]
+    if len(blocks) != count or not all(block.endswith(b"\r\nEND:VEVENT\r\n") for block in blocks):
+        return None
+    return blocks
+
+
+def gathered_ics(plan: Plan, name: str, deadlines: list[Deadline], by_report: dict[str, list[Deadline]],
+                 read: Callable[[str], bytes]) -> bytes:
+    """The calendar of ``deadlines`` (the site's or a committee's), put together from the
+    event blocks of the report calendars already written (``read`` gives a written file's
+    bytes): the bytes :func:`calendar_ics` makes, without making each event a second and
+    a third time (the site's calendar holds every event of every report). Made afresh if
+    a report's calendar does not hold its events as expected."""
+    wanted = {d.uid for d in deadlines}
+    blocks: list[tuple[tuple[dt.date, str], bytes]] = []
+    for report_id in dict.fromkeys(d.report_id for d in deadlines):
+        own = sorted(by_report[report_id], key=_order)
+        try:
+            events = _events(read(report_calendar(report_id)), len(own))
+        except OSError:
+            events = None
+        if events is None:
+            return calendar_ics(plan, name, deadlines)
+        blocks += [(_order(d), block) for d, block in zip(own, events) if d.uid in wanted]
+    if len(blocks) != len(deadlines):
+        return calendar_ics(plan, name, deadlines)
+    head = _calendar(plan, name).to_ical()[:-len(_END)]
+    return head + b"".join(block for _, block in sorted(blocks, key=lambda item: item[0])) + _END
+
+
+def write_report_calendars(plan: Plan, put: Put) -> dict[str, list[Deadline]]:
+    """Write each report's calendar (keyed on the report's key); each report's deadlines."""
     by_report = {r.id: report_deadlines(plan, r) for r in plan.pub.reports}
+    for report in plan.pub.reports:
+        put(report_calendar(report.id), plan.page_key(report, "calendar"),
+            lambda report=report: calendar_ics(plan, _("%(name)s: deadlines", name=report.title), by_report[report.id]))
+    return by_report
+
+
+def write_site_calendars(plan: Plan, put: Put, by_report: dict[str, list[Deadline]],
+                         read: Callable[[str], bytes]) -> int:
+    """Write the site's and each committee's calendar, once the reports' are written
+    (:func:`gathered_ics`): each keyed on a digest of its events (worked out in a fraction
+    of the time their text takes), so it is made again only when an event changed. The
+    number of calendars, the reports' included."""
     everything = [d for r in plan.pub.reports for d in by_report[r.id]]
 
     def put_events(file: str, name: str, deadlines: list[Deadline]) -> None:
         key = (hashlib.sha256(repr((plan.global_key, file, name, deadlines)).encode("utf-8")).hexdigest()
                if plan.incremental else None)
-        put(file, key, lambda: calendar_ics(plan, name, deadlines))
+        put(file, key, lambda: gathered_ics(plan, name, deadlines, by_report, read))
 
     put_events(SITE_CALENDAR, _("%(name)s: deadlines", name=plan.site.title), everything)
-    count = 1
     for committee in plan.pub.config.committees:
         put_events(committee_calendar(committee.id), _("%(name)s: deadlines", name=committee.name),
                    [d for d in everything if d.committee == committee.id])
-        count += 1
-    for report in plan.pub.reports:
-        put(report_calendar(report.id), plan.page_key(report, "calendar"),
-            lambda report=report: calendar_ics(plan, _("%(name)s: deadlines", name=report.title), by_report[report.id]))
-        count += 1
-    return count
+    return 1 + len(plan.pub.config.committees) + len(plan.pub.reports)

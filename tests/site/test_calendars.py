@@ -83,3 +83,42 @@ def test_a_target_without_a_due_day_is_left_out(tmp_path):
     found = events(built, REPORT + "calendar.ics")
     assert "target-school-transport-review-2@scrutiny.test.example" not in found
     assert "target-school-transport-review-1@scrutiny.test.example" in found
+
+
+def test_the_gathered_calendars_are_the_bytes_icalendar_makes(tmp_path, monkeypatch):
+    """The site's and committees' calendars are put together from the reports' event
+    blocks; they are byte for byte what icalendar makes of the same events."""
+    from scrutiny.site import calendars
+
+    root = project_copy(tmp_path / "a", as_of="2024-06-30")
+    gathered = build_site(root, tmp_path / "gathered")
+    made = []
+    real = calendars.calendar_ics
+
+    def plain(plan, name, deadlines, by_report, read):
+        made.append(name)
+        return real(plan, name, deadlines)
+    monkeypatch.setattr(calendars, "gathered_ics", plain)
+    monkeypatch.setenv("SCRUTINY_JOBS", "1")  # made in this process, where the calls are counted
+    made_whole = build_site(project_copy(tmp_path / "b", as_of="2024-06-30"), tmp_path / "whole")
+    files = ("calendar.ics", "committees/people-scrutiny/calendar.ics")
+    assert len(made) == 2
+    for file in files:
+        assert gathered.path(file).read_bytes() == made_whole.path(file).read_bytes()
+        assert len(events(gathered, file)) >= 3
+
+
+def test_a_calendar_not_holding_its_events_as_written_is_not_taken_apart(late_site):
+    """The blocks are taken only from a calendar of exactly the events expected, each whole."""
+    from scrutiny.site.calendars import _events
+
+    ics = late_site.path(REPORT + "calendar.ics").read_bytes()
+    count = len(events(late_site, REPORT + "calendar.ics"))
+    blocks = _events(ics, count)
+    assert blocks is not None and len(blocks) == count
+    assert ics.endswith(b"".join(blocks) + b"END:VCALENDAR\r\n")
+    assert all(b.startswith(b"BEGIN:VEVENT\r\n") and b.endswith(b"END:VEVENT\r\n") for b in blocks)
+    assert _events(ics, count + 1) is None
+    assert _events(ics[:-10], count) is None
+    cut = ics.replace(b"END:VEVENT\r\n", b"", 1)
+    assert _events(cut, count) is None
