@@ -327,8 +327,8 @@ class SiteBuilder:
             if kept is None:
                 todo.append((shard, digest))
                 continue
-            for rel, path in kept:
-                writer.link(f"{shard.folder}/{rel}", path)
+            for rel, path, size in kept:
+                writer.link(f"{shard.folder}/{rel}", path, size)
             self.stats.search_files += len(kept)
         with ThreadPoolExecutor(max_workers=cores()) as pool:  # each shard is a Pagefind process
             made = list(pool.map(lambda item: index_shard(writer.tmp, binary, item[0]), todo))

@@ -100,18 +100,20 @@ class PageStore:
         except OSError:  # a cache we cannot write: the next build draws them again
             tmp.unlink(missing_ok=True)
 
-    def bundle(self, digest: str) -> list[tuple[str, Path]] | None:
-        """(path in the bundle, entry) of every file of the search index kept for ``digest``."""
-        folder = self.folder / "search" / digest
+    def bundle(self, digest: str) -> list[tuple[str, str, int]] | None:
+        """(path in the bundle, entry, size) of every file of the search index kept for
+        ``digest``; None unless every file listed is there with its size."""
+        folder = os.path.join(self._base, "search", digest)
         try:
-            listed = (folder / "files.txt").read_text(encoding="utf-8").splitlines()
+            with open(os.path.join(folder, "files.txt"), encoding="utf-8") as fh:
+                listed = fh.read().splitlines()
             files = []
             for line in listed:
                 size, rel = line.split(" ", 1)
-                path = folder / "bundle" / rel
-                if path.stat().st_size != int(size) or ".." in rel.split("/"):
+                path = os.path.join(folder, "bundle", rel)
+                if ".." in rel.split("/") or os.stat(path).st_size != int(size):
                     return None
-                files.append((rel, path))
+                files.append((rel, path, int(size)))
         except (OSError, ValueError, UnicodeDecodeError):
             return None
         return files
