@@ -147,6 +147,12 @@ def test_an_edit_to_one_report_indexes_its_shard_again_and_no_other(tmp_path, mo
     assert shards() == (3, 1)
     assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold"))
     assert shards() == (3, 0)
+    store = next((root / ".cache" / "pages").iterdir()) / "search"
+    kept = next(p for p in sorted(store.rglob("*")) if p.is_file() and p.parent.name != "bundle"
+                and p.name != "files.txt" and "bundle" in p.parts)
+    kept.write_bytes(kept.read_bytes() + b"damaged")  # a kept shard whose file is not as listed: indexed again
+    assert shards() == (3, 1)
+    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold-again"))
     # the other report's feeds and calendar are linked, the edited one's and the site's made again
     (made, made_ics, none), (again, again_ics, some) = feeds[0], feeds[1]
     assert none == 0 and (again, again_ics) == (made, made_ics) and 0 < some < made + made_ics
