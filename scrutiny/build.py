@@ -319,11 +319,11 @@ def write_data(pub: Publication, writer: OutputWriter, result: BuildResult, log:
         _keep(folder / "records.pickle", data.by_report)  # a report's records changed: kept before the index
     if data.index != kept_index:
         _keep(folder / "index.pickle", data.index)
-    key = f"{code_digest()}:{data.digest(pub)}"
+    key = f"{code_digest()}:{data.digest()}"
     store = PageStore(folder)  # its prune leaves the kept files alone (files, not folders)
     out = Folder(writer, "data")
     kept = 0
-    for name, make in data.files(pub).items():
+    for name, make in data.files().items():
         entry = store.get(key, out.rel(name))
         if entry is not None:
             try:

@@ -295,3 +295,19 @@ def test_an_unchanged_reports_pages_are_linked_from_its_list_without_their_jobs(
     incremental(root)
     assert made == ["earlier-review"]
     assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold-3"))
+    other = next(p for p in store.rglob("*") if p.is_file() and p.read_bytes().startswith(b'["report-pages-')
+                 and b"earlier-review" in p.read_bytes())
+    entry = json.loads(other.read_text())[1][0][4]
+    (store / entry[:2] / entry).write_bytes(b"")  # the report page's entry emptied (never by a build)
+    made.clear()
+    incremental(root)
+    assert made == ["earlier-review"]
+    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold-empty"))
+    other = next(p for p in store.rglob("*") if p.is_file() and p.read_bytes().startswith(b'["report-pages-')
+                 and b"earlier-review" in p.read_bytes())
+    tag, rows = json.loads(other.read_text())
+    other.write_text(json.dumps([tag, rows + rows[:1]]))  # a page listed twice: not a list this build wrote
+    made.clear()
+    incremental(root)
+    assert made == ["earlier-review"]
+    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold-4"))

@@ -322,20 +322,21 @@ class SiteData:
     def rows(self) -> list[dict]:
         return [r for report, d in zip(self.pub.reports, self.digests) for r in self.of_report(report, d)[1]]
 
-    def digest(self, pub: Publication) -> str:
+    def digest(self) -> str:
         """Of everything the files hold: the as-of day, the columns and each report's digest in order."""
-        return hashlib.sha256(repr((pub.config.as_of.isoformat(), CSV_COLUMNS, self.digests)).encode("utf-8")).hexdigest()
+        as_of = self.pub.config.as_of.isoformat()
+        return hashlib.sha256(repr((as_of, CSV_COLUMNS, self.digests)).encode("utf-8")).hexdigest()
 
-    def files(self, pub: Publication) -> dict[str, Callable[[], bytes]]:
+    def files(self) -> dict[str, Callable[[], bytes]]:
         """Each file's name in ``data/`` and how to make its bytes."""
         return {"recommendations.csv": lambda: csv_bytes(self.rows),
-                "recommendations.json": lambda: json_bytes(pub, self.records),
+                "recommendations.json": lambda: json_bytes(self.pub, self.records),
                 "recommendations.schema.json": lambda: (json.dumps(SCHEMA, indent=2) + "\n").encode("utf-8")}
 
 
 def export_site(pub: Publication, out: Folder) -> None:
     """The site-wide data files, made afresh (a build reuses them: see ``scrutiny.build.write_data``)."""
-    for name, make in SiteData.of(pub).files(pub).items():
+    for name, make in SiteData.of(pub).files().items():
         out.write(name, make())
 
 

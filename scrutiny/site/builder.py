@@ -187,7 +187,8 @@ class SiteBuilder:
         plan = Plan(pub, self.env, site, dict(writer.written), charts, global_key, self.options.incremental,
                     sources=sources)
         t = time.perf_counter()
-        jobs, order, fresh = self._jobs(plan, writer, store)
+        manifests = Manifests(store, writer) if store is not None else None
+        jobs, order, fresh = self._jobs(plan, manifests)
         todo: list[int] = []
         for index, job in enumerate(jobs):
             if self._reuse(writer, store, job.key, job.meta.file):
@@ -210,8 +211,7 @@ class SiteBuilder:
                 store.put(job.key, job.meta.file, writer.tmp / job.meta.file)
         stats.seconds["render"] = time.perf_counter() - t
         listed = [Page.of(jobs[item]) if isinstance(item, int) else item for item in order]
-        if store is not None:
-            manifests = Manifests(store, writer)
+        if manifests is not None:
             for report, key, start, end in fresh:
                 manifests.keep(key, report, listed[start:end])
         stats.pages = len(listed)
@@ -242,7 +242,7 @@ class SiteBuilder:
             f"pages {stats.seconds['pages']:.2f} s, search {stats.seconds.get('search', 0):.2f} s")
         return stats
 
-    def _jobs(self, plan: Plan, writer: OutputWriter, store: PageStore | None
+    def _jobs(self, plan: Plan, manifests: Manifests | None
               ) -> tuple[list[Job], list[Page | int], list[tuple[Report, str, int, int]]]:
         """The jobs of the site-wide pages and of every report not linked whole from its
         list of pages (:mod:`.manifest`); every page in writing order (a job's index, or a
@@ -251,10 +251,9 @@ class SiteBuilder:
         jobs = [job for group in SITE_GROUPS for job in group(plan)]
         order: list[Page | int] = list(range(len(jobs)))
         fresh: list[tuple[Report, str, int, int]] = []
-        manifests = Manifests(store, writer) if store is not None else None
         for report in plan.pub.reports:
             key = manifest_key(plan, report) if manifests is not None else None
-            linked, complete = manifests.link(key, report) if key is not None and manifests is not None else ([], False)
+            linked, complete = manifests.link(key, report) if manifests is not None and key is not None else ([], False)
             self.stats.reused += len(linked)
             if complete:
                 order += linked

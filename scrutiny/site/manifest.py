@@ -6,11 +6,13 @@ made from :meth:`~.plan.Plan.report_key` (the tracker's also from the ready-made
 counts). While those two are unchanged, every page key of the report is, and so is the
 list of its pages: the list (each page's file, address, key, search kind and store
 entry) is kept as ``<report>/.pages`` under a key of both, and the next build links the
-entries it names. At N=1,000 that is 17,811 recommendation pages whose jobs (their titles,
-breadcrumbs, feed links) and store look-ups are not made again after an edit to one report.
+entries it names (each checked by one ``stat``). At N=1,000 that is 17,811 recommendation
+pages whose jobs (their titles, breadcrumbs, feed links) are not made again after an edit
+to one report.
 
-An entry named by a list but gone (pruned by another build since) stops the linking: the
-pages not linked yet are made by jobs, as if there were no list.
+An entry named by a list but gone (pruned by another build since), or no longer a file of
+the size listed, stops the linking: the pages not linked yet are made by jobs, as if
+there were no list.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,8 +61,12 @@ class Manifests:
             return [], False
         linked = []
         for file, url, page_key, kind, entry, size in rows:
+            path = self.store.named(entry)
             try:
-                self.writer.link(file, os.path.join(self.store._base, entry[:2], entry), size)
+                st = os.stat(path)
+                if not stat.S_ISREG(st.st_mode) or st.st_size != size or size == 0:
+                    return linked, False  # damaged since: made again, like an entry the store finds so
+                self.writer.link(file, path, size)
             except FileNotFoundError:
                 return linked, False
             self.store.used.add(entry)
@@ -71,8 +78,8 @@ class Manifests:
         """Keep the list of the report's pages, each with the entry the store holds it in."""
         rows = []
         for page in pages:
-            entry = os.path.basename(self.store._entry(page.key, page.file))
-            rows.append((page.file, page.url, page.key, page.search_kind, entry, self.writer.written[page.file]))
+            rows.append((page.file, page.url, page.key, page.search_kind, self.store.name(page.key, page.file),
+                         self.writer.written[page.file]))
         self.store.put_bytes(key, _name(report), json.dumps([FORMAT, rows]).encode("utf-8"))
 
 
@@ -85,14 +92,17 @@ def _rows(listing: Path, report: Report) -> list[tuple[str, str, str, str, str, 
         return None
     if tag != FORMAT or not isinstance(rows, list):
         return None
-    out = []
+    out: list[tuple[str, str, str, str, str, int]] = []
+    seen: set[str] = set()
     for row in rows:
         if not (isinstance(row, list) and len(row) == 6 and all(isinstance(x, str) for x in row[:5])
                 and isinstance(row[5], int)):
             return None
         file, url, page_key, kind, entry, size = row
-        if not file.startswith(report_url(report.id)) or ".." in file.split("/") or not _ENTRY.fullmatch(entry):
+        if (not file.startswith(report_url(report.id)) or ".." in file.split("/") or file in seen
+                or not _ENTRY.fullmatch(entry)):
             return None
+        seen.add(file)
         out.append((file, url, page_key, kind, entry, size))
     return out
 

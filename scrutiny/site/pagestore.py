@@ -56,8 +56,16 @@ class PageStore:
         """The entries' folders (``<aa>``) made or found by this build."""
 
     def _entry(self, key: str, file: str) -> str:
-        digest = hashlib.sha256(f"{key}\0{file}".encode("utf-8")).hexdigest()
-        return os.path.join(self._base, digest[:2], digest)
+        return self.named(self.name(key, file))
+
+    @staticmethod
+    def name(key: str, file: str) -> str:
+        """The name of the entry of ``file`` under ``key``."""
+        return hashlib.sha256(f"{key}\0{file}".encode("utf-8")).hexdigest()
+
+    def named(self, name: str) -> str:
+        """The path of the entry called ``name``."""
+        return os.path.join(self._base, name[:2], name)
 
     def path(self, key: str, file: str) -> Path:
         return Path(self._entry(key, file))
