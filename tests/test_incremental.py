@@ -255,9 +255,11 @@ def test_the_kept_records_are_read_only_when_the_data_files_are_made_again(tmp_p
 
 def test_an_unchanged_reports_pages_are_linked_from_its_list_without_their_jobs(tmp_path, monkeypatch):
     """After an edit to one report, every other report's pages come from the list kept
-    under its key (scrutiny.site.manifest): no page job is made for them. A list naming
-    an entry that is gone, or a list that cannot be read, is made again by jobs, and the
-    site is still what a cold build writes."""
+    under its key (scrutiny.site.manifest): no page job is made for them. A list naming an
+    entry that is gone or damaged, a list that cannot be read and one naming a page twice
+    are made again by jobs, and the site is still what a cold build writes."""
+    import json
+
     from scrutiny.site import builder
 
     root = project(tmp_path, "minimal")
@@ -277,37 +279,31 @@ def test_an_unchanged_reports_pages_are_linked_from_its_list_without_their_jobs(
     assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold"))
 
     store = next((root / ".cache" / "pages").iterdir())  # the one language's
-    lists = [p for p in store.rglob("*") if p.is_file() and p.read_bytes().startswith(b'["report-pages-')]
-    assert len(lists) == 2, lists  # one per report
-    other = next(p for p in lists if b"earlier-review" in p.read_bytes())
-    import json
-    rows = json.loads(other.read_text())[1]
-    entry = rows[-1][4]
-    (store / entry[:2] / entry).unlink()  # the tracker's entry, as if another build had pruned it
-    made.clear()
-    incremental(root)
-    assert made == ["earlier-review"]
-    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold-2"))
-    other = next(p for p in store.rglob("*") if p.is_file() and p.read_bytes().startswith(b'["report-pages-')
-                 and b"earlier-review" in p.read_bytes())
-    other.write_bytes(b'["report-pages-1", "not rows"]')
-    made.clear()
-    incremental(root)
-    assert made == ["earlier-review"]
-    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold-3"))
-    other = next(p for p in store.rglob("*") if p.is_file() and p.read_bytes().startswith(b'["report-pages-')
-                 and b"earlier-review" in p.read_bytes())
-    entry = json.loads(other.read_text())[1][0][4]
-    (store / entry[:2] / entry).write_bytes(b"")  # the report page's entry emptied (never by a build)
-    made.clear()
-    incremental(root)
-    assert made == ["earlier-review"]
-    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold-empty"))
-    other = next(p for p in store.rglob("*") if p.is_file() and p.read_bytes().startswith(b'["report-pages-')
-                 and b"earlier-review" in p.read_bytes())
-    tag, rows = json.loads(other.read_text())
-    other.write_text(json.dumps([tag, rows + rows[:1]]))  # a page listed twice: not a list this build wrote
-    made.clear()
-    incremental(root)
-    assert made == ["earlier-review"]
-    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold-4"))
+
+    def lists() -> list[Path]:
+        return [p for p in store.rglob("*") if p.is_file() and p.read_bytes().startswith(b'["report-pages-')]
+
+    def the_other_list() -> tuple[Path, str, list]:
+        found = next(p for p in lists() if b"earlier-review" in p.read_bytes())
+        tag, rows = json.loads(found.read_text())
+        return found, tag, rows
+
+    def made_again_by_jobs(name: str) -> None:
+        made.clear()
+        incremental(root)
+        assert made == ["earlier-review"]
+        assert_same_files(site_files(root / "site"), cold(root, tmp_path / name))
+
+    assert len(lists()) == 2, lists()  # one per report
+    _, _, rows = the_other_list()
+    (store / rows[-1][4][:2] / rows[-1][4]).unlink()  # the tracker's entry, as if another build had pruned it
+    made_again_by_jobs("cold-pruned")
+    found, _, _ = the_other_list()
+    found.write_bytes(b'["report-pages-1", "not rows"]')
+    made_again_by_jobs("cold-unreadable")
+    _, _, rows = the_other_list()
+    (store / rows[0][4][:2] / rows[0][4]).write_bytes(b"")  # the report page's entry emptied (never by a build)
+    made_again_by_jobs("cold-emptied")
+    found, tag, rows = the_other_list()
+    found.write_text(json.dumps([tag, rows + rows[:1]]))  # a page listed twice: not a list this build wrote
+    made_again_by_jobs("cold-twice")
