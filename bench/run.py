@@ -128,13 +128,14 @@ def pss_kb(pid: int) -> int:
 
 
 def count_files(folder: Path) -> tuple[int, int, float]:
-    """(index.html pages, files, megabytes) under a folder."""
+    """(index.html pages, files, megabytes) under a folder, through its links (each
+    report's folder is one: scrutiny.units)."""
     pages = files = size = 0
-    for path in folder.rglob("*"):
-        if path.is_file():
+    for top, _, names in os.walk(folder, followlinks=True):
+        for name in names:
             files += 1
-            size += path.stat().st_size
-            pages += path.name == "index.html"
+            size += os.stat(os.path.join(top, name)).st_size
+            pages += name == "index.html"
     return pages, files, size / 1e6
 
 

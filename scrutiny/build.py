@@ -29,8 +29,8 @@ from .reportcache import load_parsed
 from .site import write_site
 from .site.pagestore import PageStore
 from .subsite import Subsite
-from .urls import report_url
-from .writer import Folder, OutputError, OutputWriter, UnsafeOutput, atomic_write, output_problems
+from .urls import report_folders, report_url
+from .writer import Folder, OutputWriter, UnsafeOutput, atomic_write, output_problems
 
 Log = Callable[[str], None]
 
@@ -170,14 +170,12 @@ def write_formats(pub: Publication, writer: OutputWriter, result: BuildResult, l
             raise outcome.error
         if outcome.pid != os.getpid():  # a worker wrote these files: its writer was a copy
             for rel, size in outcome.files.items():
-                if rel in writer.written:
-                    raise OutputError(f"{getattr(writer, 'prefix', '')}{rel} was already written in this build")
-                writer.written[rel] = size
+                writer.record(rel, size)
     fresh: dict[str, int] = {}
     for job, outcome in zip(todo, outcomes):
         started = time.perf_counter()
         prefix = report_url(reports[job.report].id)
-        cache.store(job.entry, {rel[len(prefix):]: writer.tmp / rel for rel in outcome.files})
+        cache.store(job.entry, {rel[len(prefix):]: Path(writer.path_of(rel)) for rel in outcome.files})
         fresh[job.format.id] = fresh.get(job.format.id, 0) + 1
         result.exported.append((job.format.id, reports[job.report].id))
         seconds[job.format.id] += outcome.seconds + time.perf_counter() - started
@@ -332,7 +330,7 @@ def write_data(pub: Publication, writer: OutputWriter, result: BuildResult, log:
                 entry = None
         if entry is None:
             out.write(name, make())
-            store.put(key, out.rel(name), writer.tmp / out.rel(name))
+            store.put(key, out.rel(name), writer.path_of(out.rel(name)))
         else:
             store.used.add(entry.name)
             kept += 1
@@ -410,7 +408,7 @@ def _build(root: Path, out: Path, log: Log, as_of: dt.date | None, strict: bool,
     log(f"checked {len(pub.content.reports)} reports, "
         f"{sum(len(r.recommendations) for r in pub.content.reports)} recommendations")
     log(f"load and check: {result.timings[-1][1]:.2f} s")
-    writer = OutputWriter(out, log, remove_later=remove_later)
+    writer = OutputWriter(out, log, remove_later=remove_later, unit_of=report_folders(pub.config))
     try:
         run_stages(pub, writer, result, log)
         if strict and result.skipped:

@@ -41,6 +41,12 @@ class Subsite:
     def size(self, rel: str) -> int:
         return self.written[rel]
 
+    def record(self, rel: str, size: int) -> None:
+        self.writer.record(self.prefix + rel, size)
+
+    def path_of(self, rel: str) -> str:
+        return self.writer.path_of(self.prefix + rel)
+
 
 class _Written(MutableMapping):
     """``writer.written`` with its paths taken from the subsite's root."""

@@ -17,6 +17,21 @@ def report_url(report_id: str) -> str:
     return f"reports/{report_id}/"
 
 
+def report_folders(config: SiteConfig):
+    """Which report's folder (``reports/<id>``, ``cy/reports/<id>``) a path of the output is
+    in, if any: what the writer makes as a folder of its own (:mod:`scrutiny.units`)."""
+    starts = tuple(config.url_prefix(language) + "reports/" for language in config.all_languages)
+
+    def folder_of(rel: str) -> str | None:
+        for start in starts:
+            if rel.startswith(start):
+                report_id, slash, rest = rel[len(start):].partition("/")
+                if slash and report_id and rest:
+                    return start + report_id
+        return None
+    return folder_of
+
+
 def recommendation_url(report_id: str, number: RecNumber | str) -> str:
     slug = number.slug if isinstance(number, RecNumber) else number
     return f"reports/{report_id}/recommendations/{slug}/"

@@ -26,6 +26,9 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Callable, Iterable, Iterator
 
+from . import units as unit_folders
+from .units import UnitFolders, UnitOf
+
 #: Written at the top of every build: a folder holding it may be replaced by the next build.
 MARKER = ".scrutiny-build"
 MARKER_TEXT = "Built by the scrutiny publisher (build.py); the next build replaces this folder.\n"
@@ -165,11 +168,14 @@ def _remove_detached(path: Path) -> subprocess.Popen:
 
 
 class OutputWriter:
-    def __init__(self, target: Path, log: Callable[[str], None] = lambda s: None, remove_later: bool = False):
+    def __init__(self, target: Path, log: Callable[[str], None] = lambda s: None, remove_later: bool = False,
+                 unit_of: UnitOf | None = None):
         """``remove_later``: after the switch, the previous version is renamed aside
         (``trash-<n>``) and removed by a detached process once the lock is released, so the
         build returns as soon as the new site is published (a big site's previous version
-        takes seconds to delete); the next build removes whatever it left."""
+        takes seconds to delete); the next build removes whatever it left. ``unit_of``:
+        which folder a path belongs to, if that folder is a unit (:mod:`scrutiny.units`:
+        made only when its files changed, and linked into the version)."""
         self.remove_later = remove_later
         self.remover: subprocess.Popen | None = None
         """The process removing the previous version (``remove_later``), for tests to wait on."""
@@ -189,6 +195,8 @@ class OutputWriter:
             self.tmp = self.builds / str(max(numbers, default=0) + 1)
             self.tmp.mkdir()
             (self.tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            published = current.name if current is not None and current.parent == self.builds else None
+            self.units = UnitFolders(str(self.builds), self.tmp.name, unit_of, published) if unit_of else None
         except BaseException:
             self._release()
             raise
@@ -231,6 +239,8 @@ class OutputWriter:
         and the temporary folders of builds from before the versioned layout."""
         current = self.current()
         for path in self.builds.iterdir():
+            if path.name == unit_folders.UNITS:
+                continue
             if path.name.startswith("trash-"):  # an earlier build's remover may still be at it
                 if self.remove_later:  # so this build does not wait for it (a second remover is harmless)
                     _remove_detached(path)
@@ -242,11 +252,27 @@ class OutputWriter:
             for path in self.target.parent.glob(pattern):
                 if path.is_dir() and not path.is_symlink():
                     shutil.rmtree(path)
+        versions = [current.name] if current is not None and current.parent == self.builds else []
+        for path in unit_folders.unused(str(self.builds), versions):
+            _remove(Path(path))
 
     def _target(self, rel: str) -> str:
-        """Where ``rel`` goes in the new version, its folder made; refused if it is outside
-        the output or already written. Made with string operations: a build links tens of
-        thousands of pages, and pathlib's parsing was most of their time."""
+        """Where ``rel`` goes in the new version (or its unit's folder), its folder made."""
+        parts = self._check(rel)
+        if self.units is not None:
+            found = self.units.split(rel)
+            if found is not None:
+                return self.units.target(*found)
+        root = str(self.tmp)
+        folder = "/".join(parts[:-1])
+        if folder not in self._folders:
+            self._make_folder(root, folder)
+        return os.path.join(root, *parts)
+
+    def _check(self, rel: str) -> list[str]:
+        """``rel``'s parts; refused if it is outside the output or already written. Made
+        with string operations: a build links tens of thousands of pages, and pathlib's
+        parsing was most of their time."""
         parts = rel.split("/")
         if not rel or rel[0] == "/" or "" in parts or "." in parts or ".." in parts:
             pure = PurePosixPath(rel)  # ``a//b``, ``./a``: as pathlib reads them, or refused
@@ -255,11 +281,7 @@ class OutputWriter:
             parts = list(pure.parts)
         if rel in self.written or rel == MARKER:
             raise OutputError(f"{rel} was already written in this build")
-        root = str(self.tmp)
-        folder = "/".join(parts[:-1])
-        if folder not in self._folders:
-            self._make_folder(root, folder)
-        return os.path.join(root, *parts)
+        return parts
 
     def _make_folder(self, root: str, folder: str) -> None:
         """Make ``folder`` of the new version (one ``mkdir`` when its parent is made, as it
@@ -297,7 +319,14 @@ class OutputWriter:
         """``source`` as ``rel`` by a hard link, not a copy (a copy where a link cannot be
         made, e.g. across file systems). ``source`` must never be changed in place after:
         the site stage's page cache replaces its files by renaming new ones over them.
-        ``size``: the source's size, when the caller has just read it."""
+        ``size``: the source's size, when the caller has just read it. In a unit, the link
+        is made (or found unneeded) when the units are settled."""
+        if self.units is not None:
+            self._check(rel)
+            found = self.units.split(rel)
+            if found is not None:
+                self.written[rel] = self.units.link(*found, os.fspath(source))
+                return
         path = self._target(rel)
         try:
             os.link(source, path)
@@ -311,9 +340,35 @@ class OutputWriter:
     def size(self, rel: str) -> int:
         return self.written[rel]
 
+    def record(self, rel: str, size: int) -> None:
+        """Note ``rel``, which a worker process wrote through its copy of this writer."""
+        if rel in self.written:
+            raise OutputError(f"{rel} was already written in this build")
+        self.written[rel] = size
+        if self.units is not None:
+            found = self.units.split(rel)
+            if found is not None:
+                self.units.note_written(*found)
+
+    def path_of(self, rel: str) -> str:
+        """Where the bytes of ``rel``, written or linked in this build, are now."""
+        found = self.units.path_of(rel) if self.units is not None else None
+        return found if found is not None else os.path.join(self.tmp, rel)
+
+    def _settle(self) -> None:
+        """Make the units, each linked into the new version (:mod:`scrutiny.units`)."""
+        def link(name: str, target: str) -> None:
+            parent = name.rpartition("/")[0]
+            if parent not in self._folders:
+                self._make_folder(str(self.tmp), parent)
+            os.symlink("../" * (parent.count("/") + 1 if parent else 0) + "../" + target, os.path.join(self.tmp, name))
+        if self.units is not None:
+            self.units.settle(self.tmp.name, link)
+
     def commit(self) -> None:
         """Point the target at the new version in one rename, then remove the previous one."""
         try:
+            self._settle()
             previous = self.current()
             link = self.builds / f"link-{self.tmp.name}"
             os.symlink(f"{self.builds.name}/{self.tmp.name}", link)
@@ -330,13 +385,19 @@ class OutputWriter:
                 os.replace(link, self.target)
             self.published = True
             _sync(self.target.parent)
+            unused = unit_folders.unused(str(self.builds), [self.tmp.name]) if self.units is not None else []
             if previous is not None and previous != self.tmp:
                 if self.remove_later and previous.parent == self.builds:
                     trash = self.builds / f"trash-{previous.name}"
                     os.rename(previous, trash)
+                    for n, path in enumerate(unused):  # removed with it
+                        os.rename(path, trash / f".unit-{n}")
+                    unused = []
                 else:
                     _remove(previous)
                     previous = None
+            for path in unused:
+                _remove(Path(path))
         finally:
             self._release()
         if self.remove_later and previous is not None and previous != self.tmp:
@@ -348,6 +409,7 @@ class OutputWriter:
         try:
             if not self.published:
                 shutil.rmtree(self.tmp, ignore_errors=True)
+                unit_folders.remove_version(str(self.builds), self.tmp.name)
         finally:
             self._release()
 

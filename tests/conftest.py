@@ -52,10 +52,38 @@ def minimal_copy(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path)
 
 
+def walk(folder: Path, pattern: str = "*") -> list[Path]:
+    """Every path under ``folder`` that matches ``pattern`` (as ``rglob`` finds them, but
+    through symbolic links to folders: a site's report folders are such links, to the
+    folders the builds share, see scrutiny.units), sorted."""
+    found = []
+    for top, dirs, files in os.walk(folder, followlinks=True):
+        for name in (*dirs, *files):
+            path = Path(top, name)
+            if path.relative_to(folder).match(pattern):
+                found.append(path)
+    return sorted(found)
+
+
+def stray_units(out: Path) -> list[str]:
+    """What the builds folder's ``units/`` holds that the published version does not use: a
+    report folder it does not link to, or another version's record (none, when the builds
+    clean up after themselves). Raises if the version links to no report folder at all."""
+    builds = out.parent / f".{out.name}-builds"
+    units = builds / "units"
+    version = os.path.realpath(out)
+    linked = {os.path.realpath(p) for p in walk(Path(version), "reports/*")
+              if p.is_symlink() and os.path.realpath(p).startswith(str(units.resolve()))}
+    assert linked, f"{out}: no report folder is a link into {units}"
+    held = {os.path.realpath(v) for unit in units.iterdir() if unit.is_dir() for v in unit.iterdir()}
+    records = {p.name for p in units.iterdir() if not p.is_dir()}
+    return sorted((held - linked) | (records - {f"{Path(version).name}.record"}))
+
+
 def site_files(out: Path) -> dict[str, bytes]:
     """Every file of a built site (path within it -> bytes)."""
     out = out.resolve()
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in walk(out) if p.is_file()}
 
 
 def cold_builds(root: Path, tmp_path: Path, count: int = 2) -> list[dict[str, bytes]]:

@@ -14,14 +14,14 @@ from scrutiny import cache
 from scrutiny.build import build, gather
 from scrutiny.cache import ExportCache
 from scrutiny.exporters import REGISTRY, BrailleTables, Fonts, Library, Tool, braille, format_info
-from tests.conftest import assert_same_files, cold_builds, copy_fixture, needs_tool, site_files, with_formats
+from tests.conftest import assert_same_files, cold_builds, copy_fixture, needs_tool, site_files, with_formats, walk
 
 #: The cache is the same for every format; two quick ones show it per format and report.
 CHEAP_FORMATS = "data, txt"
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in walk(site) if p.is_file()}
 
 
 def test_rebuild_after_editing_one_report_re_exports_only_that_report(tmp_path: Path):

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import ROOT, copy_fixture
+from tests.conftest import ROOT, copy_fixture, stray_units, walk
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -59,15 +59,17 @@ def test_failed_build_keeps_the_published_site(tmp_path: Path):
     root = copy_fixture(tmp_path)
     first = run("--root", str(root), "build")
     assert first.returncode == 0, first.stderr
-    published = sorted(p.relative_to(root / "site") for p in (root / "site").rglob("*"))
+    published = sorted(p.relative_to(root / "site") for p in walk(root / "site"))
     assert published
     (root / "content/reports/earlier-review/recommendations.yaml").write_text("recommendations: [\n")
     second = run("--root", str(root), "build")
     assert second.returncode == 1
     assert "YAML syntax error" in second.stderr
-    assert sorted(p.relative_to(root / "site") for p in (root / "site").rglob("*")) == published
+    assert sorted(p.relative_to(root / "site") for p in walk(root / "site")) == published
     assert [p.name for p in root.iterdir() if p.name.startswith(".site")] == [".site-builds"]
-    assert sorted(p.name for p in (root / ".site-builds").iterdir()) == [os.readlink(root / "site").split("/")[-1], "lock"]
+    assert sorted(p.name for p in (root / ".site-builds").iterdir()) == [os.readlink(root / "site").split("/")[-1],
+                                                                         "lock", "units"]
+    assert stray_units(root / "site") == []
 
 
 def test_as_of_overrides_the_configured_day(tmp_path: Path):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from scrutiny.build import build
-from tests.conftest import ROOT, copy_fixture, with_formats
+from tests.conftest import ROOT, copy_fixture, stray_units, with_formats, walk
 
 #: Runs a build that kills itself with SIGKILL at its Nth step (0: never), or sleeps there
 #: (a negative N). A step is a file the writer writes, or a file-system call (rename,
@@ -82,13 +82,16 @@ def run_build(root: Path, out: Path, at: int = 0) -> subprocess.Popen:
 
 
 def snapshot(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in walk(site) if p.is_file()}
 
 
 def leftovers(out: Path) -> list[str]:
-    """What is beside the published folder other than it and its versions' folder."""
+    """What is beside the published folder other than it and its versions' folder, and in
+    that folder; its report folders (``units/``) must be those the published version links
+    to, with its record, and nothing else."""
     names = sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}"))
     versions = sorted(p.name for p in (out.parent / f".{out.name}-builds").iterdir())
+    assert stray_units(out) == []
     return names + versions
 
 
@@ -144,7 +147,7 @@ def test_a_build_killed_at_any_step_leaves_the_old_or_the_new_site(project, tmp_
     final = run_build(root, out)
     assert final.communicate(timeout=120)[0] and final.returncode == 0
     assert snapshot(out) == new
-    assert leftovers(out) == [".site-builds", final_version(out), "lock"], "stale temporaries were left"
+    assert leftovers(out) == [".site-builds", final_version(out), "lock", "units"], "stale temporaries were left"
 
 
 def final_version(out: Path) -> str:
@@ -193,7 +196,7 @@ def test_two_builds_at_once_take_turns(project, tmp_path: Path):
     (_, err1), (_, err2) = first.communicate(timeout=120), second.communicate(timeout=120)
     assert first.returncode == 0 and second.returncode == 0, err1 + err2
     assert snapshot(out) == new
-    assert leftovers(out) == [".site-builds", final_version(out), "lock"]
+    assert leftovers(out) == [".site-builds", final_version(out), "lock", "units"]
     assert final_version(out) == "3"  # old site 1, first build 2, second build 3: one after the other
 
 

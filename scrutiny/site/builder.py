@@ -208,7 +208,7 @@ class SiteBuilder:
             if job.key is None and job.meta.search_kind:
                 digests[job.meta.file] = hashlib.sha256(data).hexdigest()
             if store is not None and job.key is not None:
-                store.put(job.key, job.meta.file, writer.tmp / job.meta.file)
+                store.put(job.key, job.meta.file, writer.path_of(job.meta.file))
         stats.seconds["render"] = time.perf_counter() - t
         listed = [Page.of(jobs[item]) if isinstance(item, int) else item for item in order]
         if manifests is not None:
@@ -223,7 +223,7 @@ class SiteBuilder:
         self._make(writer, store, pending)
         pending = []  # the site's and committees' calendars are put together from the reports'
         calendars = write_site_calendars(plan, self._put(writer, store, pending), deadlines,
-                                         lambda file: (writer.tmp / file).read_bytes())
+                                         lambda file: Path(writer.path_of(file)).read_bytes())
         self._make(writer, store, pending)
         write_sitemap(writer, pub.config.base_url, pages)
         log(f"feeds and calendars: {feeds} Atom feeds, {calendars} iCalendar files ({stats.files_reused} "
@@ -291,7 +291,7 @@ class SiteBuilder:
             file, key, make = pending[index]
             writer.write(file, make() if data is None else data)
             if store is not None and key is not None:
-                store.put(key, file, writer.tmp / file)
+                store.put(key, file, writer.path_of(file))
 
     def _reuse(self, writer: OutputWriter, store: PageStore | None, key: str | None, file: str) -> bool:
         """Link ``file`` from the store if an earlier build kept it under ``key``."""
@@ -330,10 +330,10 @@ class SiteBuilder:
                 writer.link(f"{shard.folder}/{rel}", path, size)
             self.stats.search_files += len(kept)
         with ThreadPoolExecutor(max_workers=cores()) as pool:  # each shard is a Pagefind process
-            made = list(pool.map(lambda item: index_shard(writer.tmp, binary, item[0]), todo))
+            made = list(pool.map(lambda item: index_shard(writer.tmp, binary, item[0], writer.path_of), todo))
         for (shard, digest), files in zip(todo, made):
             for path in files:
-                writer.written[path.relative_to(writer.tmp).as_posix()] = path.stat().st_size
+                writer.record(path.relative_to(writer.tmp).as_posix(), path.stat().st_size)
             self.stats.search_files += len(files)
             if store is not None:
                 store.put_bundle(digest, writer.tmp / shard.folder)

@@ -189,5 +189,5 @@ class KeptCharts(ChartStore):
 
     def keep(self, key: str, folder: str, paths: list[str]) -> None:
         for path in paths:
-            self.store.put(key, path, self.writer.tmp / path)
+            self.store.put(key, path, self.writer.path_of(path))
         self.store.put_bytes(key, folder, "".join(f"{p}\n" for p in paths).encode("utf-8"))

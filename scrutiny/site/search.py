@@ -42,7 +42,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 BUNDLE = "pagefind"
 SITE_SHARD = "00"
@@ -107,31 +107,34 @@ def pagefind_binary() -> Path | None:
         return None
 
 
-def _pagefind(binary: Path, site: Path, files: Iterable[str], out: Path) -> None:
-    """Index exactly ``files`` (paths in ``site``) into the bundle folder ``out``: they are
-    hard-linked into a folder of their own, in the same places, so that Pagefind reads
-    those alone and gives them the same URLs (no glob to match them: a glob of a thousand
-    paths is longer than one command-line argument may be)."""
+def _pagefind(binary: Path, site: Path, files: Iterable[str], out: Path, path_of: Callable[[str], str]) -> None:
+    """Index exactly ``files`` (paths in ``site``, whose bytes are at ``path_of(file)``)
+    into the bundle folder ``out``: they are hard-linked into a folder of their own, in the
+    same places, so that Pagefind reads those alone and gives them the same URLs (no glob
+    to match them: a glob of a thousand paths is longer than one command-line argument may be)."""
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site) as farm:  # gone before publishing
         for rel in files:
             dest = Path(farm, rel)
             dest.parent.mkdir(parents=True, exist_ok=True)
             try:
-                os.link(site / rel, dest)
+                os.link(path_of(rel), dest)
             except OSError:  # another file system
-                shutil.copyfile(site / rel, dest)
+                shutil.copyfile(path_of(rel), dest)
         cmd = [str(binary), "--site", farm, "--output-path", str(out), "--quiet"]
         done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SearchIndexError(f"pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
 
 
-def index_shard(site: Path, binary: Path, shard: Shard) -> list[Path]:
+def index_shard(site: Path, binary: Path, shard: Shard, path_of: Callable[[str], str] | None = None) -> list[Path]:
     """Index the shard's pages of the temporary output folder ``site`` into its bundle, then
     its report pages alone into ``<bundle>/reports/``; returns the files written (the caller
-    records them). Shards can be indexed at once: each writes its own folder."""
+    records them). Shards can be indexed at once: each writes its own folder. ``path_of``:
+    where a page's bytes are (the writer's :meth:`~scrutiny.writer.OutputWriter.path_of`;
+    by default, in ``site``)."""
+    where = path_of or (lambda rel: os.path.join(site, rel))
     out = site / shard.folder
-    _pagefind(binary, site, shard.pages, out)
+    _pagefind(binary, site, shard.pages, out, where)
     if shard.reports:
-        _pagefind(binary, site, shard.reports, out / "reports")
+        _pagefind(binary, site, shard.reports, out / "reports", where)
     return sorted(p for p in out.rglob("*") if p.is_file())

@@ -29,7 +29,9 @@ from ..build import OUTPUT_STAGES, BuildResult, check_output, gather, run_stages
 from ..heap import heap_frozen
 from ..problems import ContentError
 from ..publication import Publication
-from ..writer import OutputWriter, UnsafeOutput
+from ..units import UNITS
+from ..urls import report_folders
+from ..writer import OutputWriter, UnsafeOutput, builds_folder
 from .assets import TEMPLATES_DIR, THEME_DIR
 from .builder import SiteBuilders, SiteOptions
 
@@ -111,7 +113,8 @@ class Preview:
     def _build(self) -> None:
         with heap_frozen():  # as a one-shot build does; the collector is given back after
             pub = preview_publication(with_record(gather(self.root)), self.all_formats)
-            writer = OutputWriter(self.out, self.log, remove_later=True)  # the previous version goes in the background
+            writer = OutputWriter(self.out, self.log, remove_later=True,  # the previous version goes in the background
+                                  unit_of=report_folders(pub.config))
             result = BuildResult(files={})
             try:
                 run_stages(pub, writer, result, lambda message: None, self.stages)
@@ -169,15 +172,17 @@ class Handler(SimpleHTTPRequestHandler):
         super().do_GET()
 
     def translate_path(self, path: str) -> str:
-        """The file for a URL, only inside the current build: ``..`` is dropped (by
-        http.server) and a link that leads out of the folder, or a NUL byte, is not found."""
+        """The file for a URL, only inside the current build (its report folders are in the
+        builds folder's ``units/``: :mod:`scrutiny.units`): ``..`` is dropped (by
+        http.server) and a link that leads elsewhere, or a NUL byte, is not found."""
         candidate = super().translate_path(path)
         root = os.path.realpath(self.directory)
         if "\0" in candidate or not candidate.startswith(self.directory):
             return ""
         inside = root + candidate[len(self.directory):]
         real = os.path.realpath(inside)
-        if real != root and not real.startswith(root + os.sep):
+        units = os.path.realpath(os.path.join(builds_folder(Path(self.directory)), UNITS))
+        if real != root and not real.startswith(root + os.sep) and not real.startswith(units + os.sep):
             return ""
         return real + ("/" if inside.endswith("/") and real != "/" else "")
 

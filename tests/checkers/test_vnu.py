@@ -5,6 +5,7 @@ no warning but the one listed (with why) in :data:`ALLOWED_WARNINGS`."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 from collections import Counter
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.checkers.conftest import REPORTS
-from tests.conftest import ROOT, needs_tool
+from tests.conftest import ROOT, needs_tool, walk
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -43,7 +44,7 @@ def vnu(example_site: Path) -> Run:
     result = subprocess.run(["java", "-jar", str(VNU), "--format", "json", "--skip-non-html", "--verbose",
                              str(example_site)], capture_output=True, text=True, timeout=900, stdin=subprocess.DEVNULL)
     assert result.returncode in (0, 1), result.stdout + result.stderr  # 1: it found errors
-    checked = frozenset(Path(line).resolve().relative_to(example_site).as_posix()
+    checked = frozenset(Path(os.path.abspath(line)).relative_to(example_site).as_posix()  # through the report folders' links
                         for line in result.stdout.splitlines() if line.strip())
     site_url = example_site.as_uri() + "/"
     messages = [{**m, "url": m.get("url", "").replace(site_url, "").replace(f"file:{example_site}/", "")}
@@ -83,7 +84,7 @@ def test_vnu_finds_no_warning_but_the_listed_ones(messages: tuple[dict, ...]):
 def test_vnu_checked_every_page_and_the_large_print_html(vnu: Run, example_site: Path):
     """vnu read every .html file of the build, among them each report's page and its
     large-print HTML (so that a site without them cannot pass unchecked)."""
-    pages = {p.relative_to(example_site).as_posix() for p in example_site.rglob("*.html")}
+    pages = {p.relative_to(example_site).as_posix() for p in walk(example_site, "*.html")}
     assert vnu.checked == pages
     for report in REPORTS:
         assert {f"reports/{report}/index.html", f"reports/{report}/{report}-large-print.html"} <= pages

@@ -8,7 +8,7 @@ from scrutiny.build import BuildResult, gather
 from scrutiny.site import SiteBuilder, SiteOptions
 from scrutiny.writer import OutputWriter
 
-from tests.conftest import assert_same_files, cold_builds
+from tests.conftest import assert_same_files, cold_builds, walk
 
 from .conftest import build_site, project_copy
 
@@ -21,7 +21,7 @@ CHART = """    chart:
 
 
 def files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in walk(folder) if p.is_file()}
 
 
 def test_two_builds_are_byte_identical(tmp_path):

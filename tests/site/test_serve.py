@@ -17,6 +17,8 @@ from scrutiny.cli import main
 from scrutiny.site.assets import TEMPLATES_DIR
 from scrutiny.site.serve import Preview, make_server, serve, snapshot, watched_paths
 
+from tests.conftest import stray_units
+
 from .conftest import project_copy
 
 
@@ -244,7 +246,8 @@ def test_each_rebuild_removes_the_version_before_it_in_the_background(preview, m
     current = preview.out.resolve()
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        left = sorted(p.name for p in builds.iterdir() if p.name != "lock" and p != current)
+        left = sorted(p.name for p in builds.iterdir() if p.name not in ("lock", "units") and p != current)
+        left += stray_units(preview.out)
         if not left:
             break
         time.sleep(0.1)

@@ -17,6 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from scrutiny.build import build
+from tests.conftest import walk
 
 ROOT = Path(__file__).resolve().parents[2]
 ISO = re.compile(r"\b\d{4}-(0[1-9]|1[0-2])(-\d{2})?\b")
@@ -54,7 +55,7 @@ def site(request, tmp_path_factory) -> Path:
 
 
 def test_no_visible_iso_dates(site: Path):
-    pages = sorted(site.rglob("*.html"))
+    pages = walk(site, "*.html")
     assert len(pages) > 10
     found = {}
     for page in pages:

@@ -1,0 +1,277 @@
+"""Folders of the output that are versions of their own, shared between site versions.
+
+A site version (``.<name>-builds/<n>/``) is made of hard links, one per file: at 1,000
+reports that is 77,000 links and 30,000 folders for every build, most of a rebuild after
+one edit. So each *unit* (a report's folder, ``reports/<id>/`` and ``cy/reports/<id>/``)
+is written into a folder of its own, ``.<name>-builds/units/<unit>/<n>/``, and the site
+version holds one symbolic link to it. A unit whose files are the files of the published
+version's unit (the same store entries, or the same bytes) is not made again: the new
+version's link points at the folder the published one uses. Links are relative, so the
+builds folder can be moved whole.
+
+While a build runs, a file linked into a unit is only noted (its source, inode and size);
+:meth:`UnitFolders.settle` makes the units at the end, before the switch. Until then
+:meth:`UnitFolders.path_of` says where a file's bytes are. What each unit of a version
+holds is kept in ``units/<n>.record``, for the next build to compare with; the unit
+folders no version links to are removed after the switch (and, by the next build, those
+a killed build left).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from dataclasses import dataclass, field
+from typing import Callable
+from urllib.parse import quote
+
+UnitOf = Callable[[str], "str | None"]
+"""The unit a path of the output belongs to (``reports/x``), or None."""
+
+RECORD_FORMAT = "unit-record-1"
+UNITS = "units"
+
+Identity = tuple[int, int]
+"""A file as a unit holds it: its inode and size (a unit folder keeps its files' inodes
+in use, so the same inode and size is the same file)."""
+
+
+class UnitError(Exception):
+    """A bug in a stage: a file written into a unit after the units were made."""
+
+
+@dataclass
+class _Unit:
+    name: str
+    """The unit's path in the site (``reports/x``)."""
+    linked: dict[str, tuple[str, Identity]] = field(default_factory=dict)
+    """Files to link, by path inside the unit: their source and identity."""
+    written: set[str] = field(default_factory=set)
+    """Files written into the unit's new folder (by this process or a worker)."""
+    folders: set[str] = field(default_factory=set)
+    """Folders of the new folder made so far (``""``: the unit's own)."""
+
+
+def folder_name(unit: str) -> str:
+    """The unit's folder under ``units/`` (its path, one name)."""
+    return quote(unit, safe="")
+
+
+class UnitFolders:
+    def __init__(self, builds: str, number: str, unit_of: UnitOf, current: str | None):
+        """``builds``: the builds folder; ``number``: the new version's; ``current``: the
+        published version's number (None: nothing to compare with)."""
+        self.root = os.path.join(builds, UNITS)
+        self.number = number
+        self.unit_of = unit_of
+        self.units: dict[str, _Unit] = {}
+        self.settled = False
+        self.record: dict[str, tuple[str, dict[str, Identity]]] = {}
+        """This version's units: the folder version each links to and what it holds."""
+        self.previous = self._read(current) if current is not None else {}
+        self.reused = 0
+        """Units linked to the published version's folder (:meth:`settle`)."""
+
+    # -- while the build runs
+
+    def split(self, rel: str) -> tuple[_Unit, str] | None:
+        name = self.unit_of(rel)
+        if name is None:
+            return None
+        if self.settled:
+            raise UnitError(f"{rel} was written after the report folders were made")
+        unit = self.units.get(name)
+        if unit is None:
+            unit = self.units[name] = _Unit(name)
+        return unit, rel[len(name) + 1:]
+
+    def new_folder(self, unit: _Unit) -> str:
+        return os.path.join(self.root, folder_name(unit.name), self.number)
+
+    def target(self, unit: _Unit, inner: str) -> str:
+        """Where a file written into the unit goes (its folders made)."""
+        base = self.new_folder(unit)
+        _make_folder(unit, base, inner.rpartition("/")[0])
+        unit.written.add(inner)
+        return os.path.join(base, inner)
+
+    def note_written(self, unit: _Unit, inner: str) -> None:
+        """A worker wrote ``inner`` into the unit's new folder."""
+        unit.written.add(inner)
+        unit.linked.pop(inner, None)
+
+    def link(self, unit: _Unit, inner: str, source: str) -> int:
+        """Note ``source`` as ``inner``; its size (FileNotFoundError if it is gone)."""
+        st = os.stat(source)
+        unit.linked[inner] = (source, (st.st_ino, st.st_size))
+        return st.st_size
+
+    def path_of(self, rel: str) -> str | None:
+        """Where the bytes of ``rel`` are now, if it is in a unit."""
+        name = self.unit_of(rel)
+        unit = self.units.get(name) if name is not None else None
+        if unit is None:
+            return None
+        inner = rel[len(name) + 1:]
+        if inner in unit.linked:
+            return unit.linked[inner][0]
+        if self.settled:
+            return os.path.join(self.root, folder_name(name), self.record[name][0], inner)
+        return os.path.join(self.new_folder(unit), inner)
+
+    # -- at the end
+
+    def settle(self, version: str, link: Callable[[str, str], None]) -> None:
+        """Make every unit: the published one's folder when it holds the same files, else a
+        new one (its written files are there; its linked ones are linked in). ``link(unit,
+        target)`` makes the version's symbolic link (``target`` from the builds folder)."""
+        for name in sorted(self.units):
+            unit = self.units[name]
+            if self._same_as_published(unit):
+                self.record[name] = self.previous[name]
+                if unit.written:  # the same bytes as the kept ones
+                    shutil.rmtree(self.new_folder(unit), ignore_errors=True)
+                self.reused += 1
+            else:
+                self.record[name] = (self.number, self._make(unit))
+            link(name, f"{UNITS}/{folder_name(name)}/{self.record[name][0]}")
+        self.settled = True
+        self._write(version)
+
+    def _same_as_published(self, unit: _Unit) -> bool:
+        """Whether the published version's folder of the unit holds exactly its files."""
+        old = self.previous.get(unit.name)
+        if old is None:
+            return False
+        number, files = old
+        folder = os.path.join(self.root, folder_name(unit.name), number)
+        if len(files) != len(unit.linked) + len(unit.written) or not os.path.isdir(folder):
+            return False
+        if any(files.get(inner) != identity for inner, (_, identity) in unit.linked.items()):
+            return False
+        new = self.new_folder(unit)  # a file written again (a table's chart): the same bytes?
+        return all(inner in files and _same_bytes(os.path.join(new, inner), os.path.join(folder, inner))
+                   for inner in unit.written)
+
+    def _make(self, unit: _Unit) -> dict[str, Identity]:
+        base = self.new_folder(unit)
+        held: dict[str, Identity] = {}
+        for inner in sorted(unit.linked):
+            source, identity = unit.linked[inner]
+            _make_folder(unit, base, inner.rpartition("/")[0])
+            _hard_link(source, os.path.join(base, inner))
+            held[inner] = identity
+        for inner in unit.written:
+            st = os.stat(os.path.join(base, inner))
+            held[inner] = (st.st_ino, st.st_size)
+        return held
+
+    # -- the record, and removing what no version uses
+
+    def _record_path(self, version: str) -> str:
+        return os.path.join(self.root, f"{version}.record")
+
+    def _read(self, version: str) -> dict:
+        """What the version's units hold; nothing if its record is missing or damaged (every
+        unit is made again)."""
+        return _read_record(self._record_path(version)) or {}
+
+    def _write(self, version: str) -> None:
+        os.makedirs(self.root, exist_ok=True)
+        path = self._record_path(version)
+        with open(path + ".tmp", "wb") as fh:
+            pickle.dump((RECORD_FORMAT, self.record), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(path + ".tmp", path)
+
+
+def _make_folder(unit: _Unit, base: str, folder: str) -> None:
+    """``folder`` of the unit's new folder ``base``, and its parents, made once each."""
+    if folder in unit.folders:
+        return
+    if folder:
+        _make_folder(unit, base, folder.rpartition("/")[0])
+        try:
+            os.mkdir(os.path.join(base, folder))
+        except FileExistsError:  # made by a worker (an export)
+            pass
+    else:
+        os.makedirs(base, exist_ok=True)
+    unit.folders.add(folder)
+
+
+def _same_bytes(a: str, b: str) -> bool:
+    try:
+        if os.path.getsize(a) != os.path.getsize(b):
+            return False
+        with open(a, "rb") as fa, open(b, "rb") as fb:
+            return fa.read() == fb.read()
+    except OSError:
+        return False
+
+
+def _hard_link(source: str, dest: str) -> None:
+    try:
+        os.link(source, dest)
+    except OSError as err:
+        if isinstance(err, FileNotFoundError):
+            raise UnitError(f"{source}, a cache entry, was removed while this build used it "
+                            "(another build of the same project?): build again") from err
+        shutil.copyfile(source, dest)  # another file system
+
+
+def remove_version(builds: str, number: str) -> None:
+    """Remove every unit folder of version ``number`` (a build that did not publish)."""
+    root = os.path.join(builds, UNITS)
+    if os.path.isdir(root):
+        for entry in os.scandir(root):
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(os.path.join(entry.path, number), ignore_errors=True)
+
+
+def unused(builds: str, versions: list[str]) -> list[str]:
+    """The unit folders (and records) that none of ``versions`` (version numbers) uses."""
+    root = os.path.realpath(os.path.join(builds, UNITS))
+    if not os.path.isdir(root):
+        return []
+    used: set[str] = set()
+    for version in versions:
+        record = _read_record(os.path.join(root, f"{version}.record"))
+        if record is None:
+            used |= _linked(os.path.join(builds, version), root)
+        else:
+            used |= {os.path.join(root, folder_name(name), number) for name, (number, _) in record.items()}
+    out = []
+    for entry in sorted(os.scandir(root), key=lambda e: e.name):
+        if entry.is_dir(follow_symlinks=False):
+            for sub in sorted(os.scandir(entry.path), key=lambda e: e.name):
+                if sub.path not in used:
+                    out.append(sub.path)
+        elif entry.name.removesuffix(".record") not in versions:
+            out.append(entry.path)
+    return out
+
+
+def _read_record(path: str) -> dict | None:
+    try:
+        with open(path, "rb") as fh:
+            tag, units = pickle.load(fh)
+    except Exception:  # noqa: BLE001 - missing or damaged: the version's links say
+        return None
+    return units if tag == RECORD_FORMAT and isinstance(units, dict) else None
+
+
+def _linked(version: str, root: str, depth: int = 3) -> set[str]:
+    """The unit folders the version's symbolic links lead to (a version without a record:
+    its links are within three folders of its top)."""
+    found: set[str] = set()
+    if depth == 0 or not os.path.isdir(version):
+        return found
+    for entry in os.scandir(version):
+        if entry.is_symlink():
+            real = os.path.realpath(entry.path)
+            if real.startswith(root + os.sep):
+                found.add(real)
+        elif entry.is_dir(follow_symlinks=False):
+            found |= _linked(entry.path, root, depth - 1)
+    return found
