@@ -37,6 +37,11 @@ Identity = tuple[int, int]
 in use, so the same inode and size is the same file)."""
 
 
+COMPARED_BYTES = 1 << 20
+"""At most this many bytes written into a unit are compared with the published folder's
+(a table's charts are; a report whose pages were all rendered again is not)."""
+
+
 class UnitError(Exception):
     """A bug in a stage: a file written into a unit after the units were made."""
 
@@ -128,43 +133,48 @@ class UnitFolders:
         target)`` makes the version's symbolic link (``target`` from the builds folder)."""
         for name in sorted(self.units):
             unit = self.units[name]
-            if self._same_as_published(unit):
+            written = {inner: _identity(os.path.join(self.new_folder(unit), inner)) for inner in unit.written}
+            if self._same_as_published(unit, written):
                 self.record[name] = self.previous[name]
                 if unit.written:  # the same bytes as the kept ones
                     shutil.rmtree(self.new_folder(unit), ignore_errors=True)
                 self.reused += 1
             else:
-                self.record[name] = (self.number, self._make(unit))
+                self.record[name] = (self.number, self._make(unit, written))
             link(name, f"{UNITS}/{folder_name(name)}/{self.record[name][0]}")
         self.settled = True
         self._write(version)
 
-    def _same_as_published(self, unit: _Unit) -> bool:
-        """Whether the published version's folder of the unit holds exactly its files."""
+    def _same_as_published(self, unit: _Unit, written: dict[str, Identity]) -> bool:
+        """Whether the published version's folder of the unit holds exactly its files: the
+        same entries linked, and the files written again (a table's chart) of the same
+        bytes, when they are few (a folder whose pages were all rendered again is made
+        again rather than read twice over)."""
         old = self.previous.get(unit.name)
         if old is None:
             return False
         number, files = old
         folder = os.path.join(self.root, folder_name(unit.name), number)
-        if len(files) != len(unit.linked) + len(unit.written) or not os.path.isdir(folder):
+        if len(files) != len(unit.linked) + len(written) or not os.path.isdir(folder):
             return False
         if any(files.get(inner) != identity for inner, (_, identity) in unit.linked.items()):
             return False
-        new = self.new_folder(unit)  # a file written again (a table's chart): the same bytes?
-        return all(inner in files and _same_bytes(os.path.join(new, inner), os.path.join(folder, inner))
-                   for inner in unit.written)
+        if sum(size for _, size in written.values()) > COMPARED_BYTES:
+            return False
+        new = self.new_folder(unit)
+        return all(inner in files and files[inner][1] == size
+                   and _same_bytes(os.path.join(new, inner), os.path.join(folder, inner))
+                   for inner, (_, size) in written.items())
 
-    def _make(self, unit: _Unit) -> dict[str, Identity]:
+    def _make(self, unit: _Unit, written: dict[str, Identity]) -> dict[str, Identity]:
+        """Make the unit's new folder: link in its linked files (its written ones are there)."""
         base = self.new_folder(unit)
-        held: dict[str, Identity] = {}
+        held = dict(written)
         for inner in sorted(unit.linked):
             source, identity = unit.linked[inner]
             _make_folder(unit, base, inner.rpartition("/")[0])
             _hard_link(source, os.path.join(base, inner))
             held[inner] = identity
-        for inner in unit.written:
-            st = os.stat(os.path.join(base, inner))
-            held[inner] = (st.st_ino, st.st_size)
         return held
 
     # -- the record, and removing what no version uses
@@ -198,6 +208,11 @@ def _make_folder(unit: _Unit, base: str, folder: str) -> None:
     else:
         os.makedirs(base, exist_ok=True)
     unit.folders.add(folder)
+
+
+def _identity(path: str) -> Identity:
+    st = os.stat(path)
+    return st.st_ino, st.st_size
 
 
 def _same_bytes(a: str, b: str) -> bool:

@@ -216,22 +216,18 @@ class SiteBuilder:
                 manifests.keep(key, report, listed[start:end])
         stats.pages = len(listed)
         pages = [page.url for page in listed]
-        t = time.perf_counter()
-        pending: list[tuple[str, str | None, Callable[[], bytes]]] = []
-        put = self._put(writer, store, pending)
-        feeds, deadlines = write_feeds(plan, put), write_report_calendars(plan, put)
-        self._make(writer, store, pending)
-        pending = []  # the site's and committees' calendars are put together from the reports'
-        calendars = write_site_calendars(plan, self._put(writer, store, pending), deadlines,
-                                         lambda file: Path(writer.path_of(file)).read_bytes())
-        self._make(writer, store, pending)
-        write_sitemap(writer, pub.config.base_url, pages)
-        log(f"feeds and calendars: {feeds} Atom feeds, {calendars} iCalendar files ({stats.files_reused} "
-            f"unchanged), sitemap.xml ({time.perf_counter() - t:.2f} s)")
+        # the search index reads the pages alone: indexed (Pagefind, a process of its own
+        # for each shard) while this process writes the feeds and calendars
+        search = self._start_search(writer, result, log, search_shards(pub, listed, digests), store) \
+            if self.options.search else None
+        try:
+            self._feeds(plan, writer, store, pages, log)
+        except BaseException:
+            if search is not None:  # its Pagefind processes end before the build's folder is removed
+                search.abandon()
+            raise
         stats.seconds["pages"] = time.perf_counter() - started
-        kept: set[str] = set()
-        if self.options.search:
-            kept = self._search(writer, result, log, search_shards(pub, listed, digests), store)
+        kept = search.finish(writer, store) if search is not None else set()
         if store is not None:
             store.prune(kept)
             stats.store_entries = len(store.used)
@@ -241,6 +237,22 @@ class SiteBuilder:
             f"keys {stats.seconds['keys']:.2f} s, render {stats.seconds['render']:.2f} s, "
             f"pages {stats.seconds['pages']:.2f} s, search {stats.seconds.get('search', 0):.2f} s")
         return stats
+
+    def _feeds(self, plan: Plan, writer: OutputWriter, store: PageStore | None, pages: list[str], log: Log) -> None:
+        """The feeds and calendars (each linked from the store while its key is unchanged,
+        the others made over every core), and the sitemap of ``pages``."""
+        t = time.perf_counter()
+        pending: list[tuple[str, str | None, Callable[[], bytes]]] = []
+        put = self._put(writer, store, pending)
+        feeds, deadlines = write_feeds(plan, put), write_report_calendars(plan, put)
+        self._make(writer, store, pending)
+        pending = []  # the site's and committees' calendars are put together from the reports'
+        calendars = write_site_calendars(plan, self._put(writer, store, pending), deadlines,
+                                         lambda file: Path(writer.path_of(file)).read_bytes())
+        self._make(writer, store, pending)
+        write_sitemap(writer, plan.pub.config.base_url, pages)
+        log(f"feeds and calendars: {feeds} Atom feeds, {calendars} iCalendar files ({self.stats.files_reused} "
+            f"unchanged), sitemap.xml ({time.perf_counter() - t:.2f} s)")
 
     def _jobs(self, plan: Plan, manifests: Manifests | None
               ) -> tuple[list[Job], list[Page | int], list[tuple[Report, str, int, int]]]:
@@ -309,38 +321,18 @@ class SiteBuilder:
             return False
         return True
 
-    def _search(self, writer: OutputWriter, result: BuildResult, log: Log,
-                shards: list[tuple[Shard, str]], store: PageStore | None) -> set[str]:
-        """Every shard of the search index, from the store if its pages are unchanged, else
-        indexed again (the shards over every core); returns the digests of the shards kept."""
-        t = time.perf_counter()
+    def _start_search(self, writer: OutputWriter, result: BuildResult, log: Log,
+                      shards: list[tuple[Shard, str]], store: PageStore | None) -> _Search | None:
+        """Start indexing every shard of the search index not kept in the store (its pages
+        changed), the shards over every core, each a Pagefind process; None (said) when
+        Pagefind is not installed."""
         binary = pagefind_binary()
         if binary is None:
             from ..build import SEARCH_SKIPPED  # the build's own words (a lazy import: build imports this)
 
             result.warn(SEARCH_SKIPPED, log)
-            return set()
-        todo = []
-        for shard, digest in shards:
-            kept = store.bundle(digest) if store is not None else None
-            if kept is None:
-                todo.append((shard, digest))
-                continue
-            for rel, path, size in kept:
-                writer.link(f"{shard.folder}/{rel}", path, size)
-            self.stats.search_files += len(kept)
-        with ThreadPoolExecutor(max_workers=cores()) as pool:  # each shard is a Pagefind process
-            made = list(pool.map(lambda item: index_shard(writer.tmp, binary, item[0], writer.path_of), todo))
-        for (shard, digest), files in zip(todo, made):
-            for path in files:
-                writer.record(path.relative_to(writer.tmp).as_posix(), path.stat().st_size)
-            self.stats.search_files += len(files)
-            if store is not None:
-                store.put_bundle(digest, writer.tmp / shard.folder)
-        self.stats.shards, self.stats.indexed = len(shards), len(todo)
-        self.stats.search_reused = not todo
-        self.stats.seconds["search"] = time.perf_counter() - t
-        return {digest for _, digest in shards}
+            return None
+        return _Search(self.stats, binary, writer, shards, store)
 
     def _global_key(self, pub: Publication, site: SiteView) -> str:
         """What every page may show: the site's configuration and assets, the options, the
@@ -350,6 +342,56 @@ class SiteBuilder:
             h.update(path.as_posix().encode("utf-8"))
             h.update(path.read_bytes())
         return h.hexdigest()
+
+
+class _Search:
+    """The search index being made: the shards whose pages are unchanged are linked from
+    the store by :meth:`finish`; the others are indexed meanwhile, in threads that each
+    wait for a Pagefind process (and touch nothing of the build but their own folders:
+    where each page's bytes are is worked out before they start)."""
+
+    def __init__(self, stats: SiteStats, binary: Path, writer: OutputWriter, shards: list[tuple[Shard, str]],
+                 store: PageStore | None):
+        self.started = time.perf_counter()
+        self.stats, self.shards = stats, shards
+        self.kept: list[tuple[Shard, list[tuple[str, str, int]]]] = []
+        self.todo: list[tuple[Shard, str]] = []
+        for shard, digest in shards:
+            kept = store.bundle(digest) if store is not None else None
+            if kept is None:
+                self.todo.append((shard, digest))
+            else:
+                self.kept.append((shard, kept))
+        sources = {page: writer.path_of(page) for shard, _ in self.todo for page in shard.pages}
+        self.pool = ThreadPoolExecutor(max_workers=cores())
+        self.made = [self.pool.submit(index_shard, writer.tmp, binary, shard, sources.__getitem__)
+                     for shard, _ in self.todo]
+
+    def abandon(self) -> None:
+        """Wait for the shards being indexed (none more is started): the build failed."""
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def finish(self, writer: OutputWriter, store: PageStore | None) -> set[str]:
+        """Wait for the shards being indexed and record their files; link the kept ones.
+        Returns the digests of every shard (what the store keeps)."""
+        try:
+            for shard, kept in self.kept:
+                for rel, path, size in kept:
+                    writer.link(f"{shard.folder}/{rel}", path, size)
+                self.stats.search_files += len(kept)
+            made = [future.result() for future in self.made]
+        finally:
+            self.pool.shutdown(wait=True)
+        for (shard, digest), files in zip(self.todo, made):
+            for path in files:
+                writer.record(path.relative_to(writer.tmp).as_posix(), path.stat().st_size)
+            self.stats.search_files += len(files)
+            if store is not None:
+                store.put_bundle(digest, writer.tmp / shard.folder)
+        self.stats.shards, self.stats.indexed = len(self.shards), len(self.todo)
+        self.stats.search_reused = not self.todo
+        self.stats.seconds["search"] = time.perf_counter() - self.started
+        return {digest for _, digest in self.shards}
 
 
 def write_charts(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> frozenset[str]:

@@ -121,3 +121,48 @@ def test_a_broken_cache_entry_is_rendered_again(tmp_path):
     build_with(builder, root, tmp_path / "site")
     assert builder.stats.store_entries == len(entries)  # the three made again, the rest linked
     assert files(tmp_path / "site") == cold
+
+
+def test_a_failure_while_the_search_index_is_made_ends_its_indexing_and_keeps_the_site(tmp_path, monkeypatch):
+    """The search index is made while the feeds are written; when writing them fails, the
+    build waits for the Pagefind processes it started, leaves none of their files, and the
+    published site stays as it was."""
+    import os
+    import time
+
+    from scrutiny.build import build
+    from scrutiny.site import builder as site_builder
+
+    root = project_copy(tmp_path)
+    out = tmp_path / "site"
+    build(root, out)
+    before = files(out)
+    (root / "content" / "reports" / "school-transport-review" / "chapter-1.md").open("a").write("\nAn edit.\n")
+    started, ended = [], []
+    real = site_builder.index_shard
+
+    def index_shard(*args, **kwargs):
+        started.append(args[2].name)
+        time.sleep(0.5)  # still indexing when the feeds fail
+        try:
+            return real(*args, **kwargs)
+        finally:
+            ended.append(args[2].name)
+
+    def write_feeds(plan, put):
+        raise RuntimeError("the feeds failed")
+
+    monkeypatch.setattr(site_builder, "index_shard", index_shard)
+    monkeypatch.setattr(site_builder, "write_feeds", write_feeds)
+    try:
+        build(root, out)
+    except RuntimeError as err:
+        assert str(err) == "the feeds failed"
+    else:
+        raise AssertionError("the build did not fail")
+    assert started, "no shard was being indexed when the feeds failed"
+    assert ended == started, "the build returned while a shard was still being indexed"
+    assert files(out) == before
+    builds = tmp_path / ".site-builds"
+    assert sorted(p.name for p in builds.iterdir()) == sorted([os.path.basename(os.readlink(out)), "lock", "units"])
+    assert not [p for p in walk(builds) if ".pagefind-" in p.name]
