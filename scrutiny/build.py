@@ -415,6 +415,8 @@ def _build(root: Path, out: Path, log: Log, as_of: dt.date | None, strict: bool,
             raise StrictError(result.skipped)
         t = time.perf_counter()
         writer.commit()
+        if writer.units is not None and writer.units.units:
+            log(f"  report folders: {writer.units.reused} unchanged, {len(writer.units.units) - writer.units.reused} made")
         log(f"publish: {time.perf_counter() - t:.2f} s")
     except BaseException:
         writer.abort()

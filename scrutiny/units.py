@@ -4,9 +4,10 @@ A site version (``.<name>-builds/<n>/``) is made of hard links, one per file: at
 reports that is 77,000 links and 30,000 folders for every build, most of a rebuild after
 one edit. So each *unit* (a report's folder, ``reports/<id>/`` and ``cy/reports/<id>/``)
 is written into a folder of its own, ``.<name>-builds/units/<unit>/<n>/``, and the site
-version holds one symbolic link to it. A unit whose files are the files of the published
-version's unit (the same store entries, or the same bytes) is not made again: the new
-version's link points at the folder the published one uses. Links are relative, so the
+version holds one symbolic link to it. A unit whose files are all linked, from the same
+store entries as the published version's unit, is not made again: the new version's link
+points at the folder the published one uses (a unit with a file written in this build is
+made again: whatever is not rendered anew comes from a store). Links are relative, so the
 builds folder can be moved whole.
 
 While a build runs, a file linked into a unit is only noted (its source, inode and size);
@@ -35,11 +36,6 @@ UNITS = "units"
 Identity = tuple[int, int]
 """A file as a unit holds it: its inode and size (a unit folder keeps its files' inodes
 in use, so the same inode and size is the same file)."""
-
-
-COMPARED_BYTES = 1 << 20
-"""At most this many bytes written into a unit are compared with the published folder's
-(a table's charts are; a report whose pages were all rendered again is not)."""
 
 
 class UnitError(Exception):
@@ -133,43 +129,30 @@ class UnitFolders:
         target)`` makes the version's symbolic link (``target`` from the builds folder)."""
         for name in sorted(self.units):
             unit = self.units[name]
-            written = {inner: _identity(os.path.join(self.new_folder(unit), inner)) for inner in unit.written}
-            if self._same_as_published(unit, written):
+            if self._same_as_published(unit):
                 self.record[name] = self.previous[name]
-                if unit.written:  # the same bytes as the kept ones
-                    shutil.rmtree(self.new_folder(unit), ignore_errors=True)
                 self.reused += 1
             else:
-                self.record[name] = (self.number, self._make(unit, written))
+                self.record[name] = (self.number, self._make(unit))
             link(name, f"{UNITS}/{folder_name(name)}/{self.record[name][0]}")
         self.settled = True
         self._write(version)
 
-    def _same_as_published(self, unit: _Unit, written: dict[str, Identity]) -> bool:
-        """Whether the published version's folder of the unit holds exactly its files: the
-        same entries linked, and the files written again (a table's chart) of the same
-        bytes, when they are few (a folder whose pages were all rendered again is made
-        again rather than read twice over)."""
+    def _same_as_published(self, unit: _Unit) -> bool:
+        """Whether the published version's folder of the unit holds exactly its files: only
+        linked ones (a file written in this build is new), the same entries."""
         old = self.previous.get(unit.name)
-        if old is None:
+        if old is None or unit.written:
             return False
         number, files = old
-        folder = os.path.join(self.root, folder_name(unit.name), number)
-        if len(files) != len(unit.linked) + len(written) or not os.path.isdir(folder):
+        if len(files) != len(unit.linked) or not os.path.isdir(os.path.join(self.root, folder_name(unit.name), number)):
             return False
-        if any(files.get(inner) != identity for inner, (_, identity) in unit.linked.items()):
-            return False
-        if sum(size for _, size in written.values()) > COMPARED_BYTES:
-            return False
-        new = self.new_folder(unit)
-        return all(inner in files and files[inner][1] == size
-                   and _same_bytes(os.path.join(new, inner), os.path.join(folder, inner))
-                   for inner, (_, size) in written.items())
+        return all(files.get(inner) == identity for inner, (_, identity) in unit.linked.items())
 
-    def _make(self, unit: _Unit, written: dict[str, Identity]) -> dict[str, Identity]:
+    def _make(self, unit: _Unit) -> dict[str, Identity]:
         """Make the unit's new folder: link in its linked files (its written ones are there)."""
         base = self.new_folder(unit)
-        held = dict(written)
+        held = {inner: _identity(os.path.join(base, inner)) for inner in unit.written}
         for inner in sorted(unit.linked):
             source, identity = unit.linked[inner]
             _make_folder(unit, base, inner.rpartition("/")[0])
@@ -213,16 +196,6 @@ def _make_folder(unit: _Unit, base: str, folder: str) -> None:
 def _identity(path: str) -> Identity:
     st = os.stat(path)
     return st.st_ino, st.st_size
-
-
-def _same_bytes(a: str, b: str) -> bool:
-    try:
-        if os.path.getsize(a) != os.path.getsize(b):
-            return False
-        with open(a, "rb") as fa, open(b, "rb") as fb:
-            return fa.read() == fb.read()
-    except OSError:
-        return False
 
 
 def _hard_link(source: str, dest: str) -> None:

@@ -170,11 +170,14 @@ class SiteBuilder:
         stats = self.stats = SiteStats()
         started = time.perf_counter()
         assets = write_assets(writer, pub.config.brand, pub.content.root)
-        charts = write_charts(pub, writer, result, log)
         site = SiteView.of(pub.config, assets, self.options.live_reload)
         global_key = self._global_key(pub, site)
         store = self.store(pub)
         sources = SourceKeys(pub)  # each report folder read once, for its charts and its pages
+        charts = write_charts(pub, writer, result, log, lambda report_id, file: self._reuse(
+            writer, store, f"{global_key}:table-charts:{sources.of(report_id)}", file) if store is not None else False,
+            lambda report_id, file: store.put(f"{global_key}:table-charts:{sources.of(report_id)}", file,
+                                              writer.path_of(file)) if store is not None else None)
         t = time.perf_counter()
         drawn, linked = write_progress_charts(
             pub, writer.write, warn=lambda message: result.warn(message, log),
@@ -394,29 +397,33 @@ class _Search:
         return {digest for _, digest in self.shards}
 
 
-def write_charts(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log) -> frozenset[str]:
-    """Draw every table's chart to SVG beside the report; a spec Vega-Lite cannot draw is
-    reported and left out (its table is still shown)."""
+def write_charts(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log,
+                 reuse: Callable[[str, str], bool] = lambda report_id, file: False,
+                 keep: Callable[[str, str], None] = lambda report_id, file: None) -> frozenset[str]:
+    """Draw every table's chart to SVG beside the report (wide, and narrow for phones); a
+    spec Vega-Lite cannot draw is reported and left out (its table is still shown).
+    ``reuse(report id, file)`` links a drawing an earlier build kept for the report as it
+    is (True), ``keep(report id, file)`` keeps one just drawn."""
     written = set()
+    style = ChartStyle.of(pub.config.brand)
     for report in pub.reports:
         for table in report.tables:
             if not table.chart:
                 continue
-            path = chart_path(report_url(report.id), table)
-            narrow = chart_path(report_url(report.id), table, narrow=True)
-            try:
-                style = ChartStyle.of(pub.config.brand)
-                svg = chart_svg(table, style)
-                if svg is None:
-                    continue
-                small = chart_svg(table, style, TABLE_CHART_NARROW)
-                writer.write(path, svg)
-                writer.write(narrow, small)
-                written.add(narrow)
+            drawings = ((chart_path(report_url(report.id), table), None),
+                        (chart_path(report_url(report.id), table, narrow=True), TABLE_CHART_NARROW))
+            kept = {path for path, _ in drawings if reuse(report.id, path)}
+            try:  # both drawn before either is written: a chart is published whole or not at all
+                drawn = [(path, chart_svg(table, style, width)) for path, width in drawings if path not in kept]
             except ValueError as err:
                 result.warn(f"skipped chart of table {table.id} ({table.source}): {str(err).splitlines()[0]}", log)
                 continue
-            written.add(path)
+            if any(svg is None for _, svg in drawn):  # no chart to draw
+                continue
+            for path, svg in drawn:
+                writer.write(path, svg)
+                keep(report.id, path)
+            written.update(path for path, _ in drawings)
     return frozenset(written)
 
 

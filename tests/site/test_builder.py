@@ -45,6 +45,31 @@ def test_chart_is_an_image_beside_its_table(tmp_path):
     assert figure["alt"].startswith("Chart of Journeys a day") and "table" in figure["alt"]
 
 
+def test_a_table_chart_is_drawn_again_only_when_its_report_changes(tmp_path, monkeypatch):
+    """Its drawings are kept with the report's pages: another report's edit links them (the
+    same file as the first build's), an edit of its own report draws them again."""
+    from scrutiny.site import builder as site_builder
+
+    root = project_copy(tmp_path)
+    report = root / "content" / "reports" / "school-transport-review"
+    (report / "report.yaml").write_text((report / "report.yaml").read_text().replace(
+        "    source: Transport team records\n", "    source: Transport team records\n" + CHART))
+    out = tmp_path / "site"
+    svg = "reports/school-transport-review/charts/journeys.svg"
+    build_site(root, out)
+    first = (out / svg).stat().st_ino
+    drawn = []
+    real = site_builder.chart_svg
+    monkeypatch.setattr(site_builder, "chart_svg", lambda *args: drawn.append(args) or real(*args))
+    other = next(p for p in sorted((root / "content" / "reports").iterdir()) if p.name != report.name)
+    next(other.glob("*.md")).open("a").write("\nAn edit elsewhere.\n")
+    site = build_site(root, out)
+    assert drawn == [] and (out / svg).stat().st_ino == first and svg in site.files
+    next(report.glob("*.md")).open("a").write("\nAn edit of its own report.\n")
+    build_site(root, out)
+    assert len(drawn) == 2 and (out / svg).read_text().startswith("<svg")
+
+
 def build_with(builder: SiteBuilder, root: Path, out: Path) -> None:
     pub = gather(root)
     writer = OutputWriter(out)
