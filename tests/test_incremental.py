@@ -161,14 +161,17 @@ def test_an_edit_to_one_report_indexes_its_shard_again_and_no_other(tmp_path, mo
 def test_site_wide_files_are_linked_while_what_they_hold_is_unchanged(tmp_path):
     """The open data files, the site's and committees' calendars, the home page, the lists
     of reports and committees, the committee's page, the site tracker, its ready-made views
-    and groups and the update rounds' pages show every report, yet a section's edit changes
+    and groups, the update rounds' pages and the site's and committee's progress charts
+    show every report, yet a section's edit changes
     nothing they hold: they are the files of the build before (the same inode, linked from
     the store); a recommendation's update makes them again."""
     root = project(tmp_path, "minimal")
     files = ("data/recommendations.json", "data/recommendations.csv", "calendar.ics",
              "committees/people-scrutiny/calendar.ics", "tracker/index.html", "tracker/overdue/index.html",
              "tracker/committees/people-scrutiny/index.html", "tracker/owners/index.html",
-             "index.html", "reports/index.html", "committees/index.html", "committees/people-scrutiny/index.html")
+             "index.html", "reports/index.html", "committees/index.html", "committees/people-scrutiny/index.html",
+             "charts/progress/status.svg", "charts/progress/status-narrow.svg",
+             "committees/people-scrutiny/charts/progress/status.svg")
 
     def inodes() -> dict[str, int]:
         build(root, root / "site")

@@ -178,17 +178,20 @@ class SiteBuilder:
             writer, store, f"{global_key}:table-charts:{sources.of(report_id)}", file) if store is not None else False,
             lambda report_id, file: store.put(f"{global_key}:table-charts:{sources.of(report_id)}", file,
                                               writer.path_of(file)) if store is not None else None)
-        t = time.perf_counter()
-        drawn, linked = write_progress_charts(
-            pub, writer.write, warn=lambda message: result.warn(message, log),
-            key_of=lambda report_id: None if store is None else f"{global_key}:charts:{sources.of(report_id)}",
-            kept=KeptCharts(writer, store) if store is not None else ChartStore())
-        log(f"progress charts: {drawn} drawn, {linked} of them unchanged ({time.perf_counter() - t:.2f} s)")
         if self.env is None:
             self.env = make_env(pub.root / ".cache" / "jinja")
         self.env.globals["site"] = site
-        plan = Plan(pub, self.env, site, dict(writer.written), charts, global_key, self.options.incremental,
-                    sources=sources)
+        # the files written so far are known to the pages once the progress charts are
+        # drawn; the charts' keys need only what the plan knows of the reports
+        plan = Plan(pub, self.env, site, {}, charts, global_key, self.options.incremental, sources=sources)
+        t = time.perf_counter()
+        drawn, linked = write_progress_charts(
+            pub, writer.write, warn=lambda message: result.warn(message, log),
+            key_of=(lambda kind, scope, reports: _chart_key(plan, kind, scope, reports)) if store is not None
+            else (lambda kind, scope, reports: None),
+            kept=KeptCharts(writer, store) if store is not None else ChartStore())
+        log(f"progress charts: {drawn} drawn, {linked} of them unchanged ({time.perf_counter() - t:.2f} s)")
+        plan.written = dict(writer.written)
         t = time.perf_counter()
         manifests = Manifests(store, writer) if store is not None else None
         jobs, order, fresh = self._jobs(plan, manifests)
@@ -395,6 +398,15 @@ class _Search:
         self.stats.search_reused = not self.todo
         self.stats.seconds["search"] = time.perf_counter() - self.started
         return {digest for _, digest in self.shards}
+
+
+def _chart_key(plan: Plan, kind: str, scope: str, reports: list[Report]) -> str | None:
+    """The key of a page's progress charts: a report's own content for a report's (its
+    drawings show it alone); what the site's and a committee's show of their reports
+    (:meth:`~.plan.Plan.reports_key`: not their sections) for theirs."""
+    if kind == "report":
+        return f"{plan.global_key}:charts:{plan.sources.of(scope)}"
+    return plan.reports_key(f"progress-charts:{kind}:{scope}", reports)
 
 
 def write_charts(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log,

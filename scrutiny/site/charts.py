@@ -194,14 +194,14 @@ def _items(pub: Publication, reports) -> list[Item]:
     return [(report, rec) for report in reports for rec in report.recommendations]
 
 
-def _scopes(pub: Publication) -> Iterable[tuple[str, list[Item], str, str]]:
-    """(kind, recommendations, folder, id) of every page with charts."""
-    yield "home", _items(pub, pub.reports), HOME_FOLDER, ""
+def _scopes(pub: Publication) -> Iterable[tuple[str, list, str, str]]:
+    """(kind, reports, folder, id) of every page with charts."""
+    yield "home", list(pub.reports), HOME_FOLDER, ""
     for committee in pub.config.committees:
         reports = [r for r in pub.reports if r.committee == committee.id]
-        yield "committee", _items(pub, reports), committee_url(committee.id) + "charts/progress/", committee.id
+        yield "committee", reports, committee_url(committee.id) + "charts/progress/", committee.id
     for report in pub.reports:
-        yield "report", _items(pub, [report]), report_url(report.id) + "charts/progress/", report.id
+        yield "report", [report], report_url(report.id) + "charts/progress/", report.id
 
 
 def _charts(pub: Publication, items: list[Item], folder: str, scope: str, anchor: str = "progress-charts") -> Charts:
@@ -258,25 +258,25 @@ class ChartStore:
 
 def write_progress_charts(pub: Publication, write: Callable[[str, str], None],
                           warn: Callable[[str], None] = lambda message: None,
-                          key_of: Callable[[str], str | None] = lambda report_id: None,
+                          key_of: Callable[[str, str, list], str | None] = lambda kind, scope, reports: None,
                           kept: ChartStore = ChartStore()) -> tuple[int, int]:
     """Draw the charts of the home page, every committee and every report; returns how many
     drawings were written and how many of them were linked from an earlier build. Each
     is laid out in pixels and written straight to SVG (:mod:`scrutiny.render.canvas`, a
-    fraction of a millisecond each), the scopes over every core; a report's drawings,
-    which show that report alone, are kept under ``key_of(report id)`` and linked while it
-    is unchanged. A drawing that cannot be made is a warning (``--strict``: the build
+    fraction of a millisecond each), the scopes over every core; each page's drawings
+    are kept under ``key_of(kind, id, reports)`` (kind ``home``, ``committee`` or
+    ``report``; None: not kept) and linked while it is unchanged. A drawing that cannot be made is a warning (``--strict``: the build
     fails) and a placeholder with the chart's words, and its report's drawings are not
     kept (the next build warns again)."""
     style = ChartStyle.of(pub.config.brand)
     count = reused = 0
     todo: list[tuple[list[Item], str, str | None]] = []
-    for kind, items, base, scope in _scopes(pub):
-        key = key_of(scope) if kind == "report" else None
+    for kind, reports, base, scope in _scopes(pub):
+        key = key_of(kind, scope, reports)
         if key is not None and (linked := kept.files(key, base)) is not None:
             count, reused = count + len(linked), reused + len(linked)
         else:
-            todo.append((items, base, key))
+            todo.append((_items(pub, reports), base, key))
     for (_items_of, base, key), drawn in zip(todo, each_parallel(_draw_scope, range(len(todo)), (pub, style, todo))):
         failed = False
         for path, svg, problem in drawn:

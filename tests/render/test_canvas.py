@@ -13,7 +13,7 @@ from scrutiny.build import gather
 from scrutiny.render import canvas
 from scrutiny.render.chart import chart_spec, spec_svg
 from scrutiny.render.chartsafety import draw_svg
-from scrutiny.site.charts import _scopes, scope_charts
+from scrutiny.site.charts import _items, _scopes, scope_charts
 from tests.conftest import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -38,8 +38,8 @@ def _marks(svg: str) -> list[tuple]:
 def _example_specs() -> list[tuple[str, dict, str]]:
     pub = gather(ROOT)
     specs = []
-    for _kind, items, base, _id in _scopes(pub):
-        _charts, files = scope_charts(pub, items, base)
+    for _kind, reports, base, _id in _scopes(pub):
+        _charts, files = scope_charts(pub, _items(pub, reports), base)
         specs += [(path, spec, alt) for path, (spec, alt) in sorted(files.items())]
     return specs
 
