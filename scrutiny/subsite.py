@@ -32,8 +32,8 @@ class Subsite:
     def copy(self, rel: str, source: Path) -> None:
         self.writer.copy(self.prefix + rel, source)
 
-    def link(self, rel: str, source: Path | str, size: int | None = None) -> None:
-        self.writer.link(self.prefix + rel, source, size)
+    def link(self, rel: str, source: Path | str, size: int | None = None, inode: int | None = None) -> None:
+        self.writer.link(self.prefix + rel, source, size, inode)
 
     def open(self, rel: str):
         return self.writer.open(self.prefix + rel)

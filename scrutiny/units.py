@@ -102,11 +102,14 @@ class UnitFolders:
         unit.written.add(inner)
         unit.linked.pop(inner, None)
 
-    def link(self, unit: _Unit, inner: str, source: str) -> int:
-        """Note ``source`` as ``inner``; its size (FileNotFoundError if it is gone)."""
-        st = os.stat(source)
-        unit.linked[inner] = (source, (st.st_ino, st.st_size))
-        return st.st_size
+    def link(self, unit: _Unit, inner: str, source: str, size: int | None = None, inode: int | None = None) -> int:
+        """Note ``source`` as ``inner``; its size (FileNotFoundError if it is gone). ``size``
+        and ``inode``: the source's, when the caller has just read them (no ``stat`` then)."""
+        if size is None or inode is None:
+            st = os.stat(source)
+            size, inode = st.st_size, st.st_ino
+        unit.linked[inner] = (source, (inode, size))
+        return size
 
     def path_of(self, rel: str) -> str | None:
         """Where the bytes of ``rel`` are now, if it is in a unit."""

@@ -315,17 +315,17 @@ class OutputWriter:
         shutil.copyfile(source, self._path(rel))
         self.written[rel] = source.stat().st_size
 
-    def link(self, rel: str, source: Path | str, size: int | None = None) -> None:
+    def link(self, rel: str, source: Path | str, size: int | None = None, inode: int | None = None) -> None:
         """``source`` as ``rel`` by a hard link, not a copy (a copy where a link cannot be
         made, e.g. across file systems). ``source`` must never be changed in place after:
         the site stage's page cache replaces its files by renaming new ones over them.
-        ``size``: the source's size, when the caller has just read it. In a unit, the link
-        is made (or found unneeded) when the units are settled."""
+        ``size``, ``inode``: the source's, when the caller has just read them. In a unit,
+        the link is made (or found unneeded) when the units are settled."""
         if self.units is not None:
             self._check(rel)
             found = self.units.split(rel)
             if found is not None:
-                self.written[rel] = self.units.link(*found, os.fspath(source))
+                self.written[rel] = self.units.link(*found, os.fspath(source), size, inode)
                 return
         path = self._target(rel)
         try:

@@ -320,9 +320,9 @@ class SiteBuilder:
         return True
 
     @staticmethod
-    def _link(writer: OutputWriter, file: str, entry: str, size: int) -> bool:
+    def _link(writer: OutputWriter, file: str, entry: str, size: int, inode: int) -> bool:
         try:
-            writer.link(file, entry, size)
+            writer.link(file, entry, size, inode)
         except FileNotFoundError:  # removed since it was looked up (another build pruned it)
             return False
         return True

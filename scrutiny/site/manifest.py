@@ -66,7 +66,7 @@ class Manifests:
                 st = os.stat(path)
                 if not stat.S_ISREG(st.st_mode) or st.st_size != size or size == 0:
                     return linked, False  # damaged since: made again, like an entry the store finds so
-                self.writer.link(file, path, size)
+                self.writer.link(file, path, size, st.st_ino)
             except FileNotFoundError:
                 return linked, False
             self.store.used.add(entry)

@@ -74,15 +74,15 @@ class PageStore:
         found = self.find(key, file)
         return Path(found[0]) if found is not None else None
 
-    def find(self, key: str, file: str) -> tuple[str, int] | None:
-        """The entry's path and size, if it is there: :meth:`get` without pathlib (a build
-        after one edit looks up every page: 50,000 at N=1,000)."""
+    def find(self, key: str, file: str) -> tuple[str, int, int] | None:
+        """The entry's path, size and inode, if it is there: :meth:`get` without pathlib (a
+        build after one edit looks up every page: 50,000 at N=1,000)."""
         path = self._entry(key, file)
         try:
             st = os.stat(path)
         except OSError:
             return None
-        return (path, st.st_size) if stat.S_ISREG(st.st_mode) and st.st_size > 0 else None
+        return (path, st.st_size, st.st_ino) if stat.S_ISREG(st.st_mode) and st.st_size > 0 else None
 
     def put(self, key: str, file: str, built: Path | str) -> None:
         entry = self._entry(key, file)
