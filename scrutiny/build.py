@@ -28,8 +28,9 @@ from .render.chart import use_chart_cache
 from .reportcache import load_parsed
 from .site import write_site
 from .site.pagestore import PageStore
+from .site.search import BUNDLE
 from .subsite import Subsite
-from .urls import report_folders, report_url
+from .urls import report_url, unit_folders
 from .writer import Folder, OutputWriter, UnsafeOutput, atomic_write, output_problems
 
 Log = Callable[[str], None]
@@ -357,6 +358,12 @@ OUTPUT_STAGES: tuple[tuple[str, Callable[[Publication, OutputWriter, BuildResult
 MAIN_LANGUAGE_ONLY = frozenset({"data"})
 
 
+#: The folders whose every sub-folder is a version of its own, shared between site
+#: versions while its files are unchanged (:mod:`scrutiny.units`): each report's, and each
+#: shard of the search index.
+UNIT_TOPS = ("reports", BUNDLE)
+
+
 def check_output(root: Path, out: Path) -> None:
     """Refuse (:class:`UnsafeOutput`, nothing touched) an output folder that is, holds or is
     inside the project's content or source, or that holds files that are not a build."""
@@ -408,7 +415,7 @@ def _build(root: Path, out: Path, log: Log, as_of: dt.date | None, strict: bool,
     log(f"checked {len(pub.content.reports)} reports, "
         f"{sum(len(r.recommendations) for r in pub.content.reports)} recommendations")
     log(f"load and check: {result.timings[-1][1]:.2f} s")
-    writer = OutputWriter(out, log, remove_later=remove_later, unit_of=report_folders(pub.config))
+    writer = OutputWriter(out, log, remove_later=remove_later, unit_of=unit_folders(pub.config, UNIT_TOPS))
     try:
         run_stages(pub, writer, result, log)
         if strict and result.skipped:
@@ -416,7 +423,8 @@ def _build(root: Path, out: Path, log: Log, as_of: dt.date | None, strict: bool,
         t = time.perf_counter()
         writer.commit()
         if writer.units is not None and writer.units.units:
-            log(f"  report folders: {writer.units.reused} unchanged, {len(writer.units.units) - writer.units.reused} made")
+            log(f"  report and search folders: {writer.units.reused} unchanged, "
+                f"{len(writer.units.units) - writer.units.reused} made")
         log(f"publish: {time.perf_counter() - t:.2f} s")
     except BaseException:
         writer.abort()

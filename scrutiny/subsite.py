@@ -47,6 +47,9 @@ class Subsite:
     def path_of(self, rel: str) -> str:
         return self.writer.path_of(self.prefix + rel)
 
+    def folder(self, rel: str) -> str:
+        return self.writer.folder(self.prefix + rel)
+
 
 class _Written(MutableMapping):
     """``writer.written`` with its paths taken from the subsite's root."""

@@ -90,11 +90,13 @@ class UnitFolders:
     def new_folder(self, unit: _Unit) -> str:
         return os.path.join(self.root, folder_name(unit.name), self.number)
 
-    def target(self, unit: _Unit, inner: str) -> str:
-        """Where a file written into the unit goes (its folders made)."""
+    def target(self, unit: _Unit, inner: str, written: bool = True) -> str:
+        """Where a file written into the unit goes (its folders made); ``written``: False
+        for a path only asked about (:meth:`~scrutiny.writer.OutputWriter.folder`)."""
         base = self.new_folder(unit)
         _make_folder(unit, base, inner.rpartition("/")[0])
-        unit.written.add(inner)
+        if written:
+            unit.written.add(inner)
         return os.path.join(base, inner)
 
     def note_written(self, unit: _Unit, inner: str) -> None:

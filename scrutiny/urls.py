@@ -17,17 +17,19 @@ def report_url(report_id: str) -> str:
     return f"reports/{report_id}/"
 
 
-def report_folders(config: SiteConfig):
-    """Which report's folder (``reports/<id>``, ``cy/reports/<id>``) a path of the output is
-    in, if any: what the writer makes as a folder of its own (:mod:`scrutiny.units`)."""
-    starts = tuple(config.url_prefix(language) + "reports/" for language in config.all_languages)
+def unit_folders(config: SiteConfig, tops: tuple[str, ...] = ("reports",)):
+    """Which folder of its own a path of the output is in, if any: a folder under one of
+    ``tops`` in any language's site (``reports/<id>``, ``cy/reports/<id>``, and the search
+    index's shards when ``tops`` names their folder), which the writer makes as a version
+    of its own (:mod:`scrutiny.units`)."""
+    starts = tuple(config.url_prefix(language) + top + "/" for language in config.all_languages for top in tops)
 
     def folder_of(rel: str) -> str | None:
         for start in starts:
             if rel.startswith(start):
-                report_id, slash, rest = rel[len(start):].partition("/")
-                if slash and report_id and rest:
-                    return start + report_id
+                name, slash, rest = rel[len(start):].partition("/")
+                if slash and name and rest:
+                    return start + name
         return None
     return folder_of
 

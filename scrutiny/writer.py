@@ -350,6 +350,19 @@ class OutputWriter:
             if found is not None:
                 self.units.note_written(*found)
 
+    def folder(self, rel: str) -> str:
+        """Where the files of the folder ``rel`` (a unit, or a folder in one) go, made, for a
+        program that writes them itself (Pagefind); each file it writes is then noted with
+        :meth:`record`."""
+        probe = f"{rel}/{MARKER}"
+        self._check(probe)
+        if self.units is not None:
+            found = self.units.split(probe)
+            if found is not None:
+                return os.path.dirname(self.units.target(*found, written=False))
+        os.makedirs(os.path.join(self.tmp, rel), exist_ok=True)
+        return os.path.join(self.tmp, rel)
+
     def path_of(self, rel: str) -> str:
         """Where the bytes of ``rel``, written or linked in this build, are now."""
         found = self.units.path_of(rel) if self.units is not None else None

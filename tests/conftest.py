@@ -72,8 +72,12 @@ def stray_units(out: Path) -> list[str]:
     builds = out.parent / f".{out.name}-builds"
     units = builds / "units"
     version = os.path.realpath(out)
-    linked = {os.path.realpath(p) for p in walk(Path(version), "reports/*")
-              if p.is_symlink() and os.path.realpath(p).startswith(str(units.resolve()))}
+    linked = set()
+    for top, dirs, _ in os.walk(version):  # not through the links: each is a folder of units/
+        for name in dirs:
+            real = os.path.realpath(os.path.join(top, name))
+            if os.path.islink(os.path.join(top, name)) and real.startswith(str(units.resolve()) + os.sep):
+                linked.add(real)
     assert linked, f"{out}: no report folder is a link into {units}"
     held = {os.path.realpath(v) for unit in units.iterdir() if unit.is_dir() for v in unit.iterdir()}
     records = {p.name for p in units.iterdir() if not p.is_dir()}

@@ -360,18 +360,19 @@ class _Search:
                  store: PageStore | None):
         self.started = time.perf_counter()
         self.stats, self.shards = stats, shards
-        self.kept: list[tuple[Shard, list[tuple[str, str, int]]]] = []
-        self.todo: list[tuple[Shard, str]] = []
+        self.kept: list[tuple[Shard, list[tuple[str, str, int, int]]]] = []
+        self.todo: list[tuple[Shard, str, str]] = []
+        """Each shard to index, its digest, and the folder its bundle goes to."""
         for shard, digest in shards:
             kept = store.bundle(digest) if store is not None else None
             if kept is None:
-                self.todo.append((shard, digest))
+                self.todo.append((shard, digest, writer.folder(shard.folder)))
             else:
                 self.kept.append((shard, kept))
-        sources = {page: writer.path_of(page) for shard, _ in self.todo for page in shard.pages}
+        sources = {page: writer.path_of(page) for shard, _, _ in self.todo for page in shard.pages}
         self.pool = ThreadPoolExecutor(max_workers=cores())
-        self.made = [self.pool.submit(index_shard, writer.tmp, binary, shard, sources.__getitem__)
-                     for shard, _ in self.todo]
+        self.made = [self.pool.submit(index_shard, writer.tmp, binary, shard, sources.__getitem__, Path(out))
+                     for shard, _, out in self.todo]
 
     def abandon(self) -> None:
         """Wait for the shards being indexed (none more is started): the build failed."""
@@ -382,18 +383,18 @@ class _Search:
         Returns the digests of every shard (what the store keeps)."""
         try:
             for shard, kept in self.kept:
-                for rel, path, size in kept:
-                    writer.link(f"{shard.folder}/{rel}", path, size)
+                for rel, path, size, inode in kept:
+                    writer.link(f"{shard.folder}/{rel}", path, size, inode)
                 self.stats.search_files += len(kept)
             made = [future.result() for future in self.made]
         finally:
             self.pool.shutdown(wait=True)
-        for (shard, digest), files in zip(self.todo, made):
+        for (shard, digest, out), files in zip(self.todo, made):
             for path in files:
-                writer.record(path.relative_to(writer.tmp).as_posix(), path.stat().st_size)
+                writer.record(f"{shard.folder}/{path.relative_to(out).as_posix()}", path.stat().st_size)
             self.stats.search_files += len(files)
             if store is not None:
-                store.put_bundle(digest, writer.tmp / shard.folder)
+                store.put_bundle(digest, Path(out))
         self.stats.shards, self.stats.indexed = len(self.shards), len(self.todo)
         self.stats.search_reused = not self.todo
         self.stats.seconds["search"] = time.perf_counter() - self.started

@@ -108,9 +108,9 @@ class PageStore:
         except OSError:  # a cache we cannot write: the next build draws them again
             tmp.unlink(missing_ok=True)
 
-    def bundle(self, digest: str) -> list[tuple[str, str, int]] | None:
-        """(path in the bundle, entry, size) of every file of the search index kept for
-        ``digest``; None unless every file listed is there with its size."""
+    def bundle(self, digest: str) -> list[tuple[str, str, int, int]] | None:
+        """(path in the bundle, entry, size, inode) of every file of the search index kept
+        for ``digest``; None unless every file listed is there with its size."""
         folder = os.path.join(self._base, "search", digest)
         try:
             with open(os.path.join(folder, "files.txt"), encoding="utf-8") as fh:
@@ -119,9 +119,10 @@ class PageStore:
             for line in listed:
                 size, rel = line.split(" ", 1)
                 path = os.path.join(folder, "bundle", rel)
-                if ".." in rel.split("/") or os.stat(path).st_size != int(size):
+                st = os.stat(path) if ".." not in rel.split("/") else None
+                if st is None or st.st_size != int(size):
                     return None
-                files.append((rel, path, int(size)))
+                files.append((rel, path, st.st_size, st.st_ino))
         except (OSError, ValueError, UnicodeDecodeError):
             return None
         return files

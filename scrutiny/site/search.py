@@ -126,14 +126,16 @@ def _pagefind(binary: Path, site: Path, files: Iterable[str], out: Path, path_of
         raise SearchIndexError(f"pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
 
 
-def index_shard(site: Path, binary: Path, shard: Shard, path_of: Callable[[str], str] | None = None) -> list[Path]:
+def index_shard(site: Path, binary: Path, shard: Shard, path_of: Callable[[str], str] | None = None,
+                out: Path | None = None) -> list[Path]:
     """Index the shard's pages of the temporary output folder ``site`` into its bundle, then
     its report pages alone into ``<bundle>/reports/``; returns the files written (the caller
     records them). Shards can be indexed at once: each writes its own folder. ``path_of``:
     where a page's bytes are (the writer's :meth:`~scrutiny.writer.OutputWriter.path_of`;
-    by default, in ``site``)."""
+    by default, in ``site``); ``out``: where the bundle goes (the writer's
+    :meth:`~scrutiny.writer.OutputWriter.folder`; by default ``site``'s shard folder)."""
     where = path_of or (lambda rel: os.path.join(site, rel))
-    out = site / shard.folder
+    out = out or site / shard.folder
     _pagefind(binary, site, shard.pages, out, where)
     if shard.reports:
         _pagefind(binary, site, shard.reports, out / "reports", where)

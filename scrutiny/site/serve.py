@@ -25,12 +25,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
-from ..build import OUTPUT_STAGES, BuildResult, check_output, gather, run_stages, with_record
+from ..build import OUTPUT_STAGES, UNIT_TOPS, BuildResult, check_output, gather, run_stages, with_record
 from ..heap import heap_frozen
 from ..problems import ContentError
 from ..publication import Publication
 from ..units import UNITS
-from ..urls import report_folders
+from ..urls import unit_folders
 from ..writer import OutputWriter, UnsafeOutput, builds_folder
 from .assets import TEMPLATES_DIR, THEME_DIR
 from .builder import SiteBuilders, SiteOptions
@@ -114,7 +114,7 @@ class Preview:
         with heap_frozen():  # as a one-shot build does; the collector is given back after
             pub = preview_publication(with_record(gather(self.root)), self.all_formats)
             writer = OutputWriter(self.out, self.log, remove_later=True,  # the previous version goes in the background
-                                  unit_of=report_folders(pub.config))
+                                  unit_of=unit_folders(pub.config, UNIT_TOPS))
             result = BuildResult(files={})
             try:
                 run_stages(pub, writer, result, lambda message: None, self.stages)
