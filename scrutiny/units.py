@@ -81,7 +81,7 @@ class UnitFolders:
         if name is None:
             return None
         if self.settled:
-            raise UnitError(f"{rel} was written after the report folders were made")
+            raise UnitError(f"{rel} was written after the folders of their own were made")
         unit = self.units.get(name)
         if unit is None:
             unit = self.units[name] = _Unit(name)

@@ -222,17 +222,24 @@ class SiteBuilder:
                 manifests.keep(key, report, listed[start:end])
         stats.pages = len(listed)
         pages = [page.url for page in listed]
-        # the search index reads the pages alone: indexed (Pagefind, a process of its own
-        # for each shard) while this process writes the feeds and calendars
-        search = self._start_search(writer, result, log, search_shards(pub, listed, digests), store) \
+        # the search index reads the pages alone: one shard to index (after an edit) is
+        # indexed, a Pagefind process of its own, while this process writes the feeds and
+        # calendars; more (a cold build) after them, so that the memory of their workers and
+        # of the Pagefind processes does not add up
+        search = self._search(writer, result, log, search_shards(pub, listed, digests), store) \
             if self.options.search else None
+        meanwhile = search is not None and len(search.todo) <= 1
         try:
+            if meanwhile:
+                search.start()
             self._feeds(plan, writer, store, pages, log)
         except BaseException:
-            if search is not None:  # its Pagefind processes end before the build's folder is removed
+            if meanwhile:  # its Pagefind process ends before the build's folder is removed
                 search.abandon()
             raise
         stats.seconds["pages"] = time.perf_counter() - started
+        if search is not None and not meanwhile:
+            search.start()
         kept = search.finish(writer, store) if search is not None else set()
         if store is not None:
             store.prune(kept)
@@ -327,10 +334,10 @@ class SiteBuilder:
             return False
         return True
 
-    def _start_search(self, writer: OutputWriter, result: BuildResult, log: Log,
-                      shards: list[tuple[Shard, str]], store: PageStore | None) -> _Search | None:
-        """Start indexing every shard of the search index not kept in the store (its pages
-        changed), the shards over every core, each a Pagefind process; None (said) when
+    def _search(self, writer: OutputWriter, result: BuildResult, log: Log,
+                shards: list[tuple[Shard, str]], store: PageStore | None) -> _Search | None:
+        """The search index to make: every shard not kept in the store (its pages changed)
+        to index, the shards over every core, each a Pagefind process; None (said) when
         Pagefind is not installed."""
         binary = pagefind_binary()
         if binary is None:
@@ -352,9 +359,9 @@ class SiteBuilder:
 
 class _Search:
     """The search index being made: the shards whose pages are unchanged are linked from
-    the store by :meth:`finish`; the others are indexed meanwhile, in threads that each
-    wait for a Pagefind process (and touch nothing of the build but their own folders:
-    where each page's bytes are is worked out before they start)."""
+    the store by :meth:`finish`; the others are indexed from :meth:`start` on, in threads
+    that each wait for a Pagefind process (and touch nothing of the build but their own
+    folders: where each page's bytes are is worked out before they start)."""
 
     def __init__(self, stats: SiteStats, binary: Path, writer: OutputWriter, shards: list[tuple[Shard, str]],
                  store: PageStore | None):
@@ -369,9 +376,14 @@ class _Search:
                 self.todo.append((shard, digest, writer.folder(shard.folder)))
             else:
                 self.kept.append((shard, kept))
-        sources = {page: writer.path_of(page) for shard, _, _ in self.todo for page in shard.pages}
+        self.sources = {page: writer.path_of(page) for shard, _, _ in self.todo for page in shard.pages}
+        self.binary, self.site = binary, writer.tmp
         self.pool = ThreadPoolExecutor(max_workers=cores())
-        self.made = [self.pool.submit(index_shard, writer.tmp, binary, shard, sources.__getitem__, Path(out))
+        self.made: list = []
+
+    def start(self) -> None:
+        """Start indexing the shards to index."""
+        self.made = [self.pool.submit(index_shard, self.site, self.binary, shard, self.sources.__getitem__, Path(out))
                      for shard, _, out in self.todo]
 
     def abandon(self) -> None:
