@@ -20,11 +20,12 @@ a killed build left).
 
 from __future__ import annotations
 
+import errno
 import os
 import pickle
 import shutil
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Mapping
 from urllib.parse import quote
 
 UnitOf = Callable[[str], "str | None"]
@@ -36,6 +37,8 @@ UNITS = "units"
 Identity = tuple[int, int]
 """A file as a unit holds it: its inode and size (a unit folder keeps its files' inodes
 in use, so the same inode and size is the same file)."""
+Record = dict[str, tuple[str, dict[str, Identity]]]
+"""A version's units: each unit's name -> the folder version it links to, and each file's identity."""
 
 
 class UnitError(Exception):
@@ -60,17 +63,18 @@ def folder_name(unit: str) -> str:
 
 
 class UnitFolders:
-    def __init__(self, builds: str, number: str, unit_of: UnitOf, current: str | None):
-        """``builds``: the builds folder; ``number``: the new version's; ``current``: the
-        published version's number (None: nothing to compare with)."""
+    def __init__(self, builds: str, number: str, unit_of: UnitOf, previous: Record | None):
+        """``builds``: the builds folder; ``number``: the new version's; ``previous``: what
+        the published version's units hold (:func:`read_record`; None: nothing to compare
+        with, every unit is made)."""
         self.root = os.path.join(builds, UNITS)
         self.number = number
         self.unit_of = unit_of
         self.units: dict[str, _Unit] = {}
         self.settled = False
-        self.record: dict[str, tuple[str, dict[str, Identity]]] = {}
+        self.record: Record = {}
         """This version's units: the folder version each links to and what it holds."""
-        self.previous = self._read(current) if current is not None else {}
+        self.previous = previous or {}
         self.reused = 0
         """Units linked to the published version's folder (:meth:`settle`)."""
 
@@ -167,17 +171,9 @@ class UnitFolders:
 
     # -- the record, and removing what no version uses
 
-    def _record_path(self, version: str) -> str:
-        return os.path.join(self.root, f"{version}.record")
-
-    def _read(self, version: str) -> dict:
-        """What the version's units hold; nothing if its record is missing or damaged (every
-        unit is made again)."""
-        return _read_record(self._record_path(version)) or {}
-
     def _write(self, version: str) -> None:
         os.makedirs(self.root, exist_ok=True)
-        path = self._record_path(version)
+        path = _record_path(self.root, version)
         with open(path + ".tmp", "wb") as fh:
             pickle.dump((RECORD_FORMAT, self.record), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(path + ".tmp", path)
@@ -205,12 +201,23 @@ def _identity(path: str) -> Identity:
 
 def _hard_link(source: str, dest: str) -> None:
     try:
+        hard_link(source, dest)
+    except FileNotFoundError as err:
+        raise UnitError(f"{source}, a cache entry, was removed while this build used it "
+                        "(another build of the same project?): build again") from err
+
+
+def hard_link(source: str | os.PathLike, dest: str) -> bool:
+    """``source`` as ``dest`` by a hard link, or a copy where a link cannot be made (another
+    file system, links not allowed or too many); True when it was copied."""
+    try:
         os.link(source, dest)
     except OSError as err:
-        if isinstance(err, FileNotFoundError):
-            raise UnitError(f"{source}, a cache entry, was removed while this build used it "
-                            "(another build of the same project?): build again") from err
-        shutil.copyfile(source, dest)  # another file system
+        if err.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise
+        shutil.copyfile(source, dest)
+        return True
+    return False
 
 
 def remove_version(builds: str, number: str) -> None:
@@ -222,14 +229,14 @@ def remove_version(builds: str, number: str) -> None:
                 shutil.rmtree(os.path.join(entry.path, number), ignore_errors=True)
 
 
-def unused(builds: str, versions: list[str]) -> list[str]:
-    """The unit folders (and records) that none of ``versions`` (version numbers) uses."""
+def unused(builds: str, versions: Mapping[str, Record | None]) -> list[str]:
+    """The unit folders (and records) that none of ``versions`` uses (version number ->
+    its record; None: unreadable, its links say)."""
     root = os.path.realpath(os.path.join(builds, UNITS))
     if not os.path.isdir(root):
         return []
     used: set[str] = set()
-    for version in versions:
-        record = _read_record(os.path.join(root, f"{version}.record"))
+    for version, record in versions.items():
         if record is None:
             used |= _linked(os.path.join(builds, version), root)
         else:
@@ -245,7 +252,13 @@ def unused(builds: str, versions: list[str]) -> list[str]:
     return out
 
 
-def _read_record(path: str) -> dict | None:
+def _record_path(root: str, version: str) -> str:
+    return os.path.join(root, f"{version}.record")
+
+
+def read_record(builds: str, version: str) -> Record | None:
+    """What version ``version``'s units hold; None if its record is missing or damaged."""
+    path = _record_path(os.path.join(builds, UNITS), version)
     try:
         with open(path, "rb") as fh:
             tag, units = pickle.load(fh)

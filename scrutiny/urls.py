@@ -17,7 +17,7 @@ def report_url(report_id: str) -> str:
     return f"reports/{report_id}/"
 
 
-def unit_folders(config: SiteConfig, tops: tuple[str, ...] = ("reports",)):
+def unit_folders(config: SiteConfig, tops: tuple[str, ...]):
     """Which folder of its own a path of the output is in, if any: a folder under one of
     ``tops`` in any language's site (``reports/<id>``, ``cy/reports/<id>``, and the search
     index's shards when ``tops`` names their folder), which the writer makes as a version

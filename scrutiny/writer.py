@@ -27,7 +27,7 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Callable, Iterable, Iterator
 
 from . import units as unit_folders
-from .units import UnitFolders, UnitOf
+from .units import UnitFolders, UnitOf, hard_link
 
 #: Written at the top of every build: a folder holding it may be replaced by the next build.
 MARKER = ".scrutiny-build"
@@ -187,16 +187,18 @@ class OutputWriter:
         self.builds.mkdir(parents=True, exist_ok=True)
         self._lock = self._acquire(log)
         try:
-            self._clean()
-            numbers = [int(p.name) for p in self.builds.iterdir() if p.name.isdigit()]
             current = self.current()
+            published = current.name if current is not None and current.parent == self.builds else None
+            # what the published version's report and search folders hold: kept by the clean-up, compared with
+            record = unit_folders.read_record(str(self.builds), published) if published is not None else None
+            self._clean({published: record} if published is not None else {})
+            numbers = [int(p.name) for p in self.builds.iterdir() if p.name.isdigit()]
             if current is not None and current.name.isdigit():
                 numbers.append(int(current.name))
             self.tmp = self.builds / str(max(numbers, default=0) + 1)
             self.tmp.mkdir()
             (self.tmp / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
-            published = current.name if current is not None and current.parent == self.builds else None
-            self.units = UnitFolders(str(self.builds), self.tmp.name, unit_of, published) if unit_of else None
+            self.units = UnitFolders(str(self.builds), self.tmp.name, unit_of, record) if unit_of else None
         except BaseException:
             self._release()
             raise
@@ -234,9 +236,10 @@ class OutputWriter:
             return None
         return Path(os.path.realpath(self.target))
 
-    def _clean(self) -> None:
+    def _clean(self, published: dict) -> None:
         """Remove what killed builds left: every version but the current one, stray links,
-        and the temporary folders of builds from before the versioned layout."""
+        the temporary folders of builds from before the versioned layout, and the unit
+        folders the ``published`` version (its number -> its record) does not link to."""
         current = self.current()
         for path in self.builds.iterdir():
             if path.name == unit_folders.UNITS:
@@ -252,17 +255,17 @@ class OutputWriter:
             for path in self.target.parent.glob(pattern):
                 if path.is_dir() and not path.is_symlink():
                     shutil.rmtree(path)
-        versions = [current.name] if current is not None and current.parent == self.builds else []
-        for path in unit_folders.unused(str(self.builds), versions):
+        for path in unit_folders.unused(str(self.builds), published):
             _remove(Path(path))
 
     def _target(self, rel: str) -> str:
         """Where ``rel`` goes in the new version (or its unit's folder), its folder made."""
         parts = self._check(rel)
-        if self.units is not None:
-            found = self.units.split(rel)
-            if found is not None:
-                return self.units.target(*found)
+        found = self.units.split(rel) if self.units is not None else None
+        return self.units.target(*found) if found is not None else self._in_version(parts)
+
+    def _in_version(self, parts: list[str]) -> str:
+        """The path of ``parts`` in the new version folder, its folder made."""
         root = str(self.tmp)
         folder = "/".join(parts[:-1])
         if folder not in self._folders:
@@ -321,19 +324,13 @@ class OutputWriter:
         the site stage's page cache replaces its files by renaming new ones over them.
         ``size``, ``inode``: the source's, when the caller has just read them. In a unit,
         the link is made (or found unneeded) when the units are settled."""
-        if self.units is not None:
-            self._check(rel)
-            found = self.units.split(rel)
-            if found is not None:
-                self.written[rel] = self.units.link(*found, os.fspath(source), size, inode)
-                return
-        path = self._target(rel)
-        try:
-            os.link(source, path)
-        except OSError as err:
-            if err.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP):
-                raise
-            shutil.copyfile(source, path)
+        parts = self._check(rel)
+        found = self.units.split(rel) if self.units is not None else None
+        if found is not None:
+            self.written[rel] = self.units.link(*found, os.fspath(source), size, inode)
+            return
+        path = self._in_version(parts)
+        if hard_link(source, path):
             size = None
         self.written[rel] = size if size is not None else os.stat(path).st_size
 
@@ -398,7 +395,8 @@ class OutputWriter:
                 os.replace(link, self.target)
             self.published = True
             _sync(self.target.parent)
-            unused = unit_folders.unused(str(self.builds), [self.tmp.name]) if self.units is not None else []
+            unused = unit_folders.unused(str(self.builds), {self.tmp.name: self.units.record}) \
+                if self.units is not None else []
             if previous is not None and previous != self.tmp:
                 if self.remove_later and previous.parent == self.builds:
                     trash = self.builds / f"trash-{previous.name}"

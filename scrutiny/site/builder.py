@@ -174,10 +174,11 @@ class SiteBuilder:
         global_key = self._global_key(pub, site)
         store = self.store(pub)
         sources = SourceKeys(pub)  # each report folder read once, for its charts and its pages
-        charts = write_charts(pub, writer, result, log, lambda report_id, file: self._reuse(
-            writer, store, f"{global_key}:table-charts:{sources.of(report_id)}", file) if store is not None else False,
-            lambda report_id, file: store.put(f"{global_key}:table-charts:{sources.of(report_id)}", file,
-                                              writer.path_of(file)) if store is not None else None)
+        table_key = lambda report_id: f"{global_key}:table-charts:{sources.of(report_id)}"  # noqa: E731
+        charts = write_charts(pub, writer, result, log,
+                              reuse=lambda report_id, file: self._reuse(writer, store, table_key(report_id), file),
+                              keep=lambda report_id, file: store is not None and store.put(
+                                  table_key(report_id), file, writer.path_of(file)))
         if self.env is None:
             self.env = make_env(pub.root / ".cache" / "jinja")
         self.env.globals["site"] = site
