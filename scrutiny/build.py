@@ -28,7 +28,9 @@ from .render.chart import use_chart_cache
 from .reportcache import load_parsed
 from .site import write_site
 from .site.pagestore import PageStore
+from .site.rounds import ROOT as ROUNDS
 from .site.search import BUNDLE
+from .site.trackerviews import ROOT as TRACKER
 from .subsite import Subsite
 from .urls import report_url, unit_folders
 from .writer import Folder, OutputWriter, UnsafeOutput, atomic_write, output_problems
@@ -362,6 +364,10 @@ MAIN_LANGUAGE_ONLY = frozenset({"data"})
 #: versions while its files are unchanged (:mod:`scrutiny.units`): each report's, and each
 #: shard of the search index.
 UNIT_TOPS = ("reports", BUNDLE)
+#: The folders that are each a version of their own, whole: the update rounds' pages (4,457
+#: folders at 1,000 reports) and the site tracker's views and groups (640), which change
+#: only when a recommendation's standing or words do.
+UNIT_WHOLES = (ROUNDS.rstrip("/"), TRACKER.rstrip("/"))
 
 
 def check_output(root: Path, out: Path) -> None:
@@ -415,7 +421,7 @@ def _build(root: Path, out: Path, log: Log, as_of: dt.date | None, strict: bool,
     log(f"checked {len(pub.content.reports)} reports, "
         f"{sum(len(r.recommendations) for r in pub.content.reports)} recommendations")
     log(f"load and check: {result.timings[-1][1]:.2f} s")
-    writer = OutputWriter(out, log, remove_later=remove_later, unit_of=unit_folders(pub.config, UNIT_TOPS))
+    writer = OutputWriter(out, log, remove_later=remove_later, unit_of=unit_folders(pub.config, UNIT_TOPS, UNIT_WHOLES))
     try:
         run_stages(pub, writer, result, log)
         if strict and result.skipped:
@@ -423,7 +429,7 @@ def _build(root: Path, out: Path, log: Log, as_of: dt.date | None, strict: bool,
         t = time.perf_counter()
         writer.commit()
         if writer.units is not None and writer.units.units:
-            log(f"  report and search folders: {writer.units.reused} unchanged, "
+            log(f"  folders of their own (reports, search shards, rounds, tracker): {writer.units.reused} unchanged, "
                 f"{len(writer.units.units) - writer.units.reused} made")
         log(f"publish: {time.perf_counter() - t:.2f} s")
     except BaseException:

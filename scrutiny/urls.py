@@ -17,12 +17,15 @@ def report_url(report_id: str) -> str:
     return f"reports/{report_id}/"
 
 
-def unit_folders(config: SiteConfig, tops: tuple[str, ...]):
+def unit_folders(config: SiteConfig, tops: tuple[str, ...], wholes: tuple[str, ...] = ()):
     """Which folder of its own a path of the output is in, if any: a folder under one of
     ``tops`` in any language's site (``reports/<id>``, ``cy/reports/<id>``, and the search
-    index's shards when ``tops`` names their folder), which the writer makes as a version
+    index's shards when ``tops`` names their folder), or one of ``wholes`` itself with
+    everything under it (``changes``, ``cy/changes``), which the writer makes as a version
     of its own (:mod:`scrutiny.units`)."""
-    starts = tuple(config.url_prefix(language) + top + "/" for language in config.all_languages for top in tops)
+    prefixes = [config.url_prefix(language) for language in config.all_languages]
+    starts = tuple(prefix + top + "/" for prefix in prefixes for top in tops)
+    whole = tuple(prefix + top + "/" for prefix in prefixes for top in wholes)
 
     def folder_of(rel: str) -> str | None:
         for start in starts:
@@ -30,6 +33,9 @@ def unit_folders(config: SiteConfig, tops: tuple[str, ...]):
                 name, slash, rest = rel[len(start):].partition("/")
                 if slash and name and rest:
                     return start + name
+        for start in whole:
+            if rel.startswith(start) and len(rel) > len(start):
+                return start[:-1]
         return None
     return folder_of
 

@@ -10,6 +10,7 @@ of a copy of the edited project.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from pathlib import Path
@@ -179,13 +180,20 @@ def test_site_wide_files_are_linked_while_what_they_hold_is_unchanged(tmp_path):
         shown = [*files, *(p.relative_to(site).as_posix() for p in sorted((site / "changes").rglob("*.html")))]
         return {f: (site / f).stat().st_ino for f in shown}
 
+    def folders() -> dict[str, str]:
+        """Where the rounds' and the tracker's folders of their own are (:mod:`scrutiny.units`)."""
+        return {name: os.readlink(root / "site" / name) for name in ("changes", "tracker")}
+
     first = inodes()
     assert len(first) > len(files) + 1, first  # the rounds' index and at least one round
+    linked = folders()
     section_text(root)
     assert inodes() == first
+    assert folders() == linked  # the same folders, not made again
     recommendation_update(root)
     again = inodes()
     assert all(again[f] != first[f] for f in files), again
+    assert all(folders()[name] != linked[name] for name in linked)
     assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold"))
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from scrutiny.build import gather
-from scrutiny.build import UNIT_TOPS
+from scrutiny.build import UNIT_TOPS, UNIT_WHOLES
 from scrutiny.urls import unit_folders
 from scrutiny.writer import OutputError, OutputWriter
 from tests.conftest import MINIMAL, site_files, stray_units
@@ -150,12 +150,18 @@ def test_what_a_killed_build_left_is_removed_by_the_next(first, tmp_path: Path):
 
 def test_the_folders_of_their_own_in_a_bilingual_site():
     config = dataclasses.replace(gather(MINIMAL).config, language="en-GB", languages=("en-GB", "cy"))
-    folder_of = unit_folders(config, UNIT_TOPS)
+    folder_of = unit_folders(config, UNIT_TOPS, UNIT_WHOLES)
     assert folder_of("reports/a/index.html") == "reports/a"
+    assert folder_of("changes/index.html") == "changes"
+    assert folder_of("changes/2025-03-01/index.html") == "changes"
+    assert folder_of("cy/changes/2025-03-01/index.html") == "cy/changes"
+    assert folder_of("tracker/index.html") == "tracker"
+    assert folder_of("tracker/views/overdue/index.html") == "tracker"
     assert folder_of("reports/a/recommendations/1/index.html") == "reports/a"
     assert folder_of("cy/reports/a/index.html") == "cy/reports/a"
     assert folder_of("pagefind/03/pagefind-entry.json") == "pagefind/03"
     assert folder_of("cy/pagefind/00/reports/index/en_1.pf_index") == "cy/pagefind/00"
-    for rel in ("reports/index.html", "reports/a", "index.html", "cy/reports/index.html", "tracker/index.html",
+    for rel in ("reports/index.html", "reports/a", "index.html", "cy/reports/index.html", "changes", "changes/",
+                "changes.html", "trackers/index.html",
                 "data/reports/a.json", "en/reports/a/index.html", "pagefind/pagefind.js", "search/index.html"):
         assert folder_of(rel) is None, rel
