@@ -318,3 +318,31 @@ def test_an_unchanged_reports_pages_are_linked_from_its_list_without_their_jobs(
     found, tag, rows = the_other_list()
     found.write_text(json.dumps([tag, rows + rows[:1]]))  # a page listed twice: not a list this build wrote
     made_again_by_jobs("cold-twice")
+
+
+def test_an_edited_reports_shard_is_indexed_while_the_site_wide_pages_are_made(tmp_path, monkeypatch):
+    """After an edit to one report, its shard of the search index (not shard 00, which holds
+    the site's own pages too) starts to be indexed before the site-wide pages are made, and
+    the site is the one a cold build writes."""
+    from scrutiny.site import builder, sitepages
+
+    monkeypatch.setattr(search, "REPORTS_PER_SHARD", 0.25)  # eight shards: school-transport-review's is 05
+    root = project(tmp_path, "minimal")
+    build(root, root / "site")
+    section_text(root)
+    events: list[tuple[str, ...]] = []
+    start = builder._Search.start
+
+    def started(self):
+        events.append(("indexing", *(shard.name for shard, _, _ in self.todo[len(self.made):])))
+        start(self)
+
+    def site_jobs(plan):
+        events.append(("site-wide pages",))
+        yield from sitepages.site_jobs(plan)
+
+    monkeypatch.setattr(builder._Search, "start", started)
+    monkeypatch.setattr(builder, "SITE_GROUPS", (site_jobs, *builder.SITE_GROUPS[1:]))
+    build(root, root / "site")
+    assert events[:2] == [("indexing", "05"), ("site-wide pages",)], events
+    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold"))

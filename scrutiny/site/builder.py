@@ -193,53 +193,44 @@ class SiteBuilder:
             kept=KeptCharts(writer, store) if store is not None else ChartStore())
         log(f"progress charts: {drawn} drawn, {linked} of them unchanged ({time.perf_counter() - t:.2f} s)")
         plan.written = dict(writer.written)
-        t = time.perf_counter()
         manifests = Manifests(store, writer) if store is not None else None
-        jobs, order, fresh = self._jobs(plan, manifests)
-        todo: list[int] = []
-        for index, job in enumerate(jobs):
-            if self._reuse(writer, store, job.key, job.meta.file):
-                stats.reused += 1
-            else:
-                todo.append(index)
-        stats.seconds["keys"] = time.perf_counter() - t  # and the unchanged pages linked
-        t = time.perf_counter()
-        plan.views  # worked out once, before the workers fork
+        search = self._search(writer, result, log, store) if self.options.search else None
         digests: dict[str, str] = {}
-        for index, data in zip(todo, each_parallel(_render_or_none, todo, (plan, jobs), CHUNK, RENEW)):
-            job = jobs[index]
-            if data is None:
-                data = _render((plan, jobs), index)
-            writer.write(job.meta.file, data)
-            stats.rendered += 1
-            if job.key is None and job.meta.search_kind:
-                digests[job.meta.file] = hashlib.sha256(data).hexdigest()
-            if store is not None and job.key is not None:
-                store.put(job.key, job.meta.file, writer.path_of(job.meta.file))
-        stats.seconds["render"] = time.perf_counter() - t
-        listed = [Page.of(jobs[item]) if isinstance(item, int) else item for item in order]
-        if manifests is not None:
-            for report, key, start, end in fresh:
-                manifests.keep(key, report, listed[start:end])
-        stats.pages = len(listed)
-        pages = [page.url for page in listed]
-        # the search index reads the pages alone: one shard to index (after an edit) is
-        # indexed, a Pagefind process of its own, while this process writes the feeds and
-        # calendars; more (a cold build) after them, so that the memory of their workers and
-        # of the Pagefind processes does not add up
-        search = self._search(writer, result, log, search_shards(pub, listed, digests), store) \
-            if self.options.search else None
-        meanwhile = search is not None and len(search.todo) <= 1
         try:
-            if meanwhile:
-                search.start()
-            self._feeds(plan, writer, store, pages, log)
+            # each report's pages first: their shards of the search index hold nothing else,
+            # so one to index (an edit's) is indexed, a Pagefind process of its own, while
+            # this process makes the site-wide pages (their keys read every report) and the
+            # feeds; more (a cold build) after the feeds, so that the memory of the feeds'
+            # workers and of the Pagefind processes does not add up
+            t = time.perf_counter()
+            jobs, order, fresh = self._report_jobs(plan, manifests)
+            stats.seconds["keys"] = time.perf_counter() - t
+            self._pages(plan, writer, store, jobs, digests)
+            listed = [Page.of(jobs[item]) if isinstance(item, int) else item for item in order]
+            if manifests is not None:
+                for report, key, start, end in fresh:
+                    manifests.keep(key, report, listed[start:end])
+            if search is not None:
+                search.add([s for s in search_shards(pub, listed, digests) if s[0].name != SITE_SHARD])
+                if len(search.todo) == 1:
+                    search.start()
+            t = time.perf_counter()
+            site_pages = [job for group in SITE_GROUPS for job in group(plan)]
+            stats.seconds["keys"] += time.perf_counter() - t
+            self._pages(plan, writer, store, site_pages, digests)
+            listed = [Page.of(job) for job in site_pages] + listed
+            stats.pages = len(listed)
+            if search is not None:  # the site's own pages are in shard 00
+                search.add([s for s in search_shards(pub, listed, digests) if s[0].name == SITE_SHARD])
+                if len(search.todo) <= 2:
+                    search.start()
+            self._feeds(plan, writer, store, [page.url for page in listed], log)
         except BaseException:
-            if meanwhile:  # its Pagefind process ends before the build's folder is removed
+            if search is not None:  # its Pagefind processes end before the build's folder is removed
                 search.abandon()
             raise
         stats.seconds["pages"] = time.perf_counter() - started
-        if search is not None and not meanwhile:
+        if search is not None:
             search.start()
         kept = search.finish(writer, store) if search is not None else set()
         if store is not None:
@@ -268,14 +259,14 @@ class SiteBuilder:
         log(f"feeds and calendars: {feeds} Atom feeds, {calendars} iCalendar files ({self.stats.files_reused} "
             f"unchanged), sitemap.xml ({time.perf_counter() - t:.2f} s)")
 
-    def _jobs(self, plan: Plan, manifests: Manifests | None
-              ) -> tuple[list[Job], list[Page | int], list[tuple[Report, str, int, int]]]:
-        """The jobs of the site-wide pages and of every report not linked whole from its
-        list of pages (:mod:`.manifest`); every page in writing order (a job's index, or a
-        page linked from a list); and the reports whose lists are to be kept, with where
-        their pages are in that order."""
-        jobs = [job for group in SITE_GROUPS for job in group(plan)]
-        order: list[Page | int] = list(range(len(jobs)))
+    def _report_jobs(self, plan: Plan, manifests: Manifests | None
+                     ) -> tuple[list[Job], list[Page | int], list[tuple[Report, str, int, int]]]:
+        """The jobs of every report's pages not linked whole from its list of pages
+        (:mod:`.manifest`); every report page in writing order (a job's index, or a page
+        linked from a list); and the reports whose lists are to be kept, with where their
+        pages are in that order."""
+        jobs: list[Job] = []
+        order: list[Page | int] = []
         fresh: list[tuple[Report, str, int, int]] = []
         for report in plan.pub.reports:
             key = manifest_key(plan, report) if manifests is not None else None
@@ -295,6 +286,35 @@ class SiteBuilder:
             if key is not None:
                 fresh.append((report, key, start, len(order)))
         return jobs, order, fresh
+
+    def _pages(self, plan: Plan, writer: OutputWriter, store: PageStore | None, jobs: list[Job],
+               digests: dict[str, str]) -> None:
+        """Link each job's page whose key is unchanged from the store; render the others
+        over every core (``digests``: the hash of each rendered page without a key that the
+        search index reads, for its shard's digest)."""
+        stats = self.stats
+        t = time.perf_counter()
+        todo: list[int] = []
+        for index, job in enumerate(jobs):
+            if self._reuse(writer, store, job.key, job.meta.file):
+                stats.reused += 1
+            else:
+                todo.append(index)
+        stats.seconds["keys"] += time.perf_counter() - t  # and the unchanged pages linked
+        t = time.perf_counter()
+        if todo:
+            plan.views  # worked out once, before the workers fork
+        for index, data in zip(todo, each_parallel(_render_or_none, todo, (plan, jobs), CHUNK, RENEW)):
+            job = jobs[index]
+            if data is None:
+                data = _render((plan, jobs), index)
+            writer.write(job.meta.file, data)
+            stats.rendered += 1
+            if job.key is None and job.meta.search_kind:
+                digests[job.meta.file] = hashlib.sha256(data).hexdigest()
+            if store is not None and job.key is not None:
+                store.put(job.key, job.meta.file, writer.path_of(job.meta.file))
+        stats.seconds["render"] = stats.seconds.get("render", 0.0) + time.perf_counter() - t
 
     def _put(self, writer: OutputWriter, store: PageStore | None,
              pending: list[tuple[str, str | None, Callable[[], bytes]]]) -> Put:
@@ -335,18 +355,16 @@ class SiteBuilder:
             return False
         return True
 
-    def _search(self, writer: OutputWriter, result: BuildResult, log: Log,
-                shards: list[tuple[Shard, str]], store: PageStore | None) -> _Search | None:
-        """The search index to make: every shard not kept in the store (its pages changed)
-        to index, the shards over every core, each a Pagefind process; None (said) when
-        Pagefind is not installed."""
+    def _search(self, writer: OutputWriter, result: BuildResult, log: Log, store: PageStore | None) -> _Search | None:
+        """The search index to make (its shards added as their pages are known); None
+        (said) when Pagefind is not installed."""
         binary = pagefind_binary()
         if binary is None:
             from ..build import SEARCH_SKIPPED  # the build's own words (a lazy import: build imports this)
 
             result.warn(SEARCH_SKIPPED, log)
             return None
-        return _Search(self.stats, binary, writer, shards, store)
+        return _Search(self.stats, binary, writer, store)
 
     def _global_key(self, pub: Publication, site: SiteView) -> str:
         """What every page may show: the site's configuration and assets, the options, the
@@ -359,33 +377,43 @@ class SiteBuilder:
 
 
 class _Search:
-    """The search index being made: the shards whose pages are unchanged are linked from
-    the store by :meth:`finish`; the others are indexed from :meth:`start` on, in threads
-    that each wait for a Pagefind process (and touch nothing of the build but their own
-    folders: where each page's bytes are is worked out before they start)."""
+    """The search index being made: of the shards :meth:`add` is given, those whose pages
+    are unchanged are linked from the store by :meth:`finish`; the others are indexed from
+    :meth:`start` on, in threads that each wait for a Pagefind process (and touch nothing
+    of the build but their own folders: where each page's bytes are is worked out when the
+    shard is added, its pages all written)."""
 
-    def __init__(self, stats: SiteStats, binary: Path, writer: OutputWriter, shards: list[tuple[Shard, str]],
-                 store: PageStore | None):
-        self.started = time.perf_counter()
-        self.stats, self.shards = stats, shards
+    def __init__(self, stats: SiteStats, binary: Path, writer: OutputWriter, store: PageStore | None):
+        self.started: float | None = None
+        """When the first shard started to be indexed."""
+        self.stats, self.writer, self.store = stats, writer, store
+        self.shards: list[tuple[Shard, str]] = []
         self.kept: list[tuple[Shard, list[tuple[str, str, int, int]]]] = []
         self.todo: list[tuple[Shard, str, str]] = []
         """Each shard to index, its digest, and the folder its bundle goes to."""
-        for shard, digest in shards:
-            kept = store.bundle(digest) if store is not None else None
-            if kept is None:
-                self.todo.append((shard, digest, writer.folder(shard.folder)))
-            else:
-                self.kept.append((shard, kept))
-        self.sources = {page: writer.path_of(page) for shard, _, _ in self.todo for page in shard.pages}
+        self.sources: dict[str, str] = {}
         self.binary, self.site = binary, writer.tmp
         self.pool = ThreadPoolExecutor(max_workers=cores())
         self.made: list = []
+        """The shards being indexed, in the order of :attr:`todo`."""
+
+    def add(self, shards: list[tuple[Shard, str]]) -> None:
+        """Shards whose pages are all written (each with its digest)."""
+        for shard, digest in shards:
+            self.shards.append((shard, digest))
+            kept = self.store.bundle(digest) if self.store is not None else None
+            if kept is None:
+                self.todo.append((shard, digest, self.writer.folder(shard.folder)))
+                self.sources.update((page, self.writer.path_of(page)) for page in shard.pages)
+            else:
+                self.kept.append((shard, kept))
 
     def start(self) -> None:
-        """Start indexing the shards to index."""
-        self.made = [self.pool.submit(index_shard, self.site, self.binary, shard, self.sources.__getitem__, Path(out))
-                     for shard, _, out in self.todo]
+        """Start indexing the shards to index not started yet."""
+        if self.started is None and len(self.todo) > len(self.made):
+            self.started = time.perf_counter()
+        self.made += [self.pool.submit(index_shard, self.site, self.binary, shard, self.sources.__getitem__, Path(out))
+                      for shard, _, out in self.todo[len(self.made):]]
 
     def abandon(self) -> None:
         """Wait for the shards being indexed (none more is started): the build failed."""
@@ -410,7 +438,7 @@ class _Search:
                 store.put_bundle(digest, Path(out))
         self.stats.shards, self.stats.indexed = len(self.shards), len(self.todo)
         self.stats.search_reused = not self.todo
-        self.stats.seconds["search"] = time.perf_counter() - self.started
+        self.stats.seconds["search"] = time.perf_counter() - (self.started or time.perf_counter())
         return {digest for _, digest in self.shards}
 
 
