@@ -7,6 +7,7 @@ touches the disk.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -109,15 +110,37 @@ class Publication:
             for rec in report.recommendations:
                 yield report, rec
 
+    def content_key(self, report_id: str) -> str | None:
+        """A digest of everything the report's records and views are made from: what
+        loading it read (:attr:`source_keys`: its files, the site's configuration, the as-of
+        day, the code) and the plain words of each of its recommendations' fields, as parsed
+        (a parse can read other reports' numbers); None without a source key."""
+        keys = self.__dict__.setdefault("_content_keys", {})
+        if report_id not in keys:
+            source = self.source_keys.get(report_id)
+            if source is None:
+                keys[report_id] = None
+            else:
+                words = [self.plain(md) for rec in self.report(report_id).recommendations
+                         for md in (rec.text, rec.stem, rec.response.text if rec.response else None,
+                                    *(u.note for u in rec.updates)) if md]
+                keys[report_id] = hashlib.sha256(repr((source, words)).encode("utf-8")).hexdigest()
+        return keys[report_id]
+
     def standing(self, report: Report, rec: Recommendation) -> Standing:
         """Where it stands, in the words of the current language (:mod:`.i18n`)."""
-        return self._standings(i18n.current())[(report.id, rec.number)]
+        return self.standings(report.id)[rec.number]
 
-    def _standings(self, lang: str) -> dict[tuple[str, RecNumber], Standing]:
-        cache = self.__dict__.setdefault("_standings_by_language", {})
-        if lang not in cache:
-            cache[lang] = {(rep.id, rec.number): standing(rec, rep, self.config) for rep, rec in self.recommendations()}
-        return cache[lang]
+    def standings(self, report_id: str) -> Mapping[RecNumber, Standing]:
+        """Where each recommendation of the report stands, in the current language: worked
+        out the first time one of them is asked for (an edit's build asks for few reports')."""
+        by_report = self.__dict__.setdefault("_standings_by_language", {}).setdefault(i18n.current(), {})
+        found = by_report.get(report_id)
+        if found is None:
+            report = self.report(report_id)
+            found = by_report[report_id] = {rec.number: standing(rec, report, self.config)
+                                            for rec in report.recommendations}
+        return found
 
     @cached_property
     def _backlinks(self) -> dict[tuple[str, RecNumber], list[Citation]]:

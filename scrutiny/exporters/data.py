@@ -168,17 +168,11 @@ def record(pub: Publication, report: Report, rec: Recommendation) -> dict:
 
 
 def report_key(pub: Publication, report: Report) -> str | None:
-    """Changes whenever a record of the report could: everything loading it read
-    (:attr:`~scrutiny.publication.Publication.source_keys`: its files, the site's
-    configuration, the as-of day, the code) and the plain words of each of its fields, as
-    parsed; None without a source key (nothing is reused then)."""
-    source = pub.source_keys.get(report.id)
-    if source is None:
-        return None
-    words = [pub.plain(md) for rec in report.recommendations
-             for md in (rec.text, rec.stem, rec.response.text if rec.response else None,
-                        *(u.note for u in rec.updates)) if md]
-    return hashlib.sha256(repr((source, words)).encode("utf-8")).hexdigest()
+    """Changes whenever a record of the report could: everything loading it read and the
+    plain words of each of its fields, as parsed
+    (:meth:`~scrutiny.publication.Publication.content_key`); None without a source key
+    (nothing is reused then)."""
+    return pub.content_key(report.id)
 
 
 def csv_row(pub: Publication, report: Report, rec: Recommendation, r: dict | None = None) -> dict:

@@ -36,6 +36,7 @@ from .assets import PROJECT_DIR, theme_files, write_assets
 from .charts import ChartStore, write_progress_charts
 from .calendars import write_report_calendars, write_site_calendars
 from .context import SiteView
+from .facts import ReportFacts
 from .feeds import write_feeds
 from .manifest import Manifests, manifest_key
 from .pages import jobs_of_report, report_jobs
@@ -72,6 +73,9 @@ class SiteOptions:
     ``serve`` alike; see :class:`PageStore`). False: render and index everything, keep nothing."""
 
 
+#: The file of the page store that keeps each report's share of the site-wide keys (:mod:`.facts`).
+FACTS = "facts.pickle"
+
 #: Pages (or feeds) sent to a worker process at a time; each is written as soon as it and
 #: those before it are done (:func:`~scrutiny.parallel.each_parallel`), so few are held at once.
 CHUNK = 20
@@ -94,6 +98,9 @@ class SiteStats:
     store_entries: int = 0
     """Entries of the page store this build used (linked or made): pages, feeds,
     calendars, chart drawings and their lists; the others were removed."""
+    facts: tuple[int, int] = (0, 0)
+    """Each report's share of the site-wide keys (:mod:`.facts`): how many were worked out
+    in this build, of how many."""
     shards: int = 0
     """Search index shards (bundles) of the site."""
     indexed: int = 0
@@ -184,7 +191,9 @@ class SiteBuilder:
         self.env.globals["site"] = site
         # the files written so far are known to the pages once the progress charts are
         # drawn; the charts' keys need only what the plan knows of the reports
-        plan = Plan(pub, self.env, site, {}, charts, global_key, self.options.incremental, sources=sources)
+        facts = ReportFacts(store.folder / FACTS if store is not None else None)
+        plan = Plan(pub, self.env, site, {}, charts, global_key, self.options.incremental, sources=sources,
+                    facts=facts)
         t = time.perf_counter()
         drawn, linked = write_progress_charts(
             pub, writer.write, warn=lambda message: result.warn(message, log),
@@ -233,6 +242,8 @@ class SiteBuilder:
         if search is not None:
             search.start()
         kept = search.finish(writer, store) if search is not None else set()
+        facts.save()
+        stats.facts = (facts.made, len(facts.now))
         if store is not None:
             store.prune(kept)
             stats.store_entries = len(store.used)
@@ -240,7 +251,8 @@ class SiteBuilder:
             f"{stats.search_files} search files{' (unchanged)' if stats.search_reused else ''}"
             f"{f' in {stats.shards} shards, {stats.indexed} indexed' if stats.shards else ''}; "
             f"keys {stats.seconds['keys']:.2f} s, render {stats.seconds['render']:.2f} s, "
-            f"pages {stats.seconds['pages']:.2f} s, search {stats.seconds.get('search', 0):.2f} s")
+            f"pages {stats.seconds['pages']:.2f} s, search {stats.seconds.get('search', 0):.2f} s; "
+            f"facts {stats.facts[0]} of {stats.facts[1]} worked out")
         return stats
 
     def _feeds(self, plan: Plan, writer: OutputWriter, store: PageStore | None, pages: list[str], log: Log) -> None:
@@ -302,8 +314,11 @@ class SiteBuilder:
                 todo.append(index)
         stats.seconds["keys"] += time.perf_counter() - t  # and the unchanged pages linked
         t = time.perf_counter()
-        if todo:
-            plan.views  # worked out once, before the workers fork
+        if any(jobs[index].report is None for index in todo):
+            plan.all_views  # worked out once, before the workers fork
+        for index in todo:
+            if jobs[index].report is not None:
+                plan.views[jobs[index].report.id]
         for index, data in zip(todo, each_parallel(_render_or_none, todo, (plan, jobs), CHUNK, RENEW)):
             job = jobs[index]
             if data is None:

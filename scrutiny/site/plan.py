@@ -13,6 +13,7 @@ from ..i18n import _
 from ..model import Report
 from ..publication import Publication
 from .context import Crumb, PageMeta, SiteView
+from .facts import ReportFacts
 from .formats import FormatFile, report_formats
 from .render import Body
 from .views import RecView, rec_views
@@ -94,6 +95,9 @@ class Plan:
     """Compute page keys (only a builder that reuses pages needs them)."""
     sources: SourceKeys | None = None
     """The reports' content digests (made from ``pub`` when not given)."""
+    facts: ReportFacts = field(default_factory=ReportFacts)
+    """What the site-wide pages' keys read of each report (:meth:`fact`), and what an
+    earlier build kept of it."""
     _keys: dict[str, str] = field(default_factory=dict)
     _shown: dict[str, str] = field(default_factory=dict)
     _once: dict[str, object] = field(default_factory=dict)
@@ -106,12 +110,22 @@ class Plan:
         return self._once[name]
 
     @cached_property
-    def views(self) -> dict[str, tuple[RecView, ...]]:
-        return {r.id: rec_views(self.pub, r) for r in self.pub.reports}
+    def views(self) -> Mapping[str, tuple[RecView, ...]]:
+        """Each report's recommendations' views, by report id, each worked out when first
+        asked for (:attr:`all_views`: every report's)."""
+        return _Views(self.pub)
 
     @cached_property
     def all_views(self) -> list[RecView]:
         return [v for r in self.pub.reports for v in self.views[r.id]]
+
+    def fact(self, name: str, report: Report, compute: Callable[[Report], object]):
+        """``compute(report)``, a function of what the site's pages show of the report (its
+        content and standings, not its files or history): kept between builds under the
+        report's content key (:mod:`.facts`), worked out only for a report that changed."""
+        content = self.pub.content_key(report.id) if self.incremental else None
+        key = None if content is None else f"{self.global_key}:{content}"
+        return self.facts.get(name, report.id, key, lambda: compute(report))
 
     def formats(self, report: Report) -> tuple[FormatFile, ...]:
         return report_formats(report.id, self.pub.config.formats, self.written, self.root_of(report))
@@ -171,11 +185,14 @@ class Plan:
         sections, tables, activity, glossary, terms of reference and method, and each
         recommendation's view (the recommendation, its standing, its words as text)."""
         if report.id not in self._shown:
-            head = replace(report, sections=(), tables=(), activity=(), glossary=(), terms_of_reference=None,
-                           methodology=None, recommendations=())
-            rows = [(v.rec, v.standing, v.text, v.stem, v.notes) for v in self.views[report.id]]
-            self._shown[report.id] = hashlib.sha256(repr((head, rows)).encode("utf-8")).hexdigest()
+            self._shown[report.id] = self.fact("shown", report, self._shown_key)
         return self._shown[report.id]
+
+    def _shown_key(self, report: Report) -> str:
+        head = replace(report, sections=(), tables=(), activity=(), glossary=(), terms_of_reference=None,
+                       methodology=None, recommendations=())
+        rows = [(v.rec, v.standing, v.text, v.stem, v.notes) for v in self.views[report.id]]
+        return hashlib.sha256(repr((head, rows)).encode("utf-8")).hexdigest()
 
     def files_of(self, report: Report) -> dict[str, int]:
         """The files written so far in the report's folders (this language's and the
@@ -218,3 +235,15 @@ class Plan:
             self.sources = SourceKeys(self.pub)
         h.update(self.sources.of(report.id).encode("utf-8"))
         return h.hexdigest()
+
+
+class _Views(dict):
+    """Report id -> its recommendations' views, each made when first read."""
+
+    def __init__(self, pub: Publication):
+        super().__init__()
+        self.pub = pub
+
+    def __missing__(self, report_id: str) -> tuple[RecView, ...]:
+        views = self[report_id] = rec_views(self.pub, self.pub.report(report_id))
+        return views

@@ -188,10 +188,16 @@ def view_links(plan: Plan) -> tuple[ViewLink, ...]:
 
 
 def _view_links(plan: Plan) -> tuple[ViewLink, ...]:
-    views = plan.all_views
-    return (tuple(ViewLink(v.title, v.url, sum(1 for x in views if v.keep(x))) for v in VIEWS)
+    counts = [plan.fact("view-counts", report, lambda r: _view_counts(plan, r)) for report in plan.pub.reports]
+    return (tuple(ViewLink(v.title, v.url, sum(c[n] for c in counts)) for n, v in enumerate(VIEWS))
             + tuple(ViewLink(g.title, g.url, None) for g in GROUPINGS)
             + (ViewLink(_("What changed at each update round"), "changes/", None),))
+
+
+def _view_counts(plan: Plan, report) -> tuple[int, ...]:
+    """How many of the report's recommendations each ready-made view lists."""
+    views = plan.views[report.id]
+    return tuple(sum(1 for x in views if v.keep(x)) for v in VIEWS)
 
 
 def _meta(plan: Plan, url: str, heading: str, description: str, crumbs=(), wide: bool = True) -> PageMeta:
