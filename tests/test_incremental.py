@@ -160,7 +160,7 @@ def test_an_edit_to_one_report_indexes_its_shard_again_and_no_other(tmp_path, mo
 
 
 def test_site_wide_files_are_linked_while_what_they_hold_is_unchanged(tmp_path):
-    """The open data files, the site's and committees' calendars, the home page, the lists
+    """The open data files, the site's and committees' calendars and feeds, the home page, the lists
     of reports and committees, the committee's page, the site tracker, its ready-made views
     and groups, the update rounds' pages and the site's and committee's progress charts
     show every report, yet a section's edit changes
@@ -168,7 +168,7 @@ def test_site_wide_files_are_linked_while_what_they_hold_is_unchanged(tmp_path):
     the store); a recommendation's update makes them again."""
     root = project(tmp_path, "minimal")
     files = ("data/recommendations.json", "data/recommendations.csv", "calendar.ics",
-             "committees/people-scrutiny/calendar.ics", "tracker/index.html", "tracker/overdue/index.html",
+             "committees/people-scrutiny/calendar.ics", "feed.xml", "committees/people-scrutiny/feed.xml", "tracker/index.html", "tracker/overdue/index.html",
              "tracker/committees/people-scrutiny/index.html", "tracker/owners/index.html",
              "index.html", "reports/index.html", "committees/index.html", "committees/people-scrutiny/index.html",
              "charts/progress/status.svg", "charts/progress/status-narrow.svg",
@@ -305,7 +305,7 @@ def test_an_unchanged_reports_pages_are_linked_from_its_list_without_their_jobs(
         assert made == ["earlier-review"]
         assert_same_files(site_files(root / "site"), cold(root, tmp_path / name))
 
-    assert len(lists()) == 2, lists()  # one per report
+    assert len(lists()) == 4, lists()  # one per report, the tracker's views' and the update rounds'
     _, _, rows = the_other_list()
     (store / rows[-1][4][:2] / rows[-1][4]).unlink()  # the tracker's entry, as if another build had pruned it
     made_again_by_jobs("cold-pruned")
@@ -346,3 +346,35 @@ def test_an_edited_reports_shard_is_indexed_while_the_site_wide_pages_are_made(t
     build(root, root / "site")
     assert events[:2] == [("indexing", "05"), ("site-wide pages",)], events
     assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold"))
+
+
+def test_the_trackers_views_and_the_rounds_are_linked_from_their_lists_while_no_standing_changes(tmp_path, monkeypatch):
+    """The tracker's views and groups and the update rounds' pages show only what the site's
+    lists show of each report: after an edit to a section their lists (kept under the
+    site's key and every report's shown key) link them without making their jobs; an update
+    that changes a standing makes their jobs again; and the site is what a cold build writes."""
+    from scrutiny.site import builder
+
+    root = project(tmp_path, "minimal")
+    incremental(root)
+    made: list[str] = []
+
+    def counting(group, name):
+        def jobs(plan):
+            made.append(name)
+            return group(plan)
+        return jobs
+    groups = {counting(g, g.__name__): builder.LISTED_GROUPS[g] for g in builder.LISTED_GROUPS}
+    monkeypatch.setattr(builder, "LISTED_GROUPS", groups)
+    monkeypatch.setattr(builder, "SITE_GROUPS", (builder.SITE_GROUPS[0], *groups))
+    incremental(root)  # lists are kept under the groups' keys: the first build with them makes them
+    made.clear()
+    section_text(root)
+    incremental(root)
+    assert made == []
+    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold-section"))
+    made.clear()  # the cold build's
+    recommendation_update(root)
+    incremental(root)
+    assert made == ["tracker_view_jobs", "round_jobs"]
+    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold-update"))

@@ -38,16 +38,16 @@ from .calendars import write_report_calendars, write_site_calendars
 from .context import SiteView
 from .facts import ReportFacts
 from .feeds import write_feeds
-from .manifest import Manifests, manifest_key
+from .manifest import Manifests, group_key, manifest_key
 from .pages import jobs_of_report, report_jobs
 from .pagestore import KeptCharts, PageStore
 from .plan import Job, Page, Plan, Put, SourceKeys
-from .rounds import round_jobs
+from .rounds import ROOT as ROUNDS, round_jobs
 from .render import chart_path, make_env, render_page
 from .search import SITE_SHARD, Shard, index_shard, pagefind_binary, shard_count, shard_of
 from .sitemap import write_sitemap
 from .sitepages import site_jobs
-from .trackerviews import tracker_view_jobs
+from .trackerviews import ROOT as TRACKER, tracker_view_jobs
 
 if TYPE_CHECKING:
     from ..build import BuildResult
@@ -59,6 +59,20 @@ Log = Callable[[str], None]
 SITE_GROUPS: tuple[Callable[[Plan], Iterator[Job]], ...] = (site_jobs, tracker_view_jobs, round_jobs)
 #: Every page group, in writing order.
 JOB_GROUPS: tuple[Callable[[Plan], Iterator[Job]], ...] = (*SITE_GROUPS, report_jobs)
+#: The site-wide groups whose pages show only what the site's lists show of every report,
+#: by their folder: linked whole from their list while every report's shown key is
+#: unchanged (:func:`.manifest.group_key`), without making their jobs.
+LISTED_GROUPS: dict[Callable[[Plan], Iterator[Job]], str] = {tracker_view_jobs: TRACKER, round_jobs: ROUNDS}
+
+
+@dataclass
+class _Listed:
+    """Pages to write: the jobs to make, every page in writing order (a job's index, or a
+    page linked from a list), and the lists to keep (their owner, key and place in the order)."""
+
+    jobs: list[Job] = field(default_factory=list)
+    order: list["Page | int"] = field(default_factory=list)
+    fresh: list[tuple["Report | str", str, int, int]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -212,22 +226,17 @@ class SiteBuilder:
             # feeds; more (a cold build) after the feeds, so that the memory of the feeds'
             # workers and of the Pagefind processes does not add up
             t = time.perf_counter()
-            jobs, order, fresh = self._report_jobs(plan, manifests)
+            reports = self._report_jobs(plan, manifests)
             stats.seconds["keys"] = time.perf_counter() - t
-            self._pages(plan, writer, store, jobs, digests)
-            listed = [Page.of(jobs[item]) if isinstance(item, int) else item for item in order]
-            if manifests is not None:
-                for report, key, start, end in fresh:
-                    manifests.keep(key, report, listed[start:end])
+            listed = self._write_pages(plan, writer, store, manifests, reports, digests)
             if search is not None:
                 search.add([s for s in search_shards(pub, listed, digests) if s[0].name != SITE_SHARD])
                 if len(search.todo) == 1:
                     search.start()
             t = time.perf_counter()
-            site_pages = [job for group in SITE_GROUPS for job in group(plan)]
+            site_pages = self._site_jobs(plan, manifests)
             stats.seconds["keys"] += time.perf_counter() - t
-            self._pages(plan, writer, store, site_pages, digests)
-            listed = [Page.of(job) for job in site_pages] + listed
+            listed = self._write_pages(plan, writer, store, manifests, site_pages, digests) + listed
             stats.pages = len(listed)
             if search is not None:  # the site's own pages are in shard 00
                 search.add([s for s in search_shards(pub, listed, digests) if s[0].name == SITE_SHARD])
@@ -271,33 +280,56 @@ class SiteBuilder:
         log(f"feeds and calendars: {feeds} Atom feeds, {calendars} iCalendar files ({self.stats.files_reused} "
             f"unchanged), sitemap.xml ({time.perf_counter() - t:.2f} s)")
 
-    def _report_jobs(self, plan: Plan, manifests: Manifests | None
-                     ) -> tuple[list[Job], list[Page | int], list[tuple[Report, str, int, int]]]:
-        """The jobs of every report's pages not linked whole from its list of pages
-        (:mod:`.manifest`); every report page in writing order (a job's index, or a page
-        linked from a list); and the reports whose lists are to be kept, with where their
-        pages are in that order."""
-        jobs: list[Job] = []
-        order: list[Page | int] = []
-        fresh: list[tuple[Report, str, int, int]] = []
+    def _report_jobs(self, plan: Plan, manifests: Manifests | None) -> _Listed:
+        """Every report's pages (:meth:`_listed`)."""
+        listed = _Listed()
         for report in plan.pub.reports:
             key = manifest_key(plan, report) if manifests is not None else None
-            linked, complete = manifests.link(key, report) if manifests is not None and key is not None else ([], False)
-            self.stats.reused += len(linked)
-            if complete:
-                order += linked
-                continue
-            done = {page.file: page for page in linked}  # an entry went missing part of the way
-            start = len(order)
-            for job in jobs_of_report(plan, report):
-                if job.meta.file in done:
-                    order.append(done[job.meta.file])
-                else:
-                    jobs.append(job)
-                    order.append(len(jobs) - 1)
-            if key is not None:
-                fresh.append((report, key, start, len(order)))
-        return jobs, order, fresh
+            self._listed(listed, manifests, report, key, lambda report=report: jobs_of_report(plan, report))
+        return listed
+
+    def _site_jobs(self, plan: Plan, manifests: Manifests | None) -> _Listed:
+        """The site-wide pages, in writing order (:meth:`_listed`): the groups kept whole
+        (:data:`LISTED_GROUPS`) linked from their lists while every report's shown key is
+        unchanged."""
+        listed = _Listed()
+        for group in SITE_GROUPS:
+            folder = LISTED_GROUPS.get(group)
+            key = group_key(plan, folder) if manifests is not None and folder is not None else None
+            self._listed(listed, manifests, folder, key, lambda group=group: group(plan))
+        return listed
+
+    def _listed(self, listed: _Listed, manifests: Manifests | None, owner: Report | str | None, key: str | None,
+                make: Callable[[], Iterator[Job]]) -> None:
+        """Add the pages of ``owner`` (a report, or a site-wide group's folder): linked whole
+        from its list (:mod:`.manifest`) when the store holds one under ``key``, else from
+        ``make()``'s jobs (the pages already linked from a list cut short kept as they are)."""
+        linked, complete = manifests.link(key, owner) if manifests is not None and key is not None else ([], False)
+        self.stats.reused += len(linked)
+        if complete:
+            listed.order += linked
+            return
+        done = {page.file: page for page in linked}  # an entry went missing part of the way
+        start = len(listed.order)
+        for job in make():
+            if job.meta.file in done:
+                listed.order.append(done[job.meta.file])
+            else:
+                listed.jobs.append(job)
+                listed.order.append(len(listed.jobs) - 1)
+        if key is not None:
+            listed.fresh.append((owner, key, start, len(listed.order)))
+
+    def _write_pages(self, plan: Plan, writer: OutputWriter, store: PageStore | None, manifests: Manifests | None,
+                     listed: _Listed, digests: dict[str, str]) -> list[Page]:
+        """Write the pages of ``listed`` (:meth:`_pages`) and keep the lists made afresh;
+        every page, in writing order."""
+        self._pages(plan, writer, store, listed.jobs, digests)
+        pages = [Page.of(listed.jobs[item]) if isinstance(item, int) else item for item in listed.order]
+        if manifests is not None:
+            for owner, key, start, end in listed.fresh:
+                manifests.keep(key, owner, pages[start:end])
+        return pages
 
     def _pages(self, plan: Plan, writer: OutputWriter, store: PageStore | None, jobs: list[Job],
                digests: dict[str, str]) -> None:
@@ -314,8 +346,10 @@ class SiteBuilder:
                 todo.append(index)
         stats.seconds["keys"] += time.perf_counter() - t  # and the unchanged pages linked
         t = time.perf_counter()
-        if any(jobs[index].report is None for index in todo):
-            plan.all_views  # worked out once, before the workers fork
+        # the views are worked out once, before the workers fork: every report's when many
+        # site-wide pages are to be made (a few, such as the help pages, need none)
+        if sum(jobs[index].report is None for index in todo) > CHUNK:
+            plan.all_views
         for index in todo:
             if jobs[index].report is not None:
                 plan.views[jobs[index].report.id]

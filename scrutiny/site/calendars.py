@@ -12,9 +12,8 @@ time, so two builds are identical.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Mapping
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
@@ -154,30 +153,41 @@ def gathered_ics(plan: Plan, name: str, deadlines: list[Deadline], by_report: di
     return head + b"".join(block for _, block in sorted(blocks, key=lambda item: item[0])) + _END
 
 
-def write_report_calendars(plan: Plan, put: Put) -> dict[str, list[Deadline]]:
-    """Write each report's calendar (keyed on the report's key); each report's deadlines."""
-    by_report = {r.id: report_deadlines(plan, r) for r in plan.pub.reports}
+def write_report_calendars(plan: Plan, put: Put) -> Mapping[str, list[Deadline]]:
+    """Write each report's calendar (keyed on the report's key); each report's deadlines,
+    each worked out when first read (for a calendar that is made)."""
+    by_report = _Deadlines(plan)
     for report in plan.pub.reports:
         put(report_calendar(report.id), plan.page_key(report, "calendar"),
             lambda report=report: calendar_ics(plan, _("%(name)s: deadlines", name=report.title), by_report[report.id]))
     return by_report
 
 
-def write_site_calendars(plan: Plan, put: Put, by_report: dict[str, list[Deadline]],
+def write_site_calendars(plan: Plan, put: Put, by_report: Mapping[str, list[Deadline]],
                          read: Callable[[str], bytes]) -> int:
     """Write the site's and each committee's calendar, once the reports' are written
-    (:func:`gathered_ics`): each keyed on a digest of its events (worked out in a fraction
-    of the time their text takes), so it is made again only when an event changed. The
-    number of calendars, the reports' included."""
-    everything = [d for r in plan.pub.reports for d in by_report[r.id]]
+    (:func:`gathered_ics`): each keyed on what it shows of its reports
+    (:meth:`~.plan.Plan.reports_key`: the site's lists' share of each, which holds every
+    deadline), so it is made again only when one of them changed. The number of
+    calendars, the reports' included."""
+    def put_events(file: str, name: str, reports: list) -> None:
+        put(file, plan.reports_key(file, reports),
+            lambda: gathered_ics(plan, name, [d for r in reports for d in by_report[r.id]], by_report, read))
 
-    def put_events(file: str, name: str, deadlines: list[Deadline]) -> None:
-        key = (hashlib.sha256(repr((plan.global_key, file, name, deadlines)).encode("utf-8")).hexdigest()
-               if plan.incremental else None)
-        put(file, key, lambda: gathered_ics(plan, name, deadlines, by_report, read))
-
-    put_events(SITE_CALENDAR, _("%(name)s: deadlines", name=plan.site.title), everything)
+    put_events(SITE_CALENDAR, _("%(name)s: deadlines", name=plan.site.title), list(plan.pub.reports))
     for committee in plan.pub.config.committees:
         put_events(committee_calendar(committee.id), _("%(name)s: deadlines", name=committee.name),
-                   [d for d in everything if d.committee == committee.id])
+                   [r for r in plan.pub.reports if r.committee == committee.id])
     return 1 + len(plan.pub.config.committees) + len(plan.pub.reports)
+
+
+class _Deadlines(dict):
+    """Report id -> its deadlines (:func:`report_deadlines`), each worked out when first read."""
+
+    def __init__(self, plan: Plan):
+        super().__init__()
+        self.plan = plan
+
+    def __missing__(self, report_id: str) -> list[Deadline]:
+        found = self[report_id] = report_deadlines(self.plan, self.plan.pub.report(report_id))
+        return found

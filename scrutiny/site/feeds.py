@@ -156,38 +156,59 @@ def feed_xml(plan: Plan, feed_file: str, title: str, subtitle: str, page: str, e
 
 def write_feeds(plan: Plan, put: Put) -> int:
     """Write every feed; the number written. A report's and its recommendations' feeds
-    carry the report's key (they show that report alone); the site's and committees' none."""
+    carry the report's key (they show that report alone); the site's and committees' the
+    key of what they show of their reports (:meth:`~.plan.Plan.reports_key`: the site's
+    lists' share of each, which holds every dated event). A report's entries are worked out
+    only for a feed that is made (in a worker, when it is made there)."""
     count = 0
-    by_report = {r.id: report_entries(plan, r) for r in plan.pub.reports}
-    everything = [e for r in plan.pub.reports for e in by_report[r.id]]
+    by_report = _Entries(plan)
+    reports = plan.pub.reports
 
-    def write(link: FeedLink, subtitle: str, page: str, entries: Callable[[], list[Entry]], key: str | None = None) -> None:
+    def write(link: FeedLink, subtitle: Callable[[], str], page: str, entries: Callable[[], list[Entry]],
+              key: str | None = None) -> None:
         nonlocal count
-        put(link.url, key, lambda: feed_xml(plan, link.url, link.title, subtitle, page, entries()))
+        put(link.url, key, lambda: feed_xml(plan, link.url, link.title, subtitle(), page, entries()))
         count += 1
 
-    def newest(subtitle: str, entries: list[Entry]) -> tuple[str, Callable[[], list[Entry]]]:
-        if len(entries) <= FEED_LIMIT:
-            return subtitle, lambda: entries
+    def newest(subtitle: str, reports: list) -> tuple[Callable[[], str], Callable[[], list[Entry]]]:
+        """The feed's subtitle and its newest entries, of ``reports``' events."""
         more = _("Only the newest %(num)s entries; each report's own feed has all of its events.", num=FEED_LIMIT)
-        return f"{subtitle} {more}", lambda: _ordered(entries)[:FEED_LIMIT]
+        every = lambda: [e for r in reports for e in by_report[r.id]]  # noqa: E731
+        return ((lambda: f"{subtitle} {more}" if len(every()) > FEED_LIMIT else subtitle),
+                lambda: _ordered(every())[:FEED_LIMIT])
 
     subtitle, latest = newest(_("Scrutiny reports published by %(publisher)s, the executive's responses and "
-                                "progress updates.", publisher=plan.site.publisher), everything)
-    write(site_feed_link(plan), subtitle, "", latest)
+                                "progress updates.", publisher=plan.site.publisher), list(reports))
+    write(site_feed_link(plan), subtitle, "", latest, plan.reports_key(SITE_FEED, reports))
     for committee in plan.pub.config.committees:
+        members = [r for r in reports if r.committee == committee.id]
         subtitle, latest = newest(_("Reports of the %(committee)s, their responses and updates.",
-                                    committee=committee.name), [e for e in everything if e.committee == committee.id])
-        write(committee_feed_link(committee), subtitle, committee_url(committee.id), latest)
-    for report in plan.pub.reports:
-        entries = by_report[report.id]
+                                    committee=committee.name), members)
+        link = committee_feed_link(committee)
+        write(link, subtitle, committee_url(committee.id), latest, plan.reports_key(link.url, members))
+    for report in reports:
         key = plan.page_key(report, "feeds")
-        write(report_feed_link(report), _("Publication of %(report)s, the executive's responses and progress updates.",
-                                          report=report.title), report_url(report.id), lambda entries=entries: entries, key)
+        own = _("Publication of %(report)s, the executive's responses and progress updates.", report=report.title)
+        write(report_feed_link(report), lambda own=own: own, report_url(report.id),
+              lambda report_id=report.id: by_report[report_id], key)
         for rec in report.recommendations:
-            write(recommendation_feed_link(report, rec.number),
-                  _("The executive's response to recommendation %(ref)s of %(report)s, and its updates.",
-                    ref=rec.number, report=report.title),
+            words = _("The executive's response to recommendation %(ref)s of %(report)s, and its updates.",
+                      ref=rec.number, report=report.title)
+            write(recommendation_feed_link(report, rec.number), lambda words=words: words,
                   recommendation_url(report.id, rec.number),
-                  lambda slug=rec.number.slug, entries=entries: [e for e in entries if e.rec == slug], key)
+                  lambda slug=rec.number.slug, report_id=report.id: [e for e in by_report[report_id] if e.rec == slug],
+                  key)
     return count
+
+
+class _Entries(dict):
+    """Report id -> every dated event of the report (:func:`report_entries`), each worked
+    out when first read."""
+
+    def __init__(self, plan: Plan):
+        super().__init__()
+        self.plan = plan
+
+    def __missing__(self, report_id: str) -> list[Entry]:
+        entries = self[report_id] = report_entries(self.plan, self.plan.pub.report(report_id))
+        return entries

@@ -1,5 +1,8 @@
 """Each report's list of pages, kept in the page store under a key of the whole report, so
-that a build links an unchanged report's pages without making its page jobs.
+that a build links an unchanged report's pages without making its page jobs; and the list
+of each site-wide group of pages that shows only what the site's lists show of every
+report (the tracker's views and groups, the update rounds: 5,100 pages at N=1,000), under
+a key of the site and every report's shown key (:func:`group_key`).
 
 A report's pages (its page, one per recommendation and group, its tracker) all carry keys
 made from :meth:`~.plan.Plan.report_key` (the tracker's also from the ready-made views'
@@ -44,21 +47,36 @@ def manifest_key(plan: Plan, report: Report) -> str | None:
     return hashlib.sha256(f"{FORMAT}\0{key}\0{view_links(plan)!r}".encode("utf-8")).hexdigest()
 
 
+def group_key(plan: Plan, root: str) -> str | None:
+    """The key of the list of a site-wide group of pages that show only what
+    :meth:`~.plan.Plan.shown_key` covers of every report (the tracker's views and groups,
+    the update rounds: ``root`` is their folder): the site's key and every report's shown
+    key. While it is unchanged every page key of the group is, and so is the set of its
+    pages (None: pages are not kept)."""
+    if not plan.incremental:
+        return None
+    shown = plan.once("all-shown", lambda p: hashlib.sha256(
+        repr([(r.id, p.shown_key(r)) for r in p.pub.reports]).encode("utf-8")).hexdigest())
+    return hashlib.sha256(f"{FORMAT}\0{plan.global_key}\0{root}\0{shown}".encode("utf-8")).hexdigest()
+
+
 @dataclass
 class Manifests:
-    """The reports' page lists of one build's page store."""
+    """The page lists of one build's page store: each report's, and each site-wide group's
+    kept whole (:func:`group_key`)."""
 
     store: PageStore
     writer: OutputWriter
 
-    def link(self, key: str, report: Report) -> tuple[list[Page], bool]:
-        """Link every page the report's list names into the build: (the pages linked, and
-        whether that is all of them); ([], False) without a list, or with one that is not
-        a list this build could have written."""
-        listing = self.store.get(key, _name(report))
-        rows = _rows(listing, report) if listing is not None else None
+    def link(self, key: str, owner: Report | str) -> tuple[list[Page], bool]:
+        """Link every page the list of ``owner`` (a report, or a group's folder) names into
+        the build: (the pages linked, and whether that is all of them); ([], False) without
+        a list, or with one that is not a list this build could have written."""
+        listing = self.store.get(key, _name(owner))
+        rows = _rows(listing, _folder(owner)) if listing is not None else None
         if rows is None:
             return [], False
+        report_id = owner.id if isinstance(owner, Report) else None
         linked = []
         for file, url, page_key, kind, entry, size in rows:
             path = self.store.named(entry)
@@ -70,22 +88,22 @@ class Manifests:
             except FileNotFoundError:
                 return linked, False
             self.store.used.add(entry)
-            linked.append(Page(file, url, page_key, kind, report.id))
+            linked.append(Page(file, url, page_key, kind, report_id))
         self.store.used.add(listing.name)
         return linked, True
 
-    def keep(self, key: str, report: Report, pages: list[Page]) -> None:
-        """Keep the list of the report's pages, each with the entry the store holds it in."""
+    def keep(self, key: str, owner: Report | str, pages: list[Page]) -> None:
+        """Keep the list of the pages of ``owner``, each with the entry the store holds it in."""
         rows = []
         for page in pages:
             rows.append((page.file, page.url, page.key, page.search_kind, self.store.name(page.key, page.file),
                          self.writer.written[page.file]))
-        self.store.put_bytes(key, _name(report), json.dumps([FORMAT, rows]).encode("utf-8"))
+        self.store.put_bytes(key, _name(owner), json.dumps([FORMAT, rows]).encode("utf-8"))
 
 
-def _rows(listing: Path, report: Report) -> list[tuple[str, str, str, str, str, int]] | None:
-    """The rows of a kept list, each checked: the report's own files, entries of the
-    store's own form; None if the list cannot be read or any row is not such a row."""
+def _rows(listing: Path, folder: str) -> list[tuple[str, str, str, str, str, int]] | None:
+    """The rows of a kept list, each checked: files of the owner's own ``folder``, entries
+    of the store's own form; None if the list cannot be read or any row is not such a row."""
     try:
         tag, rows = json.loads(listing.read_bytes())
     except (OSError, ValueError, TypeError):
@@ -99,7 +117,7 @@ def _rows(listing: Path, report: Report) -> list[tuple[str, str, str, str, str, 
                 and isinstance(row[5], int)):
             return None
         file, url, page_key, kind, entry, size = row
-        if (not file.startswith(report_url(report.id)) or ".." in file.split("/") or file in seen
+        if (not file.startswith(folder) or ".." in file.split("/") or file in seen
                 or not _ENTRY.fullmatch(entry)):
             return None
         seen.add(file)
@@ -111,5 +129,10 @@ def _rows(listing: Path, report: Report) -> list[tuple[str, str, str, str, str, 
 _ENTRY = re.compile(r"[0-9a-f]{64}")
 
 
-def _name(report: Report) -> str:
-    return f"{report_url(report.id)}.pages"
+def _folder(owner: Report | str) -> str:
+    """Where the owner's pages are: a report's folder, or the group's."""
+    return report_url(owner.id) if isinstance(owner, Report) else owner
+
+
+def _name(owner: Report | str) -> str:
+    return f"{_folder(owner)}.pages"
