@@ -192,6 +192,8 @@ class ExportCache:
         self._site = site_digest(pub)
         self._versions: dict[Dependency, str] = {}
         self._formats: dict[str, str] = {}
+        self._sources = pub.source_keys
+        self._folders: dict[str, str] = {}
 
     def depends_digest(self, format_id: str) -> str:
         """The versions of everything the format runs besides our code (once per build)."""
@@ -208,8 +210,21 @@ class ExportCache:
         h = hashlib.sha256()
         h.update(f"{format_id}\0{report_id}\0{code_digest()}\0{self._site}\0".encode())
         h.update(self.depends_digest(format_id).encode())
-        _digest_folder(h, self.root / "content" / "reports" / report_id)
+        h.update(self.folder_digest(report_id).encode())
         return h.hexdigest()[:32]
+
+    def folder_digest(self, report_id: str) -> str:
+        """Every file of the report's folder: the key loading gave the folder (which hashes
+        them, and the site's configuration, the as-of day and the code besides), else the
+        files read again (a folder the report cache does not keep); once per build."""
+        if report_id not in self._folders:
+            source = self._sources.get(report_id)
+            if source is None:
+                h = hashlib.sha256()
+                _digest_folder(h, self.root / "content" / "reports" / report_id)
+                source = h.hexdigest()
+            self._folders[report_id] = source
+        return self._folders[report_id]
 
     def entry(self, format_id: str, report_id: str, key: str, language: str = "") -> Path:
         """Where one export is kept: a folder per format, report and language (each keeps
