@@ -324,14 +324,14 @@ def test_an_edited_reports_shard_is_indexed_while_the_site_wide_pages_are_made(t
     """After an edit to one report, its shard of the search index (not shard 00, which holds
     the site's own pages too) starts to be indexed before the site-wide pages are made, and
     the site is the one a cold build writes."""
-    from scrutiny.site import builder, sitepages
+    from scrutiny.site import builder, indexing, sitepages
 
     monkeypatch.setattr(search, "REPORTS_PER_SHARD", 0.25)  # eight shards: school-transport-review's is 05
     root = project(tmp_path, "minimal")
     build(root, root / "site")
     section_text(root)
     events: list[tuple[str, ...]] = []
-    start = builder._Search.start
+    start = indexing.SearchIndex.start
 
     def started(self):
         events.append(("indexing", *(shard.name for shard, _, _ in self.todo[len(self.made):])))
@@ -341,7 +341,7 @@ def test_an_edited_reports_shard_is_indexed_while_the_site_wide_pages_are_made(t
         events.append(("site-wide pages",))
         yield from sitepages.site_jobs(plan)
 
-    monkeypatch.setattr(builder._Search, "start", started)
+    monkeypatch.setattr(indexing.SearchIndex, "start", started)
     monkeypatch.setattr(builder, "SITE_GROUPS", (site_jobs, *builder.SITE_GROUPS[1:]))
     build(root, root / "site")
     assert events[:2] == [("indexing", "05"), ("site-wide pages",)], events

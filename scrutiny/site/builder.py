@@ -17,7 +17,6 @@ import importlib.metadata
 import os
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -27,24 +26,25 @@ from jinja2 import Environment
 
 from .. import i18n
 from ..model import Report
-from ..parallel import each_parallel, jobs as cores
+from ..parallel import each_parallel
 from ..publication import Publication
 from ..render.chart import TABLE_CHART_NARROW, ChartStyle, chart_svg
 from ..urls import report_url
 from ..writer import OutputWriter
-from .assets import PROJECT_DIR, theme_files, write_assets
+from .assets import theme_files, write_assets
 from .charts import ChartStore, write_progress_charts
 from .calendars import write_report_calendars, write_site_calendars
 from .context import SiteView
 from .facts import ReportFacts
 from .feeds import write_feeds
 from .manifest import Manifests, group_key, manifest_key
-from .pages import jobs_of_report, report_jobs
+from .pages import jobs_of_report
 from .pagestore import KeptCharts, PageStore
 from .plan import Job, Page, Plan, Put, SourceKeys
 from .rounds import ROOT as ROUNDS, round_jobs
 from .render import chart_path, make_env, render_page
-from .search import SITE_SHARD, Shard, index_shard, pagefind_binary, shard_count, shard_of
+from .indexing import SearchIndex, search_shards
+from .search import SITE_SHARD, pagefind_binary
 from .sitemap import write_sitemap
 from .sitepages import site_jobs
 from .trackerviews import ROOT as TRACKER, tracker_view_jobs
@@ -57,8 +57,6 @@ Log = Callable[[str], None]
 #: The site-wide page groups, in writing order; each report's pages follow them
 #: (:func:`.pages.jobs_of_report`, or linked from the report's list: :mod:`.manifest`).
 SITE_GROUPS: tuple[Callable[[Plan], Iterator[Job]], ...] = (site_jobs, tracker_view_jobs, round_jobs)
-#: Every page group, in writing order.
-JOB_GROUPS: tuple[Callable[[Plan], Iterator[Job]], ...] = (*SITE_GROUPS, report_jobs)
 #: The site-wide groups whose pages show only what the site's lists show of every report,
 #: by their folder: linked whole from their list while every report's shown key is
 #: unchanged (:func:`.manifest.group_key`), without making their jobs.
@@ -230,7 +228,7 @@ class SiteBuilder:
             stats.seconds["keys"] = time.perf_counter() - t
             listed = self._write_pages(plan, writer, store, manifests, reports, digests)
             if search is not None:
-                search.add([s for s in search_shards(pub, listed, digests) if s[0].name != SITE_SHARD])
+                search.add([s for s in search_shards(pub, listed, digests, code_key()) if s[0].name != SITE_SHARD])
                 if len(search.todo) == 1:
                     search.start()
             t = time.perf_counter()
@@ -239,7 +237,7 @@ class SiteBuilder:
             listed = self._write_pages(plan, writer, store, manifests, site_pages, digests) + listed
             stats.pages = len(listed)
             if search is not None:  # the site's own pages are in shard 00
-                search.add([s for s in search_shards(pub, listed, digests) if s[0].name == SITE_SHARD])
+                search.add([s for s in search_shards(pub, listed, digests, code_key()) if s[0].name == SITE_SHARD])
                 if len(search.todo) <= 2:
                     search.start()
             self._feeds(plan, writer, store, [page.url for page in listed], log)
@@ -251,6 +249,9 @@ class SiteBuilder:
         if search is not None:
             search.start()
         kept = search.finish(writer, store) if search is not None else set()
+        if search is not None:
+            stats.search_files, stats.seconds["search"] = search.files, search.seconds
+            stats.shards, stats.indexed, stats.search_reused = len(search.shards), len(search.todo), not search.todo
         facts.save()
         stats.facts = (facts.made, len(facts.now))
         if store is not None:
@@ -404,7 +405,7 @@ class SiteBuilder:
             return False
         return True
 
-    def _search(self, writer: OutputWriter, result: BuildResult, log: Log, store: PageStore | None) -> _Search | None:
+    def _search(self, writer: OutputWriter, result: BuildResult, log: Log, store: PageStore | None) -> SearchIndex | None:
         """The search index to make (its shards added as their pages are known); None
         (said) when Pagefind is not installed."""
         binary = pagefind_binary()
@@ -413,7 +414,7 @@ class SiteBuilder:
 
             result.warn(SEARCH_SKIPPED, log)
             return None
-        return _Search(self.stats, binary, writer, store)
+        return SearchIndex(binary, writer, store)
 
     def _global_key(self, pub: Publication, site: SiteView) -> str:
         """What every page may show: the site's configuration and assets, the options, the
@@ -423,72 +424,6 @@ class SiteBuilder:
             h.update(path.as_posix().encode("utf-8"))
             h.update(path.read_bytes())
         return h.hexdigest()
-
-
-class _Search:
-    """The search index being made: of the shards :meth:`add` is given, those whose pages
-    are unchanged are linked from the store by :meth:`finish`; the others are indexed from
-    :meth:`start` on, in threads that each wait for a Pagefind process (and touch nothing
-    of the build but their own folders: where each page's bytes are is worked out when the
-    shard is added, its pages all written)."""
-
-    def __init__(self, stats: SiteStats, binary: Path, writer: OutputWriter, store: PageStore | None):
-        self.started: float | None = None
-        """When the first shard started to be indexed."""
-        self.stats, self.writer, self.store = stats, writer, store
-        self.shards: list[tuple[Shard, str]] = []
-        self.kept: list[tuple[Shard, list[tuple[str, str, int, int]]]] = []
-        self.todo: list[tuple[Shard, str, str]] = []
-        """Each shard to index, its digest, and the folder its bundle goes to."""
-        self.sources: dict[str, str] = {}
-        self.binary, self.site = binary, writer.tmp
-        self.pool = ThreadPoolExecutor(max_workers=cores())
-        self.made: list = []
-        """The shards being indexed, in the order of :attr:`todo`."""
-
-    def add(self, shards: list[tuple[Shard, str]]) -> None:
-        """Shards whose pages are all written (each with its digest)."""
-        for shard, digest in shards:
-            self.shards.append((shard, digest))
-            kept = self.store.bundle(digest) if self.store is not None else None
-            if kept is None:
-                self.todo.append((shard, digest, self.writer.folder(shard.folder)))
-                self.sources.update((page, self.writer.path_of(page)) for page in shard.pages)
-            else:
-                self.kept.append((shard, kept))
-
-    def start(self) -> None:
-        """Start indexing the shards to index not started yet."""
-        if self.started is None and len(self.todo) > len(self.made):
-            self.started = time.perf_counter()
-        self.made += [self.pool.submit(index_shard, self.site, self.binary, shard, self.sources.__getitem__, Path(out))
-                      for shard, _, out in self.todo[len(self.made):]]
-
-    def abandon(self) -> None:
-        """Wait for the shards being indexed (none more is started): the build failed."""
-        self.pool.shutdown(wait=True, cancel_futures=True)
-
-    def finish(self, writer: OutputWriter, store: PageStore | None) -> set[str]:
-        """Wait for the shards being indexed and record their files; link the kept ones.
-        Returns the digests of every shard (what the store keeps)."""
-        try:
-            for shard, kept in self.kept:
-                for rel, path, size, inode in kept:
-                    writer.link(f"{shard.folder}/{rel}", path, size, inode)
-                self.stats.search_files += len(kept)
-            made = [future.result() for future in self.made]
-        finally:
-            self.pool.shutdown(wait=True)
-        for (shard, digest, out), files in zip(self.todo, made):
-            for path in files:
-                writer.record(f"{shard.folder}/{path.relative_to(out).as_posix()}", path.stat().st_size)
-            self.stats.search_files += len(files)
-            if store is not None:
-                store.put_bundle(digest, Path(out))
-        self.stats.shards, self.stats.indexed = len(self.shards), len(self.todo)
-        self.stats.search_reused = not self.todo
-        self.stats.seconds["search"] = time.perf_counter() - (self.started or time.perf_counter())
-        return {digest for _, digest in self.shards}
 
 
 def _chart_key(plan: Plan, kind: str, scope: str, reports: list[Report]) -> str | None:
@@ -528,28 +463,6 @@ def write_charts(pub: Publication, writer: OutputWriter, result: BuildResult, lo
                 keep(report.id, path)
             written.update(path for path, _ in drawings)
     return frozenset(written)
-
-
-def search_shards(pub: Publication, listed: list[Page], digests: dict[str, str]) -> list[tuple[Shard, str]]:
-    """The shards of the search index (:mod:`.search`), each with a digest of what it reads:
-    its pages' files and keys (a page without a key, the hash of its bytes, by file), and the code."""
-    count = shard_count(len(pub.reports))
-    pages: dict[str, list[tuple[str, str, bool]]] = {SITE_SHARD: []}
-    for page in listed:
-        if not page.search_kind:
-            continue
-        name = shard_of(page.report_id, count) if page.report_id is not None else SITE_SHARD
-        is_report = page.report_id is not None and page.url == report_url(page.report_id)
-        pages.setdefault(name, []).append((page.file, page.key or digests[page.file], is_report))
-    out = []
-    for name in sorted(pages):
-        listed = sorted(pages[name])
-        h = hashlib.sha256(f"{name}\0{code_key()}\0".encode("utf-8"))
-        for file, key, _ in listed:
-            h.update(f"{file}\0{key}\0".encode("utf-8"))
-        shard = Shard(name, tuple(f for f, _, _ in listed), tuple(f for f, _, is_report in listed if is_report))
-        out.append((shard, h.hexdigest()))
-    return out
 
 
 class SiteBuilders:

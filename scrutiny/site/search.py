@@ -35,6 +35,7 @@ visible text only. ``theme/search.js`` reads all of this back.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -107,36 +108,42 @@ def pagefind_binary() -> Path | None:
         return None
 
 
-def _pagefind(binary: Path, site: Path, files: Iterable[str], out: Path, path_of: Callable[[str], str]) -> None:
+def _pagefind(binary: Path, site: Path, bundles: list[tuple[Iterable[str], Path]], path_of: Callable[[str], str]) -> None:
     """Index exactly ``files`` (paths in ``site``, whose bytes are at ``path_of(file)``)
-    into the bundle folder ``out``: they are hard-linked into a folder of their own, in the
+    into the bundle folder ``out``, for each (files, out) of ``bundles``, the bundles at once
+    (a Pagefind process each): the files are hard-linked into a folder of their own, in the
     same places, so that Pagefind reads those alone and gives them the same URLs (no glob
     to match them: a glob of a thousand paths is longer than one command-line argument may be)."""
-    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site) as farm:  # gone before publishing
-        for rel in files:
-            dest = Path(farm, rel)
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(path_of(rel), dest)
-            except OSError:  # another file system
-                shutil.copyfile(path_of(rel), dest)
-        cmd = [str(binary), "--site", farm, "--output-path", str(out), "--quiet"]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SearchIndexError(f"pagefind failed ({done.returncode}): {done.stderr.strip() or done.stdout.strip()}")
+    with contextlib.ExitStack() as stack:
+        running = []
+        for files, out in bundles:
+            farm = stack.enter_context(tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site))  # gone before publishing
+            for rel in files:
+                dest = Path(farm, rel)
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(path_of(rel), dest)
+                except OSError:  # another file system
+                    shutil.copyfile(path_of(rel), dest)
+            cmd = [str(binary), "--site", farm, "--output-path", str(out), "--quiet"]
+            running.append(stack.enter_context(subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                                                text=True)))
+        done = [(process.communicate(), process.returncode) for process in running]
+    for (stdout, stderr), returncode in done:
+        if returncode != 0:
+            raise SearchIndexError(f"pagefind failed ({returncode}): {stderr.strip() or stdout.strip()}")
 
 
 def index_shard(site: Path, binary: Path, shard: Shard, path_of: Callable[[str], str] | None = None,
                 out: Path | None = None) -> list[Path]:
-    """Index the shard's pages of the temporary output folder ``site`` into its bundle, then
-    its report pages alone into ``<bundle>/reports/``; returns the files written (the caller
-    records them). Shards can be indexed at once: each writes its own folder. ``path_of``:
-    where a page's bytes are (the writer's :meth:`~scrutiny.writer.OutputWriter.path_of`;
-    by default, in ``site``); ``out``: where the bundle goes (the writer's
-    :meth:`~scrutiny.writer.OutputWriter.folder`; by default ``site``'s shard folder)."""
+    """Index the shard's pages of the temporary output folder ``site`` into its bundle, and
+    its report pages alone into ``<bundle>/reports/`` (at once); returns the files written
+    (the caller records them). Shards can be indexed at once: each writes its own folder.
+    ``path_of``: where a page's bytes are (the writer's
+    :meth:`~scrutiny.writer.OutputWriter.path_of`; by default, in ``site``); ``out``: where
+    the bundle goes (the writer's :meth:`~scrutiny.writer.OutputWriter.folder`; by default
+    ``site``'s shard folder)."""
     where = path_of or (lambda rel: os.path.join(site, rel))
     out = out or site / shard.folder
-    _pagefind(binary, site, shard.pages, out, where)
-    if shard.reports:
-        _pagefind(binary, site, shard.reports, out / "reports", where)
+    _pagefind(binary, site, [(shard.pages, out), *([(shard.reports, out / "reports")] if shard.reports else [])], where)
     return sorted(p for p in out.rglob("*") if p.is_file())

@@ -158,7 +158,7 @@ def test_a_failure_while_the_search_index_is_made_ends_its_indexing_and_keeps_th
     import time
 
     from scrutiny.build import build
-    from scrutiny.site import builder as site_builder
+    from scrutiny.site import builder as site_builder, indexing
 
     root = project_copy(tmp_path)
     out = tmp_path / "site"
@@ -166,7 +166,7 @@ def test_a_failure_while_the_search_index_is_made_ends_its_indexing_and_keeps_th
     before = files(out)
     (root / "content" / "reports" / "school-transport-review" / "chapter-1.md").open("a").write("\nAn edit.\n")
     started, ended = [], []
-    real = site_builder.index_shard
+    real = indexing.index_shard
 
     def index_shard(*args, **kwargs):
         started.append(args[2].name)
@@ -179,7 +179,7 @@ def test_a_failure_while_the_search_index_is_made_ends_its_indexing_and_keeps_th
     def write_feeds(plan, put):
         raise RuntimeError("the feeds failed")
 
-    monkeypatch.setattr(site_builder, "index_shard", index_shard)
+    monkeypatch.setattr(indexing, "index_shard", index_shard)
     monkeypatch.setattr(site_builder, "write_feeds", write_feeds)
     try:
         build(root, out)
