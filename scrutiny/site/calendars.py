@@ -23,7 +23,7 @@ from ..i18n import _
 from ..tracker import report_message, response_deadline
 from ..urls import committee_url, recommendation_url, report_url
 from .feeds import is_absolute
-from .plan import Plan, Put
+from .plan import ByReport, Plan, Put
 
 SITE_CALENDAR = "calendar.ics"
 
@@ -156,7 +156,7 @@ def gathered_ics(plan: Plan, name: str, deadlines: list[Deadline], by_report: di
 def write_report_calendars(plan: Plan, put: Put) -> Mapping[str, list[Deadline]]:
     """Write each report's calendar (keyed on the report's key); each report's deadlines,
     each worked out when first read (for a calendar that is made)."""
-    by_report = _Deadlines(plan)
+    by_report = ByReport(plan.pub, lambda report: report_deadlines(plan, report))
     for report in plan.pub.reports:
         put(report_calendar(report.id), plan.page_key(report, "calendar"),
             lambda report=report: calendar_ics(plan, _("%(name)s: deadlines", name=report.title), by_report[report.id]))
@@ -179,15 +179,3 @@ def write_site_calendars(plan: Plan, put: Put, by_report: Mapping[str, list[Dead
         put_events(committee_calendar(committee.id), _("%(name)s: deadlines", name=committee.name),
                    [r for r in plan.pub.reports if r.committee == committee.id])
     return 1 + len(plan.pub.config.committees) + len(plan.pub.reports)
-
-
-class _Deadlines(dict):
-    """Report id -> its deadlines (:func:`report_deadlines`), each worked out when first read."""
-
-    def __init__(self, plan: Plan):
-        super().__init__()
-        self.plan = plan
-
-    def __missing__(self, report_id: str) -> list[Deadline]:
-        found = self[report_id] = report_deadlines(self.plan, self.plan.pub.report(report_id))
-        return found

@@ -24,7 +24,7 @@ from ..render.facts import update_details, update_line
 from ..tracker import decision_words
 from ..urls import committee_url, recommendation_url, relative, report_url
 from .context import FeedLink
-from .plan import Plan, Put
+from .plan import ByReport, Plan, Put
 
 SITE_FEED = "feed.xml"
 FEED_LIMIT = 100
@@ -161,7 +161,7 @@ def write_feeds(plan: Plan, put: Put) -> int:
     lists' share of each, which holds every dated event). A report's entries are worked out
     only for a feed that is made (in a worker, when it is made there)."""
     count = 0
-    by_report = _Entries(plan)
+    by_report = ByReport(plan.pub, lambda report: report_entries(plan, report))
     reports = plan.pub.reports
 
     def write(link: FeedLink, subtitle: Callable[[], str], page: str, entries: Callable[[], list[Entry]],
@@ -199,16 +199,3 @@ def write_feeds(plan: Plan, put: Put) -> int:
                   lambda slug=rec.number.slug, report_id=report.id: [e for e in by_report[report_id] if e.rec == slug],
                   key)
     return count
-
-
-class _Entries(dict):
-    """Report id -> every dated event of the report (:func:`report_entries`), each worked
-    out when first read."""
-
-    def __init__(self, plan: Plan):
-        super().__init__()
-        self.plan = plan
-
-    def __missing__(self, report_id: str) -> list[Entry]:
-        entries = self[report_id] = report_entries(self.plan, self.plan.pub.report(report_id))
-        return entries

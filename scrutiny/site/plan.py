@@ -113,7 +113,7 @@ class Plan:
     def views(self) -> Mapping[str, tuple[RecView, ...]]:
         """Each report's recommendations' views, by report id, each worked out when first
         asked for (:attr:`all_views`: every report's)."""
-        return _Views(self.pub)
+        return ByReport(self.pub, lambda report: rec_views(self.pub, report))
 
     @cached_property
     def all_views(self) -> list[RecView]:
@@ -237,13 +237,14 @@ class Plan:
         return h.hexdigest()
 
 
-class _Views(dict):
-    """Report id -> its recommendations' views, each made when first read."""
+class ByReport(dict):
+    """Report id -> ``make(report)``, each made when first read (a build after one edit
+    reads few reports' views, feed entries or deadlines)."""
 
-    def __init__(self, pub: Publication):
+    def __init__(self, pub: Publication, make: Callable[[Report], object]):
         super().__init__()
-        self.pub = pub
+        self.pub, self.make = pub, make
 
-    def __missing__(self, report_id: str) -> tuple[RecView, ...]:
-        views = self[report_id] = rec_views(self.pub, self.pub.report(report_id))
-        return views
+    def __missing__(self, report_id: str):
+        value = self[report_id] = self.make(self.pub.report(report_id))
+        return value
