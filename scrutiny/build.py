@@ -31,7 +31,9 @@ from .site.pagestore import PageStore
 from .site.rounds import ROOT as ROUNDS
 from .site.search import BUNDLE
 from .site.trackerviews import ROOT as TRACKER
+from .model import SiteConfig
 from .subsite import Subsite
+from .units import UnitOf
 from .urls import report_url, unit_folders
 from .writer import Folder, OutputWriter, UnsafeOutput, atomic_write, output_problems
 
@@ -370,6 +372,11 @@ UNIT_TOPS = ("reports", BUNDLE)
 UNIT_WHOLES = (ROUNDS.rstrip("/"), TRACKER.rstrip("/"))
 
 
+def site_units(config: SiteConfig) -> UnitOf:
+    """The folder of its own a path of the site is in (:data:`UNIT_TOPS`, :data:`UNIT_WHOLES`)."""
+    return unit_folders(config, UNIT_TOPS, UNIT_WHOLES)
+
+
 def check_output(root: Path, out: Path) -> None:
     """Refuse (:class:`UnsafeOutput`, nothing touched) an output folder that is, holds or is
     inside the project's content or source, or that holds files that are not a build."""
@@ -421,7 +428,7 @@ def _build(root: Path, out: Path, log: Log, as_of: dt.date | None, strict: bool,
     log(f"checked {len(pub.content.reports)} reports, "
         f"{sum(len(r.recommendations) for r in pub.content.reports)} recommendations")
     log(f"load and check: {result.timings[-1][1]:.2f} s")
-    writer = OutputWriter(out, log, remove_later=remove_later, unit_of=unit_folders(pub.config, UNIT_TOPS, UNIT_WHOLES))
+    writer = OutputWriter(out, log, remove_later=remove_later, unit_of=site_units(pub.config))
     try:
         run_stages(pub, writer, result, log)
         if strict and result.skipped:

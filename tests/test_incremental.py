@@ -334,7 +334,7 @@ def test_an_edited_reports_shard_is_indexed_while_the_site_wide_pages_are_made(t
     start = indexing.SearchIndex.start
 
     def started(self):
-        events.append(("indexing", *(shard.name for shard, _, _ in self.todo[len(self.made):])))
+        events.append(("indexing", *(shard.name for shard, *_ in self.todo[len(self.made):])))
         start(self)
 
     def site_jobs(plan):

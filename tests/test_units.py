@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from scrutiny.build import gather
-from scrutiny.build import UNIT_TOPS, UNIT_WHOLES
-from scrutiny.urls import unit_folders
+from scrutiny.build import site_units
 from scrutiny.writer import OutputError, OutputWriter
 from tests.conftest import MINIMAL, site_files, stray_units
 
@@ -150,7 +149,7 @@ def test_what_a_killed_build_left_is_removed_by_the_next(first, tmp_path: Path):
 
 def test_the_folders_of_their_own_in_a_bilingual_site():
     config = dataclasses.replace(gather(MINIMAL).config, language="en-GB", languages=("en-GB", "cy"))
-    folder_of = unit_folders(config, UNIT_TOPS, UNIT_WHOLES)
+    folder_of = site_units(config)
     assert folder_of("reports/a/index.html") == "reports/a"
     assert folder_of("changes/index.html") == "changes"
     assert folder_of("changes/2025-03-01/index.html") == "changes"

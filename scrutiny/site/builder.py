@@ -228,7 +228,7 @@ class SiteBuilder:
             stats.seconds["keys"] = time.perf_counter() - t
             listed = self._write_pages(plan, writer, store, manifests, reports, digests)
             if search is not None:
-                search.add([s for s in search_shards(pub, listed, digests, code_key()) if s[0].name != SITE_SHARD])
+                search.add(search_shards(pub, listed, digests, code_key(), only=lambda name: name != SITE_SHARD))
                 if len(search.todo) == 1:
                     search.start()
             t = time.perf_counter()
@@ -237,7 +237,7 @@ class SiteBuilder:
             listed = self._write_pages(plan, writer, store, manifests, site_pages, digests) + listed
             stats.pages = len(listed)
             if search is not None:  # the site's own pages are in shard 00
-                search.add([s for s in search_shards(pub, listed, digests, code_key()) if s[0].name == SITE_SHARD])
+                search.add(search_shards(pub, listed, digests, code_key(), only=lambda name: name == SITE_SHARD))
                 if len(search.todo) <= 2:
                     search.start()
             self._feeds(plan, writer, store, [page.url for page in listed], log)
@@ -248,7 +248,7 @@ class SiteBuilder:
         stats.seconds["pages"] = time.perf_counter() - started
         if search is not None:
             search.start()
-        kept = search.finish(writer, store) if search is not None else set()
+        kept = search.finish() if search is not None else set()
         if search is not None:
             stats.search_files, stats.seconds["search"] = search.files, search.seconds
             stats.shards, stats.indexed, stats.search_reused = len(search.shards), len(search.todo), not search.todo

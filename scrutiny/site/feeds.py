@@ -163,39 +163,45 @@ def write_feeds(plan: Plan, put: Put) -> int:
     count = 0
     by_report = ByReport(plan.pub, lambda report: report_entries(plan, report))
     reports = plan.pub.reports
+    more = _("Only the newest %(num)s entries; each report's own feed has all of its events.", num=FEED_LIMIT)
 
-    def write(link: FeedLink, subtitle: Callable[[], str], page: str, entries: Callable[[], list[Entry]],
-              key: str | None = None) -> None:
+    def write(link: FeedLink, page: str, content: Callable[[], tuple[str, list[Entry]]], key: str | None) -> None:
+        """A feed whose subtitle and entries are ``content()`` (worked out only if it is made)."""
         nonlocal count
-        put(link.url, key, lambda: feed_xml(plan, link.url, link.title, subtitle(), page, entries()))
+
+        def make() -> bytes:
+            subtitle, entries = content()
+            return feed_xml(plan, link.url, link.title, subtitle, page, entries)
+        put(link.url, key, make)
         count += 1
 
-    def newest(subtitle: str, reports: list) -> tuple[Callable[[], str], Callable[[], list[Entry]]]:
-        """The feed's subtitle and its newest entries, of ``reports``' events."""
-        more = _("Only the newest %(num)s entries; each report's own feed has all of its events.", num=FEED_LIMIT)
-        every = lambda: [e for r in reports for e in by_report[r.id]]  # noqa: E731
-        return ((lambda: f"{subtitle} {more}" if len(every()) > FEED_LIMIT else subtitle),
-                lambda: _ordered(every())[:FEED_LIMIT])
+    def newest(subtitle: str, reports: list) -> Callable[[], tuple[str, list[Entry]]]:
+        """The subtitle and the newest entries of a feed of ``reports``' events."""
+        def content() -> tuple[str, list[Entry]]:
+            every = [e for r in reports for e in by_report[r.id]]
+            if len(every) <= FEED_LIMIT:
+                return subtitle, every
+            return f"{subtitle} {more}", _ordered(every)[:FEED_LIMIT]
+        return content
 
-    subtitle, latest = newest(_("Scrutiny reports published by %(publisher)s, the executive's responses and "
-                                "progress updates.", publisher=plan.site.publisher), list(reports))
-    write(site_feed_link(plan), subtitle, "", latest, plan.reports_key(SITE_FEED, reports))
+    write(site_feed_link(plan), "", newest(_("Scrutiny reports published by %(publisher)s, the executive's responses "
+                                            "and progress updates.", publisher=plan.site.publisher), list(reports)),
+          plan.reports_key(SITE_FEED, reports))
     for committee in plan.pub.config.committees:
         members = [r for r in reports if r.committee == committee.id]
-        subtitle, latest = newest(_("Reports of the %(committee)s, their responses and updates.",
-                                    committee=committee.name), members)
         link = committee_feed_link(committee)
-        write(link, subtitle, committee_url(committee.id), latest, plan.reports_key(link.url, members))
+        write(link, committee_url(committee.id),
+              newest(_("Reports of the %(committee)s, their responses and updates.", committee=committee.name), members),
+              plan.reports_key(link.url, members))
     for report in reports:
         key = plan.page_key(report, "feeds")
         own = _("Publication of %(report)s, the executive's responses and progress updates.", report=report.title)
-        write(report_feed_link(report), lambda own=own: own, report_url(report.id),
-              lambda report_id=report.id: by_report[report_id], key)
+        write(report_feed_link(report), report_url(report.id),
+              lambda own=own, report_id=report.id: (own, by_report[report_id]), key)
         for rec in report.recommendations:
             words = _("The executive's response to recommendation %(ref)s of %(report)s, and its updates.",
                       ref=rec.number, report=report.title)
-            write(recommendation_feed_link(report, rec.number), lambda words=words: words,
-                  recommendation_url(report.id, rec.number),
-                  lambda slug=rec.number.slug, report_id=report.id: [e for e in by_report[report_id] if e.rec == slug],
-                  key)
+            write(recommendation_feed_link(report, rec.number), recommendation_url(report.id, rec.number),
+                  lambda words=words, slug=rec.number.slug, report_id=report.id:
+                  (words, [e for e in by_report[report_id] if e.rec == slug]), key)
     return count

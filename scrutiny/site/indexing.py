@@ -8,6 +8,7 @@ import hashlib
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Callable
 
 from ..parallel import jobs as cores
 from ..publication import Publication
@@ -35,9 +36,9 @@ class SearchIndex:
         """From the first shard started to the last one done (:meth:`finish`)."""
         self.shards: list[tuple[Shard, str]] = []
         self.kept: list[tuple[Shard, list[tuple[str, str, int, int]]]] = []
-        self.todo: list[tuple[Shard, str, str]] = []
-        """Each shard to index, its digest, and the folder its bundle goes to."""
-        self.sources: dict[str, str] = {}
+        self.todo: list[tuple[Shard, str, str, dict[str, str]]] = []
+        """Each shard to index, its digest, the folder its bundle goes to, and where each of
+        its pages' bytes are."""
         self.binary, self.site = binary, writer.tmp
         self.pool = ThreadPoolExecutor(max_workers=cores())
         self.made: list = []
@@ -49,8 +50,8 @@ class SearchIndex:
             self.shards.append((shard, digest))
             kept = self.store.bundle(digest) if self.store is not None else None
             if kept is None:
-                self.todo.append((shard, digest, self.writer.folder(shard.folder)))
-                self.sources.update((page, self.writer.path_of(page)) for page in shard.pages)
+                sources = {page: self.writer.path_of(page) for page in shard.pages}
+                self.todo.append((shard, digest, self.writer.folder(shard.folder), sources))
             else:
                 self.kept.append((shard, kept))
 
@@ -58,44 +59,52 @@ class SearchIndex:
         """Start indexing the shards to index not started yet."""
         if self.started is None and len(self.todo) > len(self.made):
             self.started = time.perf_counter()
-        self.made += [self.pool.submit(index_shard, self.site, self.binary, shard, self.sources.__getitem__, Path(out))
-                      for shard, _, out in self.todo[len(self.made):]]
+        self.made += [self.pool.submit(index_shard, self.site, self.binary, shard, sources.__getitem__, Path(out))
+                      for shard, _, out, sources in self.todo[len(self.made):]]
 
     def abandon(self) -> None:
         """Wait for the shards being indexed (none more is started): the build failed."""
         self.pool.shutdown(wait=True, cancel_futures=True)
 
-    def finish(self, writer: OutputWriter, store: PageStore | None) -> set[str]:
+    def finish(self) -> set[str]:
         """Wait for the shards being indexed and record their files; link the kept ones.
         Returns the digests of every shard (what the store keeps)."""
         try:
             for shard, kept in self.kept:
                 for rel, path, size, inode in kept:
-                    writer.link(f"{shard.folder}/{rel}", path, size, inode)
+                    self.writer.link(f"{shard.folder}/{rel}", path, size, inode)
                 self.files += len(kept)
             made = [future.result() for future in self.made]
         finally:
             self.pool.shutdown(wait=True)
-        for (shard, digest, out), files in zip(self.todo, made):
+        for (shard, digest, out, _), files in zip(self.todo, made):
             for path in files:
-                writer.record(f"{shard.folder}/{path.relative_to(out).as_posix()}", path.stat().st_size)
+                self.writer.record(f"{shard.folder}/{path.relative_to(out).as_posix()}", path.stat().st_size)
             self.files += len(files)
-            if store is not None:
-                store.put_bundle(digest, Path(out))
+            if self.store is not None:
+                self.store.put_bundle(digest, Path(out))
         self.seconds = time.perf_counter() - (self.started or time.perf_counter())
         return {digest for _, digest in self.shards}
 
 
-def search_shards(pub: Publication, listed: list[Page], digests: dict[str, str], code: str) -> list[tuple[Shard, str]]:
-    """The shards of the search index (:mod:`.search`), each with a digest of what it reads:
-    its pages' files and keys (a page without a key, the hash of its bytes, by file), and
-    ``code`` (the code that renders pages: :func:`.builder.code_key`)."""
+def search_shards(pub: Publication, listed: list[Page], digests: dict[str, str], code: str,
+                  only: Callable[[str], bool] = lambda name: True) -> list[tuple[Shard, str]]:
+    """The shards of the search index (:mod:`.search`) that ``only`` keeps (by name), each
+    with a digest of what it reads: its pages' files and keys (a page without a key, the
+    hash of its bytes, by file), and ``code`` (the code that renders pages:
+    :func:`.builder.code_key`)."""
     count = shard_count(len(pub.reports))
-    pages: dict[str, list[tuple[str, str, bool]]] = {SITE_SHARD: []}
+    of_report: dict[str, str] = {}  # each report's shard, worked out once
+    pages: dict[str, list[tuple[str, str, bool]]] = {SITE_SHARD: []} if only(SITE_SHARD) else {}
     for page in listed:
         if not page.search_kind:
             continue
-        name = shard_of(page.report_id, count) if page.report_id is not None else SITE_SHARD
+        if page.report_id is None:
+            name = SITE_SHARD
+        elif (name := of_report.get(page.report_id)) is None:
+            name = of_report[page.report_id] = shard_of(page.report_id, count)
+        if not only(name):
+            continue
         is_report = page.report_id is not None and page.url == report_url(page.report_id)
         pages.setdefault(name, []).append((page.file, page.key or digests[page.file], is_report))
     out = []

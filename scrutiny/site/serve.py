@@ -25,12 +25,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
-from ..build import OUTPUT_STAGES, UNIT_TOPS, UNIT_WHOLES, BuildResult, check_output, gather, run_stages, with_record
+from ..build import OUTPUT_STAGES, BuildResult, check_output, gather, run_stages, site_units, with_record
 from ..heap import heap_frozen
 from ..problems import ContentError
 from ..publication import Publication
 from ..units import UNITS
-from ..urls import unit_folders
 from ..writer import OutputWriter, UnsafeOutput, builds_folder
 from .assets import TEMPLATES_DIR, THEME_DIR
 from .builder import SiteBuilders, SiteOptions
@@ -114,7 +113,7 @@ class Preview:
         with heap_frozen():  # as a one-shot build does; the collector is given back after
             pub = preview_publication(with_record(gather(self.root)), self.all_formats)
             writer = OutputWriter(self.out, self.log, remove_later=True,  # the previous version goes in the background
-                                  unit_of=unit_folders(pub.config, UNIT_TOPS, UNIT_WHOLES))
+                                  unit_of=site_units(pub.config))
             result = BuildResult(files={})
             try:
                 run_stages(pub, writer, result, lambda message: None, self.stages)
