@@ -159,6 +159,38 @@ def test_an_edit_to_one_report_indexes_its_shard_again_and_no_other(tmp_path, mo
     assert none == 0 and (again, again_ics) == (made, made_ics) and 0 < some < made + made_ics
 
 
+def test_a_changed_standing_leaves_the_committees_shard_as_it_was(tmp_path, monkeypatch):
+    """A committee page shows its reports' counts, charts and open recommendations, none of
+    which is indexed: an update that changes a standing changes the page but indexes only
+    the report's own shard again, not shard 00 (which holds every committee page), and the
+    site (search index and all) is the one a cold build writes."""
+    monkeypatch.setattr(search, "REPORTS_PER_SHARD", 0.25)  # one report per shard
+    root = project(tmp_path, "minimal")
+
+    def shards() -> tuple[int, int]:
+        lines: list[str] = []
+        build(root, root / "site", log=lines.append)
+        found = [m for line in lines if (m := SHARDS.search(line))]
+        assert len(found) == 1, lines
+        return int(found[0][1]), int(found[0][2])
+
+    def site_shard() -> str:  # the folder shard 00 is in: a new one whenever it is indexed again
+        return os.path.realpath(root / "site" / "pagefind" / "00")
+
+    committee = root / "site" / "committees" / "people-scrutiny" / "index.html"
+    assert shards() == (3, 3)
+    before, kept = committee.read_bytes(), site_shard()
+    recommendation_update(root)
+    assert shards() == (3, 1)
+    assert committee.read_bytes() != before  # its counts and open recommendations changed
+    assert site_shard() == kept
+    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold"))
+    replace_in(root / "content/reports/school-transport-review/report.yaml", "title: ", "title: The ")
+    shards()
+    assert site_shard() != kept  # a report's title is in the committee's list of reports: 00 again
+    assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold-again"))
+
+
 def test_site_wide_files_are_linked_while_what_they_hold_is_unchanged(tmp_path):
     """The open data files, the site's and committees' calendars and feeds, the home page, the lists
     of reports and committees, the committee's page, the site tracker, its ready-made views

@@ -90,8 +90,8 @@ class SearchIndex:
 def search_shards(pub: Publication, listed: list[Page], digests: dict[str, str], code: str,
                   only: Callable[[str], bool] = lambda name: True) -> list[tuple[Shard, str]]:
     """The shards of the search index (:mod:`.search`) that ``only`` keeps (by name), each
-    with a digest of what it reads: its pages' files and keys (a page without a key, the
-    hash of its bytes, by file), and ``code`` (the code that renders pages:
+    with a digest of what it reads: its pages' files and search keys or keys (a page
+    without either, the hash of its bytes, by file), and ``code`` (the code that renders pages:
     :func:`.builder.code_key`)."""
     count = shard_count(len(pub.reports))
     of_report: dict[str, str] = {}  # each report's shard, worked out once
@@ -106,7 +106,7 @@ def search_shards(pub: Publication, listed: list[Page], digests: dict[str, str],
         if not only(name):
             continue
         is_report = page.report_id is not None and page.url == report_url(page.report_id)
-        pages.setdefault(name, []).append((page.file, page.key or digests[page.file], is_report))
+        pages.setdefault(name, []).append((page.file, page.search_key or page.key or digests[page.file], is_report))
     out = []
     for name in sorted(pages):
         listed = sorted(pages[name])

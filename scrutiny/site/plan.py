@@ -64,6 +64,10 @@ class Job:
     values: Callable[["Plan", Body | None], dict]
     report: Report | None = None
     key: str | None = None
+    search_key: str | None = None
+    """The key of what the search index reads of the page, where that is less than the
+    page shows (a committee page's counts, charts and open recommendations are not
+    indexed): its search shard is indexed again only when this changes. None: ``key``."""
 
 
 @dataclass(frozen=True)
@@ -76,11 +80,13 @@ class Page:
     key: str | None
     search_kind: str
     report_id: str | None
+    search_key: str | None = None
+    """:attr:`Job.search_key` (pages read from a list have none: their key serves)."""
 
     @classmethod
     def of(cls, job: Job) -> "Page":
         return cls(job.meta.file, job.meta.url, job.key, job.meta.search_kind,
-                   job.report.id if job.report is not None else None)
+                   job.report.id if job.report is not None else None, job.search_key)
 
 
 @dataclass
@@ -179,6 +185,24 @@ class Plan:
         keys = [(r.id, self.shown_key(r)) for r in reports]
         return hashlib.sha256(repr((self.global_key, page, keys, extra)).encode("utf-8")).hexdigest()
 
+    def listed_key(self, page: str, reports, *extra: object) -> str | None:
+        """The key of what a list of these reports says of each without its counts (its
+        title, summary, kind, committee and date: :meth:`head_key`), and ``extra``."""
+        if not self.incremental:
+            return None
+        keys = [(r.id, self.fact("head", r, self._head_key)) for r in reports]
+        return hashlib.sha256(repr((self.global_key, page, keys, extra)).encode("utf-8")).hexdigest()
+
+    @staticmethod
+    def _head(report: Report) -> Report:
+        """The report without its sections, tables and recommendations: what lists of
+        reports read of it."""
+        return replace(report, sections=(), tables=(), activity=(), glossary=(), terms_of_reference=None,
+                       methodology=None, recommendations=())
+
+    def _head_key(self, report: Report) -> str:
+        return hashlib.sha256(repr(self._head(report)).encode("utf-8")).hexdigest()
+
     def shown_key(self, report: Report) -> str:
         """A digest of everything a page that lists this report's recommendations (a
         tracker, a ready-made view, an update round) can show of it: the report without its
@@ -189,8 +213,7 @@ class Plan:
         return self._shown[report.id]
 
     def _shown_key(self, report: Report) -> str:
-        head = replace(report, sections=(), tables=(), activity=(), glossary=(), terms_of_reference=None,
-                       methodology=None, recommendations=())
+        head = self._head(report)
         rows = [(v.rec, v.standing, v.text, v.stem, v.notes) for v in self.views[report.id]]
         return hashlib.sha256(repr((head, rows)).encode("utf-8")).hexdigest()
 

@@ -88,8 +88,11 @@ def committee_page(plan: Plan, committee) -> Job:
                 "rows": [(v, None) for v in open_views],
                 "counts": Counts.of(views), "committees": {c.id: c.name for c in plan.pub.config.committees},
                 "charts": committee_charts(plan.pub, committee.id)}
-    key = plan.reports_key(meta.file, [r for r in plan.pub.reports if r.committee == committee.id])
-    return Job(meta, "committee.html.j2", values, key=key)
+    reports = [r for r in plan.pub.reports if r.committee == committee.id]
+    # its counts, charts and open recommendations are not indexed (data-pagefind-ignore="all"):
+    # a standing that changes leaves its search shard (00, with every committee) as it was
+    return Job(meta, "committee.html.j2", values, key=plan.reports_key(meta.file, reports),
+               search_key=plan.listed_key(meta.file, reports))
 
 
 def accessibility(plan: Plan) -> Job:

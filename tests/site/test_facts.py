@@ -75,16 +75,17 @@ def facts_made(root: Path) -> tuple[int, int]:
 
 
 def test_a_build_works_out_only_the_changed_reports_facts(tmp_path: Path):
-    """The minimal fixture's two reports, two facts each (the shown key, the views' counts):
-    a cold build works out four, an edit to one report's section its two, and a build with
-    nothing changed none; an edit to the site's configuration all of them again."""
+    """The minimal fixture's two reports, three facts each (the shown key, the views' counts,
+    what lists of reports say of it): a cold build works out six, an edit to one report's
+    section its three, and a build with nothing changed none; an edit to the site's
+    configuration all of them again."""
     root = project_copy(tmp_path)
-    assert facts_made(root) == (4, 4)
+    assert facts_made(root) == (6, 6)
     findings = root / "content/reports/school-transport-review/findings.md"
     findings.write_text(findings.read_text(encoding="utf-8").replace("the", "the very", 1), encoding="utf-8")
-    assert facts_made(root) == (2, 4)
-    assert facts_made(root) == (0, 4)
+    assert facts_made(root) == (3, 6)
+    assert facts_made(root) == (0, 6)
     config = root / "site_config.yaml"
     config.write_text(config.read_text(encoding="utf-8").replace('phone: "01234 567890"', 'phone: "01234 567891"'),
                       encoding="utf-8")
-    assert facts_made(root) == (4, 4)
+    assert facts_made(root) == (6, 6)
