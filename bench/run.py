@@ -7,7 +7,8 @@
 
 For each N: generate the content (bench/generate.py), run ``build.py build`` in a
 subprocess and measure its wall time and peak memory, count the pages (index.html
-files), append a sentence to one section and time the rebuild, and, when ``hugo`` is
+files), append a sentence to one section and time the rebuild, then change one update's
+status in the same report and time that rebuild too, and, when ``hugo`` is
 on PATH, time ``hugo --quiet`` on the same Markdown for comparison. Prints a Markdown
 table and writes it to bench/results.md. No timing is asserted anywhere.
 """
@@ -61,6 +62,9 @@ class Row:
     megabytes: float
     build: Timed
     rebuild: Timed
+    update: Timed | None = None
+    """The rebuild after one recommendation's status changed (:func:`edit_one_status`), after
+    the section's edit: its page, the trackers, the rounds and the open data change."""
     hugo_pages: int = 0
     hugo: Timed | None = None
     pagefind: Timed | None = None
@@ -148,6 +152,23 @@ def edit_one_section(folder: Path) -> Path:
     return path
 
 
+STATUS = re.compile(r"status: (not-started|on-track|behind-schedule)\b")
+NEXT_STATUS = {"not-started": "on-track", "on-track": "behind-schedule", "behind-schedule": "on-track"}
+
+
+def edit_one_status(folder: Path) -> Path:
+    """Change the status of the first update (not started, on track or behind schedule) of
+    the first report: a progress update, as an officer's spreadsheet brings."""
+    first = sorted((folder / "content" / "reports").iterdir())[0]
+    path = first / "recommendations.yaml"
+    text = path.read_text(encoding="utf-8")
+    m = STATUS.search(text)
+    if m is None:
+        raise SystemExit(f"{path}: no update with a status to change")
+    path.write_text(text[:m.start(1)] + NEXT_STATUS[m[1]] + text[m.end(1):], encoding="utf-8")
+    return path
+
+
 def build_cmd(folder: Path) -> list[str]:
     return [sys.executable, str(ROOT / "build.py"), "--root", str(folder), "build", "--out", str(folder / "site")]
 
@@ -161,7 +182,9 @@ def measure(n: int, work: Path, formats: list[str], seed: int, use_hugo: bool) -
     pages, files, mb = count_files(folder / "site")
     edit_one_section(folder)
     rebuild = run_timed(build_cmd(folder), folder / "rebuild.log")
-    row = Row(n, pages, files, mb, build, rebuild)
+    edit_one_status(folder)
+    update = run_timed(build_cmd(folder), folder / "update.log")
+    row = Row(n, pages, files, mb, build, rebuild, update)
     if use_hugo:
         site = hugosite.write(folder, folder / "hugo")
         row.hugo = run_timed(["hugo", "--quiet", "--source", str(site)], folder / "hugo.log")
@@ -188,7 +211,8 @@ def per_page(seconds: float, pages: int) -> str:
 
 def table(rows: list[Row]) -> str:
     head = ("| reports | pages | files | MB | build (s) | build CPU (s) | ms/page | peak RSS (MB) "
-            "| tree peak PSS (MB) | rebuild after one edit (s) | rebuild CPU (s) | rebuild tree peak (MB) | Hugo pages | Hugo (s) "
+            "| tree peak PSS (MB) | rebuild after one edit (s) | rebuild CPU (s) | rebuild tree peak (MB) "
+            "| rebuild after one update (s) | Hugo pages | Hugo (s) "
             "| Hugo + Pagefind (s) | ours ÷ Hugo | ours ÷ (Hugo + Pagefind) |")
     lines = [head, "|" + "---:|" * head.count(" | ") + "---:|"]
     for r in rows:
@@ -198,7 +222,8 @@ def table(rows: list[Row]) -> str:
         ratio_both = f"{r.build.seconds / both:.1f}" if both else "–"
         lines.append(f"| {r.reports} | {r.pages} | {r.files} | {r.megabytes:.1f} | {r.build.seconds:.2f} | {r.build.cpu:.2f} "
                      f"| {per_page(r.build.seconds, r.pages)} | {r.build.peak_mb:.0f} | {r.build.tree_mb:.0f} "
-                     f"| {r.rebuild.seconds:.2f} | {r.rebuild.cpu:.2f} | {r.rebuild.tree_mb:.0f} | {hugo} "
+                     f"| {r.rebuild.seconds:.2f} | {r.rebuild.cpu:.2f} | {r.rebuild.tree_mb:.0f} "
+                     f"| {f'{r.update.seconds:.2f}' if r.update else '–'} | {hugo} "
                      f"| {f'{both:.2f}' if both else '–'} | {ratio} | {ratio_both} |")
     return "\n".join(lines)
 
@@ -214,8 +239,9 @@ def breakdown(t: Timed) -> str:
 
 
 def stages(rows: list[Row]) -> str:
-    """The stage times of the first build and of the rebuild after one edit."""
+    """The stage times of the first build, of the rebuild after one edit and of the one after one update."""
     return "\n".join(f"- N={r.reports}, cold: {breakdown(r.build)}\n- N={r.reports}, after one edit: {breakdown(r.rebuild)}"
+                     + (f"\n- N={r.reports}, after one update: {breakdown(r.update)}" if r.update else "")
                      for r in rows)
 
 
@@ -257,7 +283,9 @@ def report(rows: list[Row], args: argparse.Namespace, command: str) -> str:
         "memory of the machine. *build CPU* includes the workers'. Hugo gets the same Markdown "
         "(sections and one page per recommendation) with a one-file layout, and uses every CPU; "
         "*Hugo + Pagefind* adds Pagefind (the same version as ours) indexing Hugo's pages, as a Hugo "
-        "user would for search. The ratios compare whole wall times (our site has more pages per report: "
+        "user would for search. *rebuild after one edit* follows a sentence added to one report's section; "
+        "*rebuild after one update* follows that, with one update's status changed in the same report "
+        "(its trackers, views, update rounds and open data change too). The ratios compare whole wall times (our site has more pages per report: "
         "trackers, views, every report's page in each language).",
         "",
         "Stage times logged by the builds:",
@@ -288,7 +316,7 @@ def main(argv: list[str] | None = None) -> int:
     use_hugo = not args.no_hugo and shutil.which("hugo") is not None
     rows = []
     for n in args.sizes:
-        print(f"N={n}: generating, building, rebuilding{', Hugo' if use_hugo else ''} ...", file=sys.stderr, flush=True)
+        print(f"N={n}: generating, building, rebuilding twice{', Hugo' if use_hugo else ''} ...", file=sys.stderr, flush=True)
         rows.append(measure(n, args.work, args.formats, args.seed, use_hugo))
         print(table(rows[-1:]).splitlines()[-1], file=sys.stderr, flush=True)
     command = "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])

@@ -288,8 +288,9 @@ def _sendable(err: Exception, build_pid: int) -> Exception:
 
 #: The tag of the files ``.cache/data/`` keeps for the open data: ``index.pickle`` (each
 #: report's key and the digest of its records: :attr:`SiteData.index`) and
-#: ``records.pickle`` (each report's digest, records and rows: :attr:`SiteData.by_report`).
-RECORDS_FORMAT = "site-records-2"
+#: ``records.pickle`` (each report's digest and its share of the files, encoded:
+#: :attr:`SiteData.by_report`).
+RECORDS_FORMAT = "site-records-3"
 
 
 def _kept(path: Path) -> dict:

@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Iterable, Mapping
 
 from ..dates import KINDS, KnownDate, TargetDate
@@ -215,6 +216,39 @@ def json_bytes(pub: Publication, records: list[dict]) -> bytes:
     return json.dumps(data, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
+#: Where a record's lines start in :func:`json_bytes`: inside its object's list.
+_RECORD_INDENT = " " * 4
+
+
+def json_piece(records: list[dict]) -> bytes:
+    """``records`` as :func:`json_bytes` writes them in its list, for :func:`json_joined` (a
+    string in JSON never holds a line break: every line of a record is indented alike)."""
+    return ",\n".join(_RECORD_INDENT + json.dumps(r, indent=2, ensure_ascii=False).replace("\n", "\n" + _RECORD_INDENT)
+                      for r in records).encode("utf-8")
+
+
+def json_joined(pub: Publication, pieces: Iterable[bytes]) -> bytes:
+    """The bytes of :func:`json_bytes` of every record of ``pieces`` (each a :func:`json_piece`),
+    without encoding any record again."""
+    parts = [p for p in pieces if p]
+    if not parts:
+        return json_bytes(pub, [])
+    head = '{\n  "as_of": ' + json.dumps(pub.config.as_of.isoformat()) + ',\n  "recommendations": [\n'
+    return head.encode("utf-8") + b",\n".join(parts) + b"\n  ]\n}\n"
+
+
+def csv_piece(rows: Iterable[dict]) -> bytes:
+    """``rows`` as :func:`csv_bytes` writes them after its header, for :func:`csv_joined`."""
+    stream = io.StringIO(newline="")
+    csv.DictWriter(stream, fieldnames=CSV_COLUMNS, lineterminator="\r\n").writerows(rows)
+    return stream.getvalue().encode("utf-8")
+
+
+def csv_joined(pieces: Iterable[bytes]) -> bytes:
+    """The bytes of :func:`csv_bytes` of every row of ``pieces`` (each a :func:`csv_piece`)."""
+    return csv_bytes(()) + b"".join(pieces)
+
+
 def write_csv(pub: Publication, items: Iterable[tuple[Report, Recommendation]], fh) -> None:
     fh.write(csv_bytes(csv_row(pub, report, rec) for report, rec in items))
 
@@ -234,8 +268,9 @@ class DataExporter:
             write_json(pub, items, fh)
 
 
-Kept = Mapping[str, tuple[str, list[dict], list[dict]]]
-"""An earlier build's records: report id -> (digest of its records and rows, the records, the rows)."""
+Kept = Mapping[str, tuple[str, bytes, bytes]]
+"""An earlier build's records: report id -> (digest of its records and rows, the records as
+:func:`json_piece`, the rows as :func:`csv_piece`)."""
 
 
 def records_digest(records: list[dict], rows: list[dict]) -> str:
@@ -247,9 +282,10 @@ def records_digest(records: list[dict], rows: list[dict]) -> str:
 class SiteData:
     """Every recommendation of the site as the open data files show it. Each report's share
     is known by a digest; a report whose :func:`report_key` is unchanged since the build
-    that kept its digest is not worked out again, and its records are read back from that
-    build's (``kept``) only if the files are to be made: a build can tell by :meth:`digest`
-    whether the files are the ones an earlier build wrote without any of them."""
+    that kept its digest is not worked out again, and its share of the files is read back
+    from that build's (``kept``), already encoded, only if the files are to be made: a
+    build can tell by :meth:`digest` whether the files are the ones an earlier build wrote
+    without any of them."""
 
     pub: Publication
     index: dict[str, tuple[str, str]]
@@ -259,7 +295,7 @@ class SiteData:
     fresh: dict[str, tuple[list[dict], list[dict]]]
     """The records and rows worked out by this build, by report id."""
     kept: Callable[[], Kept] = lambda: {}
-    """An earlier build's records (read only when called)."""
+    """An earlier build's shares (read only when called)."""
 
     @classmethod
     def of(cls, pub: Publication, index: Mapping[str, tuple[str, str]] | None = None,
@@ -288,33 +324,28 @@ class SiteData:
         records = [record(pub, report, rec) for rec in report.recommendations]
         return records, [csv_row(pub, report, rec, r) for rec, r in zip(report.recommendations, records)]
 
-    def of_report(self, report: Report, digest: str) -> tuple[list[dict], list[dict]]:
-        """The report's records and rows: this build's, the earlier build's of the same
-        digest, or (not kept, or kept damaged) worked out again."""
-        if report.id in self.fresh:
-            return self.fresh[report.id]
-        earlier = self.kept().get(report.id)
-        if earlier is not None and earlier[0] == digest:
-            return earlier[1], earlier[2]
-        self.fresh[report.id] = self._make(self.pub, report)
-        return self.fresh[report.id]
+    def of_report(self, report: Report, digest: str) -> tuple[bytes, bytes]:
+        """The report's share of the JSON and of the CSV: the earlier build's of the same
+        digest, or (worked out by this build, not kept, or kept damaged) encoded now."""
+        if report.id not in self.fresh:
+            earlier = self.kept().get(report.id)
+            if (isinstance(earlier, tuple) and len(earlier) == 3 and earlier[0] == digest
+                    and isinstance(earlier[1], bytes) and isinstance(earlier[2], bytes)):
+                return earlier[1], earlier[2]
+            self.fresh[report.id] = self._make(self.pub, report)
+        records, rows = self.fresh[report.id]
+        return json_piece(records), csv_piece(rows)
+
+    @cached_property
+    def pieces(self) -> list[tuple[bytes, bytes]]:
+        """Each report's share of the JSON and of the CSV, in the site's order."""
+        return [self.of_report(report, d) for report, d in zip(self.pub.reports, self.digests)]
 
     @property
-    def by_report(self) -> dict[str, tuple[str, list[dict], list[dict]]]:
-        """What to keep for the next build: each report's digest, records and rows."""
-        out = {}
-        for report, digest in zip(self.pub.reports, self.digests):
-            if report.id in self.index:
-                out[report.id] = (digest, *self.of_report(report, digest))
-        return out
-
-    @property
-    def records(self) -> list[dict]:
-        return [r for report, d in zip(self.pub.reports, self.digests) for r in self.of_report(report, d)[0]]
-
-    @property
-    def rows(self) -> list[dict]:
-        return [r for report, d in zip(self.pub.reports, self.digests) for r in self.of_report(report, d)[1]]
+    def by_report(self) -> dict[str, tuple[str, bytes, bytes]]:
+        """What to keep for the next build: each report's digest and shares (:data:`Kept`)."""
+        return {report.id: (digest, *piece) for report, digest, piece in zip(self.pub.reports, self.digests, self.pieces)
+                if report.id in self.index}
 
     def digest(self) -> str:
         """Of everything the files hold: the as-of day, the columns and each report's digest in order."""
@@ -323,8 +354,8 @@ class SiteData:
 
     def files(self) -> dict[str, Callable[[], bytes]]:
         """Each file's name in ``data/`` and how to make its bytes."""
-        return {"recommendations.csv": lambda: csv_bytes(self.rows),
-                "recommendations.json": lambda: json_bytes(self.pub, self.records),
+        return {"recommendations.csv": lambda: csv_joined(c for _, c in self.pieces),
+                "recommendations.json": lambda: json_joined(self.pub, (j for j, _ in self.pieces)),
                 "recommendations.schema.json": lambda: (json.dumps(SCHEMA, indent=2) + "\n").encode("utf-8")}
 
 

@@ -83,3 +83,28 @@ def test_overdue_flags_follow_as_of(tmp_path: Path):
     assert rows["1"]["overdue"] == "yes"
     earlier = read_csv(out / "reports/earlier-review/recommendations.csv")
     assert earlier[0]["response_overdue"] == "yes"
+
+
+def test_the_site_files_joined_from_each_reports_share_are_the_files_encoded_whole():
+    """The site-wide JSON and CSV are joined from each report's share, encoded once and kept
+    between builds (:class:`~scrutiny.exporters.data.SiteData`): the bytes are those of
+    encoding every record at once, with a report of no recommendations among them, words
+    outside ASCII and a note of several lines."""
+    from dataclasses import replace
+
+    from scrutiny.build import gather
+    from scrutiny.exporters import data
+
+    pub = gather(ROOT)
+    empty = replace(pub.reports[0], id="no-recommendations", recommendations=())
+    reports = [*pub.reports[:1], empty, *pub.reports[1:]]
+    records = [[data.record(pub, r, rec) for rec in r.recommendations] for r in reports]
+    rows = [[data.csv_row(pub, r, rec) for rec in r.recommendations] for r in reports]
+    records[0][0]["text"] += "\nA second line,\n  and a third."
+    rows[0][0]["text"] += "\nA second line, \"quoted\"."
+    whole_json = data.json_bytes(pub, [x for rs in records for x in rs])
+    assert any(ord(c) > 127 for c in whole_json.decode("utf-8"))
+    assert data.json_joined(pub, [data.json_piece(rs) for rs in records]) == whole_json
+    assert data.csv_joined(data.csv_piece(rs) for rs in rows) == data.csv_bytes(x for rs in rows for x in rs)
+    assert data.json_joined(pub, [data.json_piece([])]) == data.json_bytes(pub, [])
+    assert data.csv_joined([]) == data.csv_bytes([])
