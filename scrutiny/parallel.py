@@ -51,6 +51,19 @@ def run_parallel(work: Callable[[S, T], R], items: Iterable[T], shared: S, chunk
     return list(each_parallel(work, items, shared, chunksize))
 
 
+#: Up to this many items, :func:`chunking` sends each to a worker on its own.
+ONE_BY_ONE = 400
+
+
+def chunking(count: int, chunk: int, renew: int) -> tuple[int, int]:
+    """(chunk size, chunks before a worker is renewed) for :func:`each_parallel` over
+    ``count`` items: ``chunk`` and ``renew`` for many, but one at a time for up to
+    :data:`ONE_BY_ONE`, since a few items can take most of the time (a site tracker of
+    17,000 rows, the site's calendar) and a chunk would hand them all to one worker while
+    the others wait; a worker is renewed after about ``chunk * renew`` items either way."""
+    return (1, chunk * renew) if count <= ONE_BY_ONE else (chunk, renew)
+
+
 def each_parallel(work: Callable[[S, T], R], items: Iterable[T], shared: S, chunksize: int = 0,
                   renew: int | None = None) -> Iterator[R]:
     """:func:`run_parallel`, each result handed over as soon as it and those before it are

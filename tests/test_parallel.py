@@ -58,6 +58,22 @@ def test_workers_are_renewed_after_their_share(monkeypatch):
     assert len({r[1] for r in out}) == 6
 
 
+def _slow_first(_shared, item):
+    time.sleep(0.5 if item < 2 else 0.01)
+    return os.getpid()
+
+
+def test_a_few_items_go_to_the_workers_one_by_one_so_two_slow_ones_run_at_once(monkeypatch):
+    """A site-wide edit renders a few dozen pages, two of which take most of the time (the
+    site tracker, a view of thousands of rows): they are sent one by one, so they run in two
+    workers at once, not in the one worker a chunk of twenty would give them both to."""
+    monkeypatch.setenv("SCRUTINY_JOBS", "2")
+    assert parallel.chunking(30, 20, 25) == (1, 500)
+    assert parallel.chunking(parallel.ONE_BY_ONE + 1, 20, 25) == (20, 25)
+    pids = list(parallel.each_parallel(_slow_first, range(30), None, *parallel.chunking(30, 20, 25)))
+    assert pids[0] != pids[1]  # the worker with the first took the next item only once done with it
+
+
 def test_one_job_runs_here(monkeypatch):
     monkeypatch.setenv("SCRUTINY_JOBS", "1")
     assert {r[1] for r in parallel.run_parallel(_square_plus, range(5), 0)} == {os.getpid()}

@@ -26,7 +26,7 @@ from jinja2 import Environment
 
 from .. import i18n
 from ..model import Report
-from ..parallel import each_parallel
+from ..parallel import chunking, each_parallel
 from ..publication import Publication
 from ..render.chart import TABLE_CHART_NARROW, ChartStyle, chart_svg
 from ..urls import report_url
@@ -354,7 +354,8 @@ class SiteBuilder:
         for index in todo:
             if jobs[index].report is not None:
                 plan.views[jobs[index].report.id]
-        for index, data in zip(todo, each_parallel(_render_or_none, todo, (plan, jobs), CHUNK, RENEW)):
+        rendered = each_parallel(_render_or_none, todo, (plan, jobs), *chunking(len(todo), CHUNK, RENEW))
+        for index, data in zip(todo, rendered):
             job = jobs[index]
             if data is None:
                 data = _render((plan, jobs), index)
@@ -383,7 +384,8 @@ class SiteBuilder:
         """Make the files ``pending`` lists over every core (like pages: the workers
         return bytes, this process writes them and keeps them in the store)."""
         todo = range(len(pending))
-        for index, data in zip(todo, each_parallel(_make_or_none, todo, pending, CHUNK, RENEW)):
+        made = each_parallel(_make_or_none, todo, pending, *chunking(len(todo), CHUNK, RENEW))
+        for index, data in zip(todo, made):
             file, key, make = pending[index]
             writer.write(file, make() if data is None else data)
             if store is not None and key is not None:
