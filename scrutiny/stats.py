@@ -117,17 +117,22 @@ def status_history(items: Iterable[Item], config: SiteConfig, latest: int | None
         for term in vocab.statuses:
             order.setdefault(term.display, term)
     known = [(report, rec, _known_from(report, rec)) for report, rec in items]
-    table: list[dict[str, int]] = []
+    table: list[dict[str, int]] = [{} for _ in rounds]
     no_update = gettext(NO_UPDATE)  # in the current language
-    for day in rounds:
-        counts: dict[str, int] = {}
-        for report, rec, since in known:
-            if since is None or since > day.last:
+    for report, rec, since in known:  # the rounds in date order: each update is looked at once
+        if since is None:
+            continue
+        updates = rec.updates
+        given = sorted(range(len(updates)), key=lambda k: updates[k].date.last)  # by when each is certainly given
+        seen, latest = 0, -1  # of those given by the round, the latest in the list (as _latest_by)
+        for counts, day in zip(table, rounds):
+            while seen < len(given) and updates[given[seen]].date.last <= day.last:
+                latest = max(latest, given[seen])
+                seen += 1
+            if since > day.last:
                 continue
-            latest = _latest_by(rec.updates, day.last)
-            label = latest.status.display if latest else no_update
+            label = updates[latest].status.display if latest >= 0 else no_update
             counts[label] = counts.get(label, 0) + 1
-        table.append(counts)
     used = {label for counts in table for label in counts}
     for report, rec in items:  # a status outside every vocabulary order still gets a column
         for u in rec.updates:
