@@ -53,6 +53,9 @@ def make_env(cache_dir: Path | None = None) -> Environment:
     env.policies["ext.i18n.trimmed"] = True  # as scrutiny.translate extracts them
     env.globals["js_words"] = i18n.js_words
     env.globals["lang_of"] = lang_attribute
+    from .trackerrows import tracker_row  # here: it reads lang_attribute of this module
+
+    env.globals["tracker_row"] = tracker_row
     env.filters["long_date"] = long_date
     env.filters["file_size"] = file_size
     env.filters["sentence"] = lambda text: text[:1].upper() + text[1:]
