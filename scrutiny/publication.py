@@ -91,10 +91,12 @@ class Publication:
     def language_of(self, md: Markdown) -> str:
         """The language a Markdown field is written in: its report's (a report not
         translated into the site's language keeps its own words)."""
-        return self._languages.get(md, self.config.language)
+        return self.field_languages.get(md, self.config.language)
 
     @cached_property
-    def _languages(self) -> dict[Markdown, str]:
+    def field_languages(self) -> dict[Markdown, str]:
+        """The language of each Markdown field of a report with a language of its own
+        (:meth:`language_of`)."""
         out = {}
         for report in self.content.reports:
             doc = self.parsed.get(report.id)

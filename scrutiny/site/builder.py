@@ -42,7 +42,7 @@ from .pages import jobs_of_report
 from .pagestore import KeptCharts, PageStore
 from .plan import Job, Page, Plan, Put, SourceKeys
 from .rounds import ROOT as ROUNDS, round_jobs
-from .render import chart_path, make_env, render_page
+from .render import chart_path, fresh_templates, make_env, render_page
 from .indexing import SearchIndex, search_shards
 from .search import SITE_SHARD, pagefind_binary
 from .sitemap import write_sitemap
@@ -200,6 +200,8 @@ class SiteBuilder:
                                   table_key(report_id), file, writer.path_of(file)))
         if self.env is None:
             self.env = make_env(pub.root / ".cache" / "jinja")
+        else:
+            fresh_templates(self.env)  # a template edited since the last build is read again
         self.env.globals["site"] = site
         # the files written so far are known to the pages once the progress charts are
         # drawn; the charts' keys need only what the plan knows of the reports
@@ -351,6 +353,8 @@ class SiteBuilder:
         # site-wide pages are to be made (a few, such as the help pages, need none)
         if sum(jobs[index].report is None for index in todo) > CHUNK:
             plan.all_views
+        if len(todo) > CHUNK:  # what every worker reads, once here, not in each (renewed) worker
+            plan.prepare()
         for index in todo:
             if jobs[index].report is not None:
                 plan.views[jobs[index].report.id]

@@ -133,6 +133,13 @@ class Plan:
         key = None if content is None else f"{self.global_key}:{content}"
         return self.facts.get(name, report.id, key, lambda: compute(report))
 
+    def prepare(self) -> None:
+        """Work out what every page of many reads alike (each report's files, each Markdown
+        field's language), before the workers that render them fork: else each worker, and
+        each one renewed after its share, works it out again."""
+        self._files
+        self.pub.field_languages
+
     def formats(self, report: Report) -> tuple[FormatFile, ...]:
         return report_formats(report.id, self.pub.config.formats, self.written, self.root_of(report))
 

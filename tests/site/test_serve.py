@@ -14,6 +14,7 @@ import pytest
 from jinja2 import FileSystemLoader
 
 from scrutiny.cli import main
+from scrutiny.site import assets, render
 from scrutiny.site.assets import TEMPLATES_DIR
 from scrutiny.site.serve import Preview, make_server, serve, snapshot, watched_paths
 
@@ -153,6 +154,22 @@ def test_every_bad_edit_is_printed_and_the_last_good_build_stays_up(preview, tmp
         assert problem.endswith("(fix it and save: the preview rebuilds)"), problem
     else:
         assert touched.name in problem or "earlier-review" in problem, problem
+
+
+def test_a_template_edited_while_serving_is_read_again(preview, tmp_path, monkeypatch):
+    """Templates are loaded once a build (not checked at every include of every page): the
+    next build reads an edited one again."""
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES_DIR, templates)
+    monkeypatch.setattr(assets, "TEMPLATES_DIR", templates)  # the designer's copy, which the builds read
+    monkeypatch.setattr(render, "TEMPLATES_DIR", templates)
+    monkeypatch.setenv("SCRUTINY_JOBS", "1")  # rendered in this process, whose templates stay loaded
+    assert preview.build()
+    assert preview.build()
+    base = templates / "base.html.j2"
+    base.write_text(base.read_text(encoding="utf-8").replace("</body>", "<!-- edited -->\n</body>"), encoding="utf-8")
+    assert preview.build((str(base),))
+    assert b"<!-- edited -->" in (preview.out / "index.html").read_bytes()
 
 
 def test_the_preview_builds_again_once_the_edit_is_fixed(preview):
