@@ -211,7 +211,7 @@ class SiteBuilder:
         t = time.perf_counter()
         drawn, linked = write_progress_charts(
             pub, writer.write, warn=lambda message: result.warn(message, log),
-            key_of=(lambda kind, scope, reports: _chart_key(plan, kind, scope, reports)) if store is not None
+            key_of=plan.charts_key if store is not None
             else (lambda kind, scope, reports: None),
             kept=KeptCharts(writer, store) if store is not None else ChartStore())
         log(f"progress charts: {drawn} drawn, {linked} of them unchanged ({time.perf_counter() - t:.2f} s)")
@@ -358,8 +358,10 @@ class SiteBuilder:
         for index in todo:
             if jobs[index].report is not None:
                 plan.views[jobs[index].report.id]
-        rendered = each_parallel(_render_or_none, todo, (plan, jobs), *chunking(len(todo), CHUNK, RENEW))
-        for index, data in zip(todo, rendered):
+        # the workers' generator is held by the loop alone: a page that fails ends it at once
+        # (its pool and its frozen heap), not when the failure's traceback is let go
+        for index, data in zip(todo, each_parallel(_render_or_none, todo, (plan, jobs),
+                                                   *chunking(len(todo), CHUNK, RENEW))):
             job = jobs[index]
             if data is None:
                 data = _render((plan, jobs), index)
@@ -388,8 +390,7 @@ class SiteBuilder:
         """Make the files ``pending`` lists over every core (like pages: the workers
         return bytes, this process writes them and keeps them in the store)."""
         todo = range(len(pending))
-        made = each_parallel(_make_or_none, todo, pending, *chunking(len(todo), CHUNK, RENEW))
-        for index, data in zip(todo, made):
+        for index, data in zip(todo, each_parallel(_make_or_none, todo, pending, *chunking(len(todo), CHUNK, RENEW))):
             file, key, make = pending[index]
             writer.write(file, make() if data is None else data)
             if store is not None and key is not None:
@@ -430,15 +431,6 @@ class SiteBuilder:
             h.update(path.as_posix().encode("utf-8"))
             h.update(path.read_bytes())
         return h.hexdigest()
-
-
-def _chart_key(plan: Plan, kind: str, scope: str, reports: list[Report]) -> str | None:
-    """The key of a page's progress charts: a report's own content for a report's (its
-    drawings show it alone); what the site's and a committee's show of their reports
-    (:meth:`~.plan.Plan.reports_key`: not their sections) for theirs."""
-    if kind == "report":
-        return f"{plan.global_key}:charts:{plan.sources.of(scope)}"
-    return plan.reports_key(f"progress-charts:{kind}:{scope}", reports)
 
 
 def write_charts(pub: Publication, writer: OutputWriter, result: BuildResult, log: Log,

@@ -210,6 +210,14 @@ class Plan:
     def _head_key(self, report: Report) -> str:
         return hashlib.sha256(repr(self._head(report)).encode("utf-8")).hexdigest()
 
+    def charts_key(self, kind: str, scope: str, reports: list[Report]) -> str | None:
+        """The key of a page's progress charts: a report's own content for a report's (its
+        drawings show it alone); what the site's and a committee's show of their reports
+        (:meth:`reports_key`: not their sections) for theirs."""
+        if kind == "report":
+            return f"{self.global_key}:charts:{self.sources.of(scope)}"
+        return self.reports_key(f"progress-charts:{kind}:{scope}", reports)
+
     def shown_key(self, report: Report) -> str:
         """A digest of everything a page that lists this report's recommendations (a
         tracker, a ready-made view, an update round) can show of it: the report without its
