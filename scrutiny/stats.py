@@ -221,17 +221,24 @@ def implementation_rates(items: Iterable[Item], as_of: dt.date, windows: tuple[i
     no_response = sum(1 for _, rec in items if rec.response is None)
     undated = sum(1 for _, rec in items if rec.response is not None and rec.response.date is None)
     dated = [rec for _, rec in items if rec.response is not None and rec.response.date is not None]
+    moved: dict[tuple[dt.date, int], dt.date] = {}  # responses share their meetings' days
+
+    def later(day: dt.date, months: int) -> dt.date:
+        if (day, months) not in moved:
+            moved[day, months] = add_months(day, months)
+        return moved[day, months]
+
     out = []
     for months in windows:
         implemented = counted = too_recent = neither = 0
         for rec in dated:
             responded = rec.response.date
-            if add_months(responded.last, months) > as_of:
+            if later(responded.last, months) > as_of:
                 too_recent += 1
                 continue
             # only what was certainly given within the window: from the earliest day the
             # response can have been given
-            outcome = implemented_by(rec, add_months(responded.first, months))
+            outcome = implemented_by(rec, later(responded.first, months))
             if outcome is None:
                 neither += 1
                 continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Callable, Mapping
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .. import i18n
 from ..dates import long_date
@@ -23,8 +23,17 @@ from .render import lang_attribute
 from .views import RecView, Tag
 
 
+def _esc(value) -> str:
+    """``markupsafe.escape`` as a plain string (the same characters, the same entities),
+    without making a Markup object for each of a row's thirty values."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return (str(value).replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
+
+
 def _cell(cls: str, tag: Tag) -> str:
-    return f'<td class="{cls} k k-{escape(tag.colour)}">{escape(tag.label)}</td>'
+    return f'<td class="{cls} k k-{_esc(tag.colour)}">{_esc(tag.label)}</td>'
 
 
 def _target(v: RecView) -> str:
@@ -32,17 +41,17 @@ def _target(v: RecView) -> str:
     summary uses too)."""
     w = v.target_words
     if not w.given:
-        return f'<span class="muted">{escape(w.text)}</span>'
-    out = str(escape(w.text))
+        return f'<span class="muted">{_esc(w.text)}</span>'
+    out = _esc(w.text)
     if w.originally:
         was = Markup(i18n.template_gettext("(originally %(date)s)")) % {"date": w.originally}
         out += f' <span class="was">{was}</span>'
     if w.late:
-        out += f' <strong class="due due--late">{escape(w.due)}</strong>'
+        out += f' <strong class="due due--late">{_esc(w.due)}</strong>'
     elif w.due.startswith("("):
-        out += f' <span class="muted">{escape(w.due)}</span>'
+        out += f' <span class="muted">{_esc(w.due)}</span>'
     elif w.due:
-        out += f' <span class="due">{escape(w.due)}</span>'
+        out += f' <span class="due">{_esc(w.due)}</span>'
     return out
 
 
@@ -51,33 +60,52 @@ def tracker_row(v: RecView, data: Mapping[str, str] | None, rel: Callable[[str],
     """One recommendation's row: its ``data-*`` values (what ``theme/tracker.js`` filters and
     counts on; None: a table that is not filtered), its report (a site-wide table), its
     words, decision, owners, target, status and last update. ``rel``: the page's links;
-    ``say``: the words every row repeats ("Recommendation", "Response overdue", "None yet")."""
-    s = v.standing
-    lang = lang_attribute(v.report)
-    parts = ["<tr"]
-    if data:
-        parts += [f' data-{escape(k)}="{escape(val)}"' for k, val in data.items() if val]
-    parts.append(">")
+    ``say``: the words every row repeats ("Recommendation", "Response overdue", "None yet").
+    What does not depend on the page (the values and the cells after the reference) is made
+    once per view and language (:attr:`RecView.rows`)."""
+    attrs = _attributes(v, data) if data else ""
+    parts = [f"<tr{attrs}>"]
     if site_wide:
-        parts.append(f'<td class="c-report"><a href="{escape(rel(v.report_url))}"{lang}>{escape(v.report.title)}</a></td>')
-    parts.append(f'<th scope="row" class="c-number"><a href="{escape(rel(v.url))}"><span class="c-number__word">'
-                 f'{escape(say["rec"])} </span>{escape(v.number)}</a></th>')
-    theme = f'<strong class="c-rec__theme">{escape(v.rec.theme)}</strong> ' if v.rec.theme else ""
-    parts.append(f'<td class="c-rec"{lang}>{theme}{escape(v.short)}</td>')
+        parts.append(f'<td class="c-report"><a href="{_esc(rel(v.report_url))}"{lang_attribute(v.report)}>'
+                     f'{_esc(v.report.title)}</a></td>')
+    parts.append(f'<th scope="row" class="c-number"><a href="{_esc(rel(v.url))}"><span class="c-number__word">'
+                 f'{_esc(say["rec"])} </span>{_esc(v.number)}</a></th>')
+    key = (i18n.current(), addressee, say["late"], say["none"])
+    cells = v.rows.get(key)
+    if cells is None:
+        cells = v.rows[key] = _cells(v, addressee, say)
+    parts.append(cells)
+    return Markup("".join(parts))
+
+
+def _attributes(v: RecView, data: Mapping[str, str]) -> str:
+    key = tuple(data.items())
+    attrs = v.rows.get(key)
+    if attrs is None:
+        attrs = v.rows[key] = "".join(f' data-{_esc(k)}="{_esc(val)}"' for k, val in key if val)
+    return attrs
+
+
+def _cells(v: RecView, addressee: bool, say: Mapping[str, str]) -> str:
+    """The row's cells after its reference: its words, addressee, decision, owners, target,
+    status and last update."""
+    s = v.standing
+    theme = f'<strong class="c-rec__theme">{_esc(v.rec.theme)}</strong> ' if v.rec.theme else ""
+    parts = [f'<td class="c-rec"{lang_attribute(v.report)}>{theme}{_esc(v.short)}</td>']
     if addressee:
-        parts.append(f'<td class="c-to">{escape(v.rec.addressed_to or "–")}</td>')
+        parts.append(f'<td class="c-to">{_esc(v.rec.addressed_to or "–")}</td>')
     parts.append(_cell("c-decision", v.decision))
     owners = "; ".join(o.name for o in v.rec.owners) or "–"
-    parts.append(f'<td class="c-owner">{escape(owners)}</td><td class="c-target">{_target(v)}</td>')
+    parts.append(f'<td class="c-owner">{_esc(owners)}</td><td class="c-target">{_target(v)}</td>')
     status = v.status
-    parts.append(f'<td class="c-status k k-{escape(status.colour)}">{escape(status.label)}')
+    parts.append(f'<td class="c-status k k-{_esc(status.colour)}">{_esc(status.label)}')
     if s.response_overdue and s.status is not None:
-        parts.append(f' <strong class="due due--late">{escape(say["late"])}</strong>')
+        parts.append(f' <strong class="due due--late">{_esc(say["late"])}</strong>')
     if s.changed:
-        parts.append(f' <span class="changed">{escape(s.changed)} ({escape(long_date(s.changed_on))})</span>')
+        parts.append(f' <span class="changed">{_esc(s.changed)} ({_esc(long_date(s.changed_on))})</span>')
     parts.append("</td>")
     if s.last_update:
-        parts.append(f'<td class="c-updated">{escape(long_date(s.last_update))}</td></tr>')
+        parts.append(f'<td class="c-updated">{_esc(long_date(s.last_update))}</td></tr>')
     else:
-        parts.append(f'<td class="c-updated"><span class="muted">{escape(say["none"])}</span></td></tr>')
-    return Markup("".join(parts))
+        parts.append(f'<td class="c-updated"><span class="muted">{_esc(say["none"])}</span></td></tr>')
+    return "".join(parts)
