@@ -50,6 +50,9 @@ class Subsite:
     def folder(self, rel: str) -> str:
         return self.writer.folder(self.prefix + rel)
 
+    def scratch(self) -> Path:
+        return self.writer.scratch()
+
 
 class _Written(MutableMapping):
     """``writer.written`` with its paths taken from the subsite's root."""

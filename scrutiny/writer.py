@@ -207,6 +207,8 @@ class OutputWriter:
         """Folders of the new version made so far (one mkdir per folder, not per file)."""
         self.published = False
         """Whether the target points at this version: :meth:`abort` must then keep it."""
+        self._scratch: list[Path] = []
+        """Folders of this build's own (:meth:`scratch`), removed when it ends."""
 
     def _acquire(self, log: Callable[[str], None]) -> int:
         """Lock the output folder; wait (saying so) while another build holds it."""
@@ -360,6 +362,27 @@ class OutputWriter:
         os.makedirs(os.path.join(self.tmp, rel), exist_ok=True)
         return os.path.join(self.tmp, rel)
 
+    def scratch(self) -> Path:
+        """A new empty folder beside the versions, on the same file system (a program's
+        input made of hard links, such as Pagefind's pages), never published. They are all
+        in one folder, ``trash-scratch-<n>``, removed when the build ends: by a detached
+        process with ``remove_later`` (the build does not wait for it), by the next build
+        if this one is killed."""
+        parent = self.builds / f"trash-scratch-{self.tmp.name}"
+        parent.mkdir(exist_ok=True)
+        path = Path(tempfile.mkdtemp(dir=parent))  # a name of its own, from any thread
+        self._scratch.append(path)
+        return path
+
+    def _drop_scratch(self, later: bool) -> None:
+        if self._scratch:
+            parent = self._scratch[0].parent
+            if later:
+                _remove_detached(parent)
+            else:
+                shutil.rmtree(parent, ignore_errors=True)
+        self._scratch = []
+
     def path_of(self, rel: str) -> str:
         """Where the bytes of ``rel``, written or linked in this build, are now."""
         found = self.units.path_of(rel) if self.units is not None else None
@@ -409,15 +432,19 @@ class OutputWriter:
                     previous = None
             for path in unused:
                 _remove(Path(path))
+            if not self.remove_later:
+                self._drop_scratch(False)
         finally:
             self._release()
         if self.remove_later and previous is not None and previous != self.tmp:
             self.remover = _remove_detached(trash)
+        self._drop_scratch(True)
 
     def abort(self) -> None:
         """Remove this build's version, unless a failure after :meth:`commit` switched the
         target to it (it is the published site then)."""
         try:
+            self._drop_scratch(False)
             if not self.published:
                 shutil.rmtree(self.tmp, ignore_errors=True)
                 unit_folders.remove_version(str(self.builds), self.tmp.name)

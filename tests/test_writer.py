@@ -10,6 +10,7 @@ import io
 import os
 import shutil
 import stat
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -206,6 +207,46 @@ def test_the_previous_version_can_be_removed_after_the_lock_is_released(tmp_path
     w = publish(site, {"index.html": "v3"})
     assert w.remover is None and sorted(p.name for p in builds.iterdir()) == ["3", "lock"]
 
+
+
+def test_scratch_folders_are_never_published_and_go_when_the_build_ends(tmp_path: Path, monkeypatch):
+    """A build's scratch folders (Pagefind's farms of linked pages) are beside the versions,
+    on the same file system, each new; they are not in what is published, and go when
+    the build ends: before it returns, when it fails, and in a detached process (the build
+    does not wait for it) with ``remove_later``."""
+    site = tmp_path / "site"
+    builds = tmp_path / ".site-builds"
+    w = OutputWriter(site)
+    a, b = w.scratch(), w.scratch()
+    assert a != b and a.parent == b.parent and a.parent.parent == builds and not list(a.iterdir())
+    (a / "page.html").write_text("linked")
+    os.link(a / "page.html", b / "page.html")
+    w.write("index.html", "v1")
+    w.commit()
+    assert [rel for rel in published(site) if not rel.startswith(".")] == ["index.html"]
+    assert sorted(p.name for p in builds.iterdir()) == ["1", "lock"]
+    w = OutputWriter(site)
+    kept = w.scratch()
+    w.abort()
+    assert not kept.parent.exists() and published(site)["index.html"] == "v1"
+    started: list[list[str]] = []
+    real = subprocess.Popen
+
+    def popen(args, **kwargs):
+        started.append(list(args))
+        return real(args, **kwargs)
+    monkeypatch.setattr(writer.subprocess, "Popen", popen)
+    w = OutputWriter(site, remove_later=True)
+    later = w.scratch()
+    (later / "deep").mkdir()
+    w.write("index.html", "v2")
+    w.commit()
+    assert published(site)["index.html"] == "v2"
+    assert [args[-1] for args in started if args[-1] == str(later.parent)], started
+    deadline = time.monotonic() + 30
+    while later.parent.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not later.parent.exists()
 
 # --- what the first mutation run of writer.py found untested (docs/mutation.md) ---------
 
