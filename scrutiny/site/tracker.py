@@ -49,15 +49,7 @@ def flags(view: RecView) -> str:
 
 
 def row_data(view: RecView) -> dict[str, str]:
-    """The ``data-*`` values of a row (short keys keep 20,000 rows small), worked out once
-    per view (:attr:`RecView.rows`: every tracker that shows it has the same)."""
-    data = view.rows.get("data")
-    if data is None:
-        data = view.rows["data"] = _row_data(view)
-    return data
-
-
-def _row_data(view: RecView) -> dict[str, str]:
+    """The ``data-*`` values of a row (short keys keep 20,000 rows small)."""
     s = view.standing
     return {
         "c": view.report.committee,

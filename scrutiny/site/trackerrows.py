@@ -60,38 +60,19 @@ def tracker_row(v: RecView, data: Mapping[str, str] | None, rel: Callable[[str],
     """One recommendation's row: its ``data-*`` values (what ``theme/tracker.js`` filters and
     counts on; None: a table that is not filtered), its report (a site-wide table), its
     words, decision, owners, target, status and last update. ``rel``: the page's links;
-    ``say``: the words every row repeats ("Recommendation", "Response overdue", "None yet").
-    What does not depend on the page (the values and the cells after the reference) is made
-    once per view and language (:attr:`RecView.rows`)."""
-    attrs = _attributes(v, data) if data else ""
-    parts = [f"<tr{attrs}>"]
+    ``say``: the words every row repeats ("Recommendation", "Response overdue", "None yet")."""
+    s = v.standing
+    lang = lang_attribute(v.report)
+    parts = ["<tr"]
+    if data:
+        parts += [f' data-{_esc(k)}="{_esc(val)}"' for k, val in data.items() if val]
+    parts.append(">")
     if site_wide:
-        parts.append(f'<td class="c-report"><a href="{_esc(rel(v.report_url))}"{lang_attribute(v.report)}>'
-                     f'{_esc(v.report.title)}</a></td>')
+        parts.append(f'<td class="c-report"><a href="{_esc(rel(v.report_url))}"{lang}>{_esc(v.report.title)}</a></td>')
     parts.append(f'<th scope="row" class="c-number"><a href="{_esc(rel(v.url))}"><span class="c-number__word">'
                  f'{_esc(say["rec"])} </span>{_esc(v.number)}</a></th>')
-    key = (i18n.current(), addressee, say["late"], say["none"])
-    cells = v.rows.get(key)
-    if cells is None:
-        cells = v.rows[key] = _cells(v, addressee, say)
-    parts.append(cells)
-    return Markup("".join(parts))
-
-
-def _attributes(v: RecView, data: Mapping[str, str]) -> str:
-    key = tuple(data.items())
-    attrs = v.rows.get(key)
-    if attrs is None:
-        attrs = v.rows[key] = "".join(f' data-{_esc(k)}="{_esc(val)}"' for k, val in key if val)
-    return attrs
-
-
-def _cells(v: RecView, addressee: bool, say: Mapping[str, str]) -> str:
-    """The row's cells after its reference: its words, addressee, decision, owners, target,
-    status and last update."""
-    s = v.standing
     theme = f'<strong class="c-rec__theme">{_esc(v.rec.theme)}</strong> ' if v.rec.theme else ""
-    parts = [f'<td class="c-rec"{lang_attribute(v.report)}>{theme}{_esc(v.short)}</td>']
+    parts.append(f'<td class="c-rec"{lang}>{theme}{_esc(v.short)}</td>')
     if addressee:
         parts.append(f'<td class="c-to">{_esc(v.rec.addressed_to or "–")}</td>')
     parts.append(_cell("c-decision", v.decision))
@@ -108,4 +89,4 @@ def _cells(v: RecView, addressee: bool, say: Mapping[str, str]) -> str:
         parts.append(f'<td class="c-updated">{_esc(long_date(s.last_update))}</td></tr>')
     else:
         parts.append(f'<td class="c-updated"><span class="muted">{_esc(say["none"])}</span></td></tr>')
-    return "".join(parts)
+    return Markup("".join(parts))

@@ -5,9 +5,9 @@ Status and decision are always shown as words (a tag); the colour only repeats t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..i18n import _, current, ngettext
+from ..i18n import _, ngettext
 from ..dates import TargetDate, long_date
 from ..markdown.plain import short_form
 from ..model import Person, Recommendation, Report, Term, Update
@@ -112,11 +112,6 @@ class RecView:
     """The words its parts share ("That Cabinet:"), as plain text, or ""."""
     notes: tuple[str, ...] = ()
     """Each update's note as plain text, in the order of ``rec.updates``."""
-    rows: dict = field(default_factory=dict, init=False, compare=False, hash=False, repr=False)
-    """What :func:`~scrutiny.site.trackerrows.tracker_row` made of it, kept for the next
-    table that shows it (a site-wide tracker, its views, a council's, a committee's and an
-    owner's: each row about seven times); not part of the view, and new for a view
-    made by ``dataclasses.replace``."""
 
     @property
     def short(self) -> str:
@@ -136,14 +131,7 @@ class RecView:
     @property
     def folded(self) -> dict | None:
         """What the tracker shows behind the row's button (and its word filter searches):
-        the full words when the row shortens them, and every update in words (worked out
-        once per language: :attr:`rows`)."""
-        key = ("folded", current())
-        if key not in self.rows:
-            self.rows[key] = self._folded()
-        return self.rows[key]
-
-    def _folded(self) -> dict | None:
+        the full words when the row shortens them, and every update in words."""
         full = self.shortened or bool(self.stem)
         updates = [_("%(day)s, %(status)s: %(note)s", day=long_date(u.date), status=u.status.display, note=note) if note
                    else _("%(day)s, %(status)s", day=long_date(u.date), status=u.status.display)
