@@ -52,6 +52,22 @@ def minimal_copy(tmp_path: Path) -> Path:
     return copy_fixture(tmp_path)
 
 
+@pytest.fixture
+def started(monkeypatch) -> list[list[str]]:
+    """The command of every process started from here on (the writer's detached removers
+    among them), each started as it would be."""
+    import subprocess
+
+    commands: list[list[str]] = []
+    real = subprocess.Popen
+
+    def popen(args, **kwargs):
+        commands.append(list(args))
+        return real(args, **kwargs)
+    monkeypatch.setattr(subprocess, "Popen", popen)
+    return commands
+
+
 def walk(folder: Path, pattern: str = "*") -> list[Path]:
     """Every path under ``folder`` that matches ``pattern`` (as ``rglob`` finds them, but
     through symbolic links to folders: a site's report folders are such links, to the

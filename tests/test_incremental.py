@@ -123,22 +123,29 @@ SHARDS = re.compile(r" in (\d+) shards, (\d+) indexed;")
 FEEDS = re.compile(r"^feeds and calendars: (\d+) Atom feeds, (\d+) iCalendar files \((\d+) unchanged\)")
 
 
+def built_shards(root: Path, lines: list[str] | None = None) -> tuple[int, int]:
+    """Build ``root``'s site: (its search shards, how many of them were indexed), the
+    build's log lines added to ``lines``."""
+    lines = [] if lines is None else lines
+    build(root, root / "site", log=lines.append)
+    found = [m for line in lines if (m := SHARDS.search(line))]
+    assert len(found) == 1, lines
+    return int(found[0][1]), int(found[0][2])
+
+
 def test_an_edit_to_one_report_indexes_its_shard_again_and_no_other(tmp_path, monkeypatch):
     """One report per shard (the minimal fixture's two reports; the site's own pages in shard
     00): a section's edit indexes that report's shard again, the other two are reused, and
     the site is the one a cold build writes."""
     monkeypatch.setattr(search, "REPORTS_PER_SHARD", 0.25)  # eight shards for two reports: they fall apart
     root = project(tmp_path, "minimal")
+    feeds: list[tuple[int, int, int]] = []
 
     def shards() -> tuple[int, int]:
         lines: list[str] = []
-        build(root, root / "site", log=lines.append)
-        found = [m for line in lines if (m := SHARDS.search(line))]
-        assert len(found) == 1, lines
+        made = built_shards(root, lines)
         feeds.extend(tuple(map(int, m.groups())) for line in lines if (m := FEEDS.match(line)))
-        return int(found[0][1]), int(found[0][2])
-
-    feeds: list[tuple[int, int, int]] = []
+        return made
 
     assert shards() == (3, 3)
     bundles = {p.split("/")[1] for p in site_files(root / "site") if p.startswith("pagefind/")}
@@ -167,26 +174,19 @@ def test_a_changed_standing_leaves_the_committees_shard_as_it_was(tmp_path, monk
     monkeypatch.setattr(search, "REPORTS_PER_SHARD", 0.25)  # one report per shard
     root = project(tmp_path, "minimal")
 
-    def shards() -> tuple[int, int]:
-        lines: list[str] = []
-        build(root, root / "site", log=lines.append)
-        found = [m for line in lines if (m := SHARDS.search(line))]
-        assert len(found) == 1, lines
-        return int(found[0][1]), int(found[0][2])
-
     def site_shard() -> str:  # the folder shard 00 is in: a new one whenever it is indexed again
         return os.path.realpath(root / "site" / "pagefind" / "00")
 
     committee = root / "site" / "committees" / "people-scrutiny" / "index.html"
-    assert shards() == (3, 3)
+    assert built_shards(root) == (3, 3)
     before, kept = committee.read_bytes(), site_shard()
     recommendation_update(root)
-    assert shards() == (3, 1)
+    assert built_shards(root) == (3, 1)
     assert committee.read_bytes() != before  # its counts and open recommendations changed
     assert site_shard() == kept
     assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold"))
     replace_in(root / "content/reports/school-transport-review/report.yaml", "title: ", "title: The ")
-    shards()
+    built_shards(root)
     assert site_shard() != kept  # a report's title is in the committee's list of reports: 00 again
     assert_same_files(site_files(root / "site"), cold(root, tmp_path / "cold-again"))
 

@@ -10,7 +10,6 @@ import io
 import os
 import shutil
 import stat
-import subprocess
 import threading
 import time
 from pathlib import Path
@@ -209,7 +208,7 @@ def test_the_previous_version_can_be_removed_after_the_lock_is_released(tmp_path
 
 
 
-def test_scratch_folders_are_never_published_and_go_when_the_build_ends(tmp_path: Path, monkeypatch):
+def test_scratch_folders_are_never_published_and_go_when_the_build_ends(tmp_path: Path, started):
     """A build's scratch folders (Pagefind's farms of linked pages) are beside the versions,
     on the same file system, each new; they are not in what is published, and go when
     the build ends: before it returns, when it fails, and in a detached process (the build
@@ -229,13 +228,6 @@ def test_scratch_folders_are_never_published_and_go_when_the_build_ends(tmp_path
     kept = w.scratch()
     w.abort()
     assert not kept.parent.exists() and published(site)["index.html"] == "v1"
-    started: list[list[str]] = []
-    real = subprocess.Popen
-
-    def popen(args, **kwargs):
-        started.append(list(args))
-        return real(args, **kwargs)
-    monkeypatch.setattr(writer.subprocess, "Popen", popen)
     w = OutputWriter(site, remove_later=True)
     later = w.scratch()
     (later / "deep").mkdir()
@@ -247,6 +239,7 @@ def test_scratch_folders_are_never_published_and_go_when_the_build_ends(tmp_path
     while later.parent.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not later.parent.exists()
+
 
 # --- what the first mutation run of writer.py found untested (docs/mutation.md) ---------
 

@@ -237,25 +237,15 @@ def test_serve_refuses_to_build_into_the_content(tmp_path, capsys):
     assert messages and messages[0].startswith(f"--out {root / 'content'}: is the project's content/")
 
 
-def test_each_rebuild_removes_the_version_before_it_in_the_background(preview, monkeypatch):
+def test_each_rebuild_removes_the_version_before_it_in_the_background(preview, started):
     """A rebuild publishes, then the previous version is renamed aside and removed by a
     detached process (removing a big site's version takes seconds the preview need not
     wait): a remover runs after each rebuild, and only the current version is left."""
-    import subprocess
     import time
 
-    from scrutiny import writer
-
-    removers: list[list[str]] = []
-    real = subprocess.Popen
-
-    def popen(args, **kwargs):
-        removers.append(list(args))
-        return real(args, **kwargs)
-    monkeypatch.setattr(writer.subprocess, "Popen", popen)
     for _ in range(3):
         assert preview.build()
-    removers = [a for a in removers if "rmtree" in " ".join(a)]  # git and the like run through Popen too
+    removers = [a for a in started if "rmtree" in " ".join(a)]  # git and the like run through Popen too
     assert all("trash-" in a[-1] for a in removers), removers
     # one remover per previous version (a build may start a second one for a version an
     # earlier remover is still at); the others remove a build's scratch folders (trash-scratch-<n>)
