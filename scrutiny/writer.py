@@ -207,8 +207,8 @@ class OutputWriter:
         """Folders of the new version made so far (one mkdir per folder, not per file)."""
         self.published = False
         """Whether the target points at this version: :meth:`abort` must then keep it."""
-        self._scratch: list[Path] = []
-        """Folders of this build's own (:meth:`scratch`), removed when it ends."""
+        self._scratch: Path | None = None
+        """The folder of this build's scratch folders (:meth:`scratch`), once there is one."""
 
     def _acquire(self, log: Callable[[str], None]) -> int:
         """Lock the output folder; wait (saying so) while another build holds it."""
@@ -368,20 +368,17 @@ class OutputWriter:
         in one folder, ``trash-scratch-<n>``, removed when the build ends: by a detached
         process with ``remove_later`` (the build does not wait for it), by the next build
         if this one is killed."""
-        parent = self.builds / f"trash-scratch-{self.tmp.name}"
-        parent.mkdir(exist_ok=True)
-        path = Path(tempfile.mkdtemp(dir=parent))  # a name of its own, from any thread
-        self._scratch.append(path)
-        return path
+        self._scratch = self.builds / f"trash-scratch-{self.tmp.name}"
+        self._scratch.mkdir(exist_ok=True)
+        return Path(tempfile.mkdtemp(dir=self._scratch))  # a name of its own, from any thread
 
     def _drop_scratch(self, later: bool) -> None:
-        if self._scratch:
-            parent = self._scratch[0].parent
+        if self._scratch is not None:
             if later:
-                _remove_detached(parent)
+                _remove_detached(self._scratch)
             else:
-                shutil.rmtree(parent, ignore_errors=True)
-        self._scratch = []
+                shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
 
     def path_of(self, rel: str) -> str:
         """Where the bytes of ``rel``, written or linked in this build, are now."""
@@ -438,7 +435,8 @@ class OutputWriter:
             self._release()
         if self.remove_later and previous is not None and previous != self.tmp:
             self.remover = _remove_detached(trash)
-        self._drop_scratch(True)
+        if self.remove_later:
+            self._drop_scratch(True)
 
     def abort(self) -> None:
         """Remove this build's version, unless a failure after :meth:`commit` switched the

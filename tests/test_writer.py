@@ -207,7 +207,6 @@ def test_the_previous_version_can_be_removed_after_the_lock_is_released(tmp_path
     assert w.remover is None and sorted(p.name for p in builds.iterdir()) == ["3", "lock"]
 
 
-
 def test_scratch_folders_are_never_published_and_go_when_the_build_ends(tmp_path: Path, started):
     """A build's scratch folders (Pagefind's farms of linked pages) are beside the versions,
     on the same file system, each new; they are not in what is published, and go when

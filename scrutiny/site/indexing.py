@@ -60,7 +60,7 @@ class SearchIndex:
         if self.started is None and len(self.todo) > len(self.made):
             self.started = time.perf_counter()
         self.made += [self.pool.submit(index_shard, self.site, self.binary, shard, sources.__getitem__, Path(out),
-                                       self.writer.scratch)
+                                       scratch=self.writer.scratch)
                       for shard, _, out, sources in self.todo[len(self.made):]]
 
     def abandon(self) -> None:

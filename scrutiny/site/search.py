@@ -40,7 +40,6 @@ import hashlib
 import os
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
@@ -108,21 +107,19 @@ def pagefind_binary() -> Path | None:
         return None
 
 
-def _pagefind(binary: Path, site: Path, bundles: list[tuple[Iterable[str], Path]], path_of: Callable[[str], str],
-              scratch: Callable[[], Path] | None = None) -> None:
-    """Index exactly ``files`` (paths in ``site``, whose bytes are at ``path_of(file)``)
+def _pagefind(binary: Path, bundles: list[tuple[Iterable[str], Path]], path_of: Callable[[str], str],
+              scratch: Callable[[], Path]) -> None:
+    """Index exactly ``files`` (paths in the site, whose bytes are at ``path_of(file)``)
     into the bundle folder ``out``, for each (files, out) of ``bundles``, the bundles at once
     (a Pagefind process each): the files are hard-linked into a folder of their own, in the
     same places, so that Pagefind reads those alone and gives them the same URLs (no glob
     to match them: a glob of a thousand paths is longer than one command-line argument may be).
-    That folder is ``scratch()`` (the writer's, removed after the build without waiting:
-    1,400 pages' links took 0.3 s to remove), else a temporary folder in ``site``, removed
-    here."""
+    That folder is ``scratch()``, the writer's (outside the version, removed after the build
+    without waiting for it: 1,400 pages' links took 0.3 s to remove)."""
     with contextlib.ExitStack() as stack:
         running = []
         for files, out in bundles:
-            farm = str(scratch()) if scratch is not None else stack.enter_context(
-                tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site))  # gone before publishing
+            farm = str(scratch())
             for rel in files:
                 dest = Path(farm, rel)
                 dest.parent.mkdir(parents=True, exist_ok=True)
@@ -140,17 +137,17 @@ def _pagefind(binary: Path, site: Path, bundles: list[tuple[Iterable[str], Path]
 
 
 def index_shard(site: Path, binary: Path, shard: Shard, path_of: Callable[[str], str] | None = None,
-                out: Path | None = None, scratch: Callable[[], Path] | None = None) -> list[Path]:
+                out: Path | None = None, *, scratch: Callable[[], Path]) -> list[Path]:
     """Index the shard's pages of the temporary output folder ``site`` into its bundle, and
     its report pages alone into ``<bundle>/reports/`` (at once); returns the files written
     (the caller records them). Shards can be indexed at once: each writes its own folder.
     ``path_of``: where a page's bytes are (the writer's
     :meth:`~scrutiny.writer.OutputWriter.path_of`; by default, in ``site``); ``out``: where
     the bundle goes (the writer's :meth:`~scrutiny.writer.OutputWriter.folder`; by default
-    ``site``'s shard folder); ``scratch``: where the folders of pages Pagefind reads go
-    (the writer's :meth:`~scrutiny.writer.OutputWriter.scratch`; by default, in ``site``)."""
+    ``site``'s shard folder); ``scratch``: a new folder for the links Pagefind reads, each
+    time it is called (the writer's :meth:`~scrutiny.writer.OutputWriter.scratch`)."""
     where = path_of or (lambda rel: os.path.join(site, rel))
     out = out or site / shard.folder
-    _pagefind(binary, site, [(shard.pages, out), *([(shard.reports, out / "reports")] if shard.reports else [])], where,
+    _pagefind(binary, [(shard.pages, out), *([(shard.reports, out / "reports")] if shard.reports else [])], where,
               scratch)
     return sorted(p for p in out.rglob("*") if p.is_file())

@@ -275,13 +275,15 @@ def test_the_main_languages_index_leaves_the_other_languages_folders_out(tmp_pat
     writer.write("cy/reports/a/index.html", page("cy", "Adroddiad"))
     writer.write("help/index.html", page("en-GB", "Help"))
     files = index_shard(writer.tmp, pagefind_binary(), Shard("00", ("index.html", "reports/a/index.html"),
-                                                             ("reports/a/index.html",)))
+                                                             ("reports/a/index.html",)), scratch=writer.scratch)
     assert writer.tmp / "pagefind/00/reports/pagefind.js" in files
     for folder, count in (("pagefind/00", 2), ("pagefind/00/reports", 1)):
         entry = json.loads((writer.tmp / folder / "pagefind-entry.json").read_text())
         assert {lang: v["page_count"] for lang, v in entry["languages"].items()} == {"en-gb": count}
-    assert not any(p.name.startswith(".pagefind-") for p in writer.tmp.iterdir()), "the pages' links are left behind"
+    assert sorted(p.name for p in writer.tmp.iterdir()) == [".scrutiny-build", "cy", "help", "index.html", "pagefind",
+                                                            "reports"], "the pages' links are in the version"
     writer.abort()
+    assert not list(writer.builds.glob("trash-scratch-*")), "the pages' links are left behind"
 
 
 def test_each_language_draws_its_progress_charts_in_its_own_words_on_every_build(tmp_path):
