@@ -6,7 +6,6 @@ import datetime as dt
 import os
 import pickle
 import time
-import traceback
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +20,7 @@ from .heap import collector_paused, heap_frozen
 from .load import load_content
 from .markdown import parse_content
 from .markdown.pipeline import parse_translations
-from .parallel import run_parallel
+from .parallel import Background, in_background, run_parallel, sendable
 from .problems import ContentError, Problems
 from .publication import Publication
 from .render.chart import use_chart_cache
@@ -35,7 +34,7 @@ from .model import SiteConfig
 from .subsite import Subsite
 from .units import UnitOf
 from .urls import report_url, unit_folders
-from .writer import Folder, OutputWriter, UnsafeOutput, atomic_write, output_problems
+from .writer import Folder, OutputError, OutputWriter, UnsafeOutput, atomic_write, output_problems
 
 Log = Callable[[str], None]
 
@@ -273,17 +272,9 @@ def _export_one(shared: _Exports, job: _Export) -> _Exported:
 
 
 def _sendable(err: Exception, build_pid: int) -> Exception:
-    """``err`` as it can travel back from a worker: itself (the traceback kept as a note
-    when it came from a fork), or, if it cannot be pickled, a RuntimeError with its words."""
-    if os.getpid() == build_pid:
-        return err  # in the build's process: raised again with its own traceback
-    err.add_note("in an export worker:\n" + "".join(traceback.format_exception(err)).rstrip())
-    try:
-        if type(pickle.loads(pickle.dumps(err))) is type(err):
-            return err
-    except Exception:
-        pass
-    return RuntimeError(f"{type(err).__name__}: {err}")
+    """``err`` as it can travel back from a worker (:func:`~scrutiny.parallel.sendable`); in
+    the build's process, itself, raised again with its own traceback."""
+    return err if os.getpid() == build_pid else sendable(err, "an export worker")
 
 
 #: The tag of the files ``.cache/data/`` keeps for the open data: ``index.pickle`` (each
@@ -362,6 +353,14 @@ OUTPUT_STAGES: tuple[tuple[str, Callable[[Publication, OutputWriter, BuildResult
 #: same in every language.
 MAIN_LANGUAGE_ONLY = frozenset({"data"})
 
+#: Stages that run in a process of their own (:func:`~scrutiny.parallel.in_background`)
+#: beside the stages after them, which never read what they write: the open data, whose
+#: encoding of every recommendation would otherwise leave its memory (tens of MB at
+#: 1,000 reports) in the build's process, which every later worker is forked from. They
+#: write no file in a folder of its own (:mod:`scrutiny.units`): a worker's links there
+#: would be lost.
+IN_BACKGROUND = frozenset({"data"})
+
 
 #: The folders whose every sub-folder is a version of its own, shared between site
 #: versions while its files are unchanged (:mod:`scrutiny.units`): each report's, and each
@@ -393,21 +392,85 @@ def run_stages(pub: Publication, writer: OutputWriter, result: BuildResult, log:
     """Each output stage in order, timed, for each of the site's languages: the main one
     at the site's root, each other one in its folder (``cy/``), in its own words. Every
     language's formats are written before any page, which lists them (a report with no
-    translation links to its formats in its own language's site)."""
+    translation links to its formats in its own language's site). A stage of
+    :data:`IN_BACKGROUND` runs beside the others; the build waits for it after the last."""
     several = len(pub.config.all_languages) > 1
     versions = list(pub.versions())
-    for name, stage in stages:
-        for version in versions:
-            language = version.config.language
-            if name in MAIN_LANGUAGE_ONLY and language != pub.config.all_languages[0]:
-                continue
-            out = Subsite(writer, pub.config.url_prefix(language))
+    behind: list[tuple[str, Background]] = []
+    try:
+        for name, stage in stages:
+            for version in versions:
+                language = version.config.language
+                if name in MAIN_LANGUAGE_ONLY and language != pub.config.all_languages[0]:
+                    continue
+                out = Subsite(writer, pub.config.url_prefix(language))
+                label = f"{name} ({language})" if several else name
+                if name in IN_BACKGROUND:
+                    behind.append((label, in_background(_stage_apart, _Apart(stage, version, out, os.getpid()))))
+                    continue
+                t = time.perf_counter()
+                with i18n.use(language):  # every output in its language
+                    stage(version, out, result, log)
+                result.timings.append((label, time.perf_counter() - t))
+                log(f"{label}: {time.perf_counter() - t:.2f} s")
+        for label, job in behind:
             t = time.perf_counter()
-            with i18n.use(language):  # every output in its language
-                stage(version, out, result, log)
-            label = f"{name} ({language})" if several else name
-            result.timings.append((label, time.perf_counter() - t))
+            _take(job.result(), writer, result, log)
+            result.timings.append((label, time.perf_counter() - t))  # what the build waited for it
             log(f"{label}: {time.perf_counter() - t:.2f} s")
+    finally:
+        for _, job in behind:
+            job.stop()  # a stage after it failed: nothing more is written
+
+
+@dataclass(frozen=True)
+class _Apart:
+    """A stage to run in the background, with what it writes to (inherited by the fork)."""
+
+    stage: Callable[[Publication, Subsite, BuildResult, Log], None]
+    pub: Publication
+    out: Subsite
+    pid: int
+    """The build's process."""
+
+
+@dataclass(frozen=True)
+class _DoneApart:
+    """What a background stage did: the files it wrote (path from the writer's root ->
+    size), what it logged, warned and exported, its time, and in which process."""
+
+    files: dict[str, int]
+    lines: list[str]
+    result: BuildResult
+    seconds: float
+    pid: int
+
+
+def _stage_apart(job: _Apart) -> _DoneApart:
+    started = time.perf_counter()
+    before = set(job.out.writer.written)
+    lines: list[str] = []
+    part = BuildResult(files={})
+    with i18n.use(job.pub.config.language):
+        job.stage(job.pub, job.out, part, lines.append)
+    files = {rel: size for rel, size in job.out.writer.written.items() if rel not in before}
+    return _DoneApart(files, lines, part, time.perf_counter() - started, os.getpid())
+
+
+def _take(done: _DoneApart, writer: OutputWriter, result: BuildResult, log: Log) -> None:
+    """Note what a background stage wrote, as if the build's process had written it."""
+    if done.pid != os.getpid():  # else written through this writer already
+        for rel in done.files:
+            if writer.units is not None and writer.units.split(rel) is not None:
+                raise OutputError(f"{rel}: a background stage wrote into a folder of its own ({rel.split('/')[0]}/)")
+        for rel, size in done.files.items():
+            writer.record(rel, size)
+    for line in done.lines:
+        log(line)
+    log(f"  made beside the other stages in {done.seconds:.2f} s")
+    result.skipped.extend(m for m in done.result.skipped if m not in result.skipped)
+    result.exported.extend(done.result.exported)
+    result.timings.extend(done.result.timings)
 
 
 def build(root: Path, out: Path, log: Log = lambda s: None, as_of: dt.date | None = None,

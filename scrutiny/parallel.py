@@ -14,8 +14,11 @@ write to the pages it shares with the parent (each write would copy a page).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import pickle
+import traceback
 from typing import Callable, Iterable, Iterator, Sequence, TypeVar
 
 from .heap import heap_frozen
@@ -85,3 +88,81 @@ def each_parallel(work: Callable[[S, T], R], items: Iterable[T], shared: S, chun
                 yield from pool.imap(_call, items, chunksize=chunksize or max(1, len(items) // (n * 4)))
     finally:
         _job = None
+
+
+class Background:
+    """``work(shared)`` running in a process forked from this one while this one goes on
+    (:func:`in_background`); :meth:`result` waits for it. The result and any exception
+    come back pickled: an exception carries the worker's traceback as a note, and one that
+    cannot be pickled comes back as a RuntimeError with its words."""
+
+    def __init__(self, work: Callable[[S], R], shared: S):
+        self._value: tuple[bool, object] | None = None
+        self._process = None
+        if jobs() <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            self._value = _outcome(work, shared)  # here and now: the same result, a plain traceback
+            return
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_background, args=(work, shared, send), daemon=True)
+        self._process.start()
+        send.close()
+
+    def result(self) -> R:
+        """The work's result once it is done; its exception raised here if it raised one."""
+        if self._value is None:
+            try:
+                self._value = self._receive.recv()
+            except EOFError:  # it died without a word (killed, out of memory)
+                self._process.join()
+                self._value = (False, RuntimeError(f"a background worker stopped (exit code {self._process.exitcode})"))
+            finally:
+                self._receive.close()
+            self._process.join()
+        ok, value = self._value
+        if not ok:
+            raise value  # type: ignore[misc]
+        return value  # type: ignore[return-value]
+
+    def stop(self) -> None:
+        """Stop the work if it is still running (the build failed elsewhere)."""
+        if self._process is not None and self._value is None:
+            self._process.kill()
+            self._process.join()
+            self._receive.close()
+            self._value = (False, RuntimeError("stopped"))
+
+
+def in_background(work: Callable[[S], R], shared: S) -> Background:
+    """``work(shared)`` in a forked process (it inherits ``shared``, nothing is pickled on
+    the way in) while this process goes on; whatever memory the work takes is given back
+    when it ends, none of it left in this process. With one core or ``SCRUTINY_JOBS=1``,
+    done here before this returns."""
+    return Background(work, shared)
+
+
+def _outcome(work: Callable[[S], R], shared: S) -> tuple[bool, object]:
+    try:
+        return True, work(shared)
+    except Exception as err:
+        return False, err
+
+
+def _background(work: Callable[[S], R], shared: S, send) -> None:
+    gc.freeze()  # the parent's objects out of this process's collections: their pages stay shared
+    ok, value = _outcome(work, shared)
+    send.send((ok, value if ok else sendable(value, "a background worker")))  # type: ignore[arg-type]
+    send.close()
+
+
+def sendable(err: Exception, where: str) -> Exception:
+    """``err`` as it can travel back from a worker process (``where``, in words): itself,
+    with the worker's traceback as a note, or a RuntimeError with its words if it cannot be
+    pickled."""
+    err.add_note(f"in {where}:\n" + "".join(traceback.format_exception(err)).rstrip())
+    try:
+        if type(pickle.loads(pickle.dumps(err))) is type(err):
+            return err
+    except Exception:  # noqa: BLE001 - whatever stops it travelling, its words go instead
+        pass
+    return RuntimeError(f"{type(err).__name__}: {err}")

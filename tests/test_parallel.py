@@ -121,3 +121,82 @@ def test_the_workers_inherit_the_parents_objects_frozen_and_the_parent_gets_them
         assert min(counts) > before + len(kept) // 2, counts  # the workers saw them frozen
     assert gc.get_freeze_count() == before == 0
     assert kept
+
+
+#: What a background work leaves behind in the process it ran in (a cache that grows).
+_HELD: list[str] = []
+
+
+def _waits_for_its_caller(flag):
+    """Holds some memory, then waits (up to 10 s) for the caller to make ``flag``: only a
+    work that runs beside its caller sees it."""
+    _HELD.extend(str(i) for i in range(10_000))
+    for _ in range(1000):
+        if os.path.exists(flag):
+            break
+        time.sleep(0.01)
+    return os.getpid(), os.path.exists(flag), i18n.current()
+
+
+def test_background_work_runs_beside_its_caller_and_leaves_nothing_in_it(monkeypatch, tmp_path):
+    monkeypatch.setenv("SCRUTINY_JOBS", "2")
+    flag = tmp_path / "flag"
+    with i18n.use("cy"):
+        job = parallel.in_background(_waits_for_its_caller, flag)
+    flag.touch()  # after in_background returned: the work is still running
+    pid, saw_flag, language = job.result()
+    assert pid != os.getpid() and saw_flag and language == "cy"
+    assert _HELD == []  # what the work held went with its process
+    assert job.result() == (pid, saw_flag, language)  # asked again: the same answer
+
+
+def test_background_work_with_one_job_runs_here_before_it_returns(monkeypatch, tmp_path):
+    monkeypatch.setenv("SCRUTINY_JOBS", "1")
+    job = parallel.in_background(_waits_for_its_caller, tmp_path / "never")
+    try:
+        assert job.result() == (os.getpid(), False, i18n.current())
+        assert len(_HELD) == 10_000
+    finally:
+        _HELD.clear()
+
+
+def _raises(shared):
+    raise ValueError(f"{shared} is bad")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_error_in_background_work_is_raised_by_result(monkeypatch, jobs):
+    monkeypatch.setenv("SCRUTINY_JOBS", jobs)
+    job = parallel.in_background(_raises, "the input")
+    with pytest.raises(ValueError, match="the input is bad") as raised:
+        job.result()
+    notes = getattr(raised.value, "__notes__", [])
+    if jobs == "2":  # the worker's traceback comes with it
+        assert any("in a background worker" in n and "raise ValueError" in n for n in notes), notes
+    else:
+        assert notes == []
+
+
+def _dies(shared):
+    os._exit(3)
+
+
+def test_a_background_worker_that_dies_without_a_word_is_an_error(monkeypatch):
+    monkeypatch.setenv("SCRUTINY_JOBS", "2")
+    with pytest.raises(RuntimeError, match=r"a background worker stopped \(exit code 3\)"):
+        parallel.in_background(_dies, None).result()
+
+
+def _sleeps(shared):
+    time.sleep(60)
+
+
+def test_stop_ends_background_work_that_is_still_running(monkeypatch):
+    monkeypatch.setenv("SCRUTINY_JOBS", "2")
+    job = parallel.in_background(_sleeps, None)
+    started = time.monotonic()
+    job.stop()
+    assert time.monotonic() - started < 10
+    assert not job._process.is_alive()
+    with pytest.raises(RuntimeError, match="stopped"):
+        job.result()
